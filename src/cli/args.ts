@@ -1,0 +1,97 @@
+import { parseArgs } from 'node:util';
+import { CLIENT_IDS, type ClientId } from '../core/clients/clients';
+
+export interface CliArgs {
+  baseUrl?: string;
+  client: ClientId;
+  models: string[];
+  json: boolean;
+  markdown: boolean;
+  scenario?: string;
+  latencyMs: number;
+  timeoutMs?: number;
+  concurrency?: number;
+  health: boolean;
+  listScenarios: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: crazyrouter-doctor [options]
+
+Checks that a Crazyrouter token and base URL work for an AI client, and says what to fix.
+With no --base-url it starts the built-in sandbox gateway and checks against it (no account needed).
+
+Options:
+  --base-url URL        OpenAI base URL to check, e.g. https://crazyrouter.com/v1
+  --client ID           ${CLIENT_IDS.join(' | ')} (default: cursor)
+  --model M             a model to probe; repeat for more (default: gpt-5.4, claude-sonnet-4-6, gemini-3-pro-preview)
+  --health              only the free checks (no completions; what the status bar runs)
+  --json                print the report as JSON
+  --markdown            print the report as Markdown
+  --timeout MS          per-request timeout (default 20000)
+  --concurrency N       checks at once (default 8; 1 runs them one after another)
+  --scenario ID         sandbox scenario (see --list-scenarios)
+  --latency MS          sandbox: delay added to every response
+  --list-scenarios      list the sandbox scenarios
+  -h, --help            show this help
+  -v, --version         show the version
+
+The token is read from CRAZYROUTER_API_KEY, or asked for without echo. It is never printed.
+Exit codes: 0 no check failed, 1 a check failed, 2 bad input, 130 cancelled.`;
+
+const positiveInt = (name: string, value: string | undefined, min: number): number | undefined => {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number ≥ ${min}`);
+  return n;
+};
+
+export function parseCliArgs(argv: string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        'base-url': { type: 'string' },
+        client: { type: 'string', default: 'cursor' },
+        model: { type: 'string', multiple: true },
+        json: { type: 'boolean', default: false },
+        markdown: { type: 'boolean', default: false },
+        scenario: { type: 'string' },
+        latency: { type: 'string' },
+        timeout: { type: 'string' },
+        concurrency: { type: 'string' },
+        health: { type: 'boolean', default: false },
+        'list-scenarios': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const v = parsed.values;
+  if (!(CLIENT_IDS as readonly string[]).includes(v.client ?? '')) throw new UsageError(`--client must be one of ${CLIENT_IDS.join(', ')}`);
+  if (v['base-url'] && (v.scenario || v.latency)) throw new UsageError('--scenario and --latency apply to the sandbox; leave out --base-url to use it');
+  if (v.json && v.markdown) throw new UsageError('choose one of --json and --markdown');
+  return {
+    baseUrl: v['base-url'],
+    client: v.client as ClientId,
+    models: v.model ?? [],
+    json: v.json ?? false,
+    markdown: v.markdown ?? false,
+    scenario: v.scenario,
+    latencyMs: positiveInt('latency', v.latency, 0) ?? 0,
+    timeoutMs: positiveInt('timeout', v.timeout, 500),
+    concurrency: positiveInt('concurrency', v.concurrency, 1),
+    health: v.health ?? false,
+    listScenarios: v['list-scenarios'] ?? false,
+    help: v.help ?? false,
+    version: v.version ?? false,
+  };
+}

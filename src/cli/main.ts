@@ -1,0 +1,117 @@
+import { GATEWAY_OPENAI_BASE } from '../core/clients/clients';
+import { verify } from '../core/engine/verify';
+import { parseProfile } from '../core/profile';
+import { renderMarkdown } from '../core/report/markdown';
+import type { Report } from '../core/report/report';
+import { redact } from '../core/redact';
+import { Secret } from '../core/secret';
+import { DOCTOR_VERSION } from '../core/version';
+import { SCENARIOS } from '../sandbox/scenarios';
+import { startSandbox, type Sandbox } from '../sandbox/sandboxServer';
+import { parseCliArgs, USAGE, UsageError, type CliArgs } from './args';
+import { promptHidden } from './hiddenPrompt';
+import { LiveProgress } from './liveProgress';
+import { renderTail } from './printReport';
+import { styleFor } from './style';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 } as const;
+
+export interface CliIo {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+  env: NodeJS.ProcessEnv;
+  /** Aborts the run (Ctrl-C). */
+  signal?: AbortSignal;
+}
+
+/** Runs the doctor once and returns the process exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseCliArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`crazyrouter-doctor: ${error.message}\n\n${USAGE}\n`);
+    return EXIT.usage;
+  }
+  if (args.help) return void io.stdout.write(`${USAGE}\n`), EXIT.ok;
+  if (args.version) return void io.stdout.write(`${DOCTOR_VERSION}\n`), EXIT.ok;
+  if (args.listScenarios) {
+    for (const s of SCENARIOS) io.stdout.write(`${s.id.padEnd(20)} ${s.title}\n`);
+    return EXIT.ok;
+  }
+  if (args.scenario && !SCENARIOS.some((s) => s.id === args.scenario)) {
+    io.stderr.write(`crazyrouter-doctor: unknown scenario "${args.scenario}" (see --list-scenarios)\n`);
+    return EXIT.usage;
+  }
+
+  let sandbox: Sandbox | undefined;
+  try {
+    let token: Secret;
+    let baseUrl: string;
+    if (args.baseUrl) {
+      baseUrl = args.baseUrl;
+      const fromEnv = io.env.CRAZYROUTER_API_KEY;
+      const typed = fromEnv ?? (io.stdin.isTTY ? await promptHidden('Crazyrouter token (sk-..., not shown): ', io.stdin, io.stderr) : undefined);
+      if (typed === undefined) {
+        io.stderr.write('crazyrouter-doctor: no token. Set CRAZYROUTER_API_KEY or run in a terminal to be asked for it.\n');
+        return EXIT.usage;
+      }
+      token = Secret.of(typed);
+    } else {
+      sandbox = await startSandbox({ scenario: args.scenario ?? 'healthy', latencyMs: args.latencyMs });
+      baseUrl = sandbox.baseUrl;
+      token = Secret.of(sandbox.key);
+    }
+    const parsed = parseProfile(
+      {
+        baseUrl,
+        client: args.client,
+        models: args.models.length > 0 ? args.models : undefined,
+        timeoutMs: args.timeoutMs ?? sandbox?.scenario.timeoutMs,
+        mode: args.health ? 'health' : 'full',
+      },
+      token,
+    );
+    if (!parsed.ok) {
+      io.stderr.write(`crazyrouter-doctor: ${parsed.errors.join('; ')}\n`);
+      return EXIT.usage;
+    }
+    const report = await runWithProgress(parsed.profile, args, io, sandbox);
+    if (report.verdict === 'cancelled') return EXIT.cancelled;
+    return report.verdict === 'fail' ? EXIT.failed : EXIT.ok;
+  } finally {
+    await sandbox?.close();
+  }
+}
+
+async function runWithProgress(profile: Parameters<typeof verify>[0], args: CliArgs, io: CliIo, sandbox: Sandbox | undefined): Promise<Report> {
+  const machine = args.json || args.markdown;
+  const style = styleFor(io.stdout);
+  const where = sandbox ? `sandbox gateway, scenario "${sandbox.scenario.id}": ${sandbox.scenario.title}` : profile.baseUrl === GATEWAY_OPENAI_BASE ? 'Crazyrouter' : 'custom gateway';
+  const progress = machine ? undefined : new LiveProgress(io.stdout, style);
+  if (!machine) {
+    io.stdout.write(`${style.bold(`Crazyrouter Doctor ${DOCTOR_VERSION}`)}: ${profile.client} → ${profile.baseUrl} (${where})\n\n`);
+  }
+  const report = await verify(profile, { signal: io.signal, concurrency: args.concurrency, onEvent: (e) => progress?.handle(e) });
+  progress?.stop();
+  if (args.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (args.markdown) io.stdout.write(renderMarkdown(report));
+  else io.stdout.write(`${renderTail(report, style)}\n`);
+  return report;
+}
+
+if (require.main === module) {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  // A closed pipe (`crazyrouter-doctor | head`) is a normal way to stop reading.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? EXIT.ok : EXIT.usage));
+  runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, signal: controller.signal }).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`crazyrouter-doctor: internal error: ${redact(error instanceof Error ? error.message : 'unknown')}\n`);
+      process.exit(EXIT.usage);
+    },
+  );
+}

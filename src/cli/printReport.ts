@@ -1,0 +1,39 @@
+import type { CheckResult } from '../core/checks/checkTypes';
+import { groupFindings, type Report } from '../core/report/report';
+import { STATUS_ICON, type Style } from './style';
+
+const TITLE_WIDTH = 34;
+
+export function checkLine(result: CheckResult, style: Style): string {
+  const icon = style.status(result.status, STATUS_ICON[result.status]);
+  const time = result.status === 'skipped' ? '' : `${result.durationMs} ms`;
+  return `  ${icon} ${result.title.padEnd(TITLE_WIDTH)} ${style.dim(time.padStart(8))}  ${result.summary}`;
+}
+
+/** The terminal report after the check lines: what to fix (with the matching symptom row), checklist, verdict. */
+export function renderTail(report: Report, style: Style): string {
+  const lines: string[] = [];
+  if (report.findings.length > 0) {
+    lines.push('', style.bold('What to fix'));
+    for (const group of groupFindings(report.findings)) {
+      const [f] = group.findings as [(typeof group.findings)[number]];
+      const checks = group.findings.map((g) => report.results.find((r) => r.id === g.checkId));
+      lines.push(`  ${style.status(group.status, STATUS_ICON[group.status])} ${f.rowSymptom ?? f.symptom}`);
+      lines.push(`      seen in: ${checks.map((c) => c?.title ?? '?').join(', ')}`);
+      if (f.cause) lines.push(`      cause:   ${f.cause}`);
+      if (f.fix) lines.push(`      ${style.bold('fix')}:     ${f.fix}`);
+      const requestIds = checks.map((c) => c?.evidence.at(-1)?.requestId).filter(Boolean);
+      if (requestIds.length > 0) lines.push(style.dim(`      request id: ${requestIds.join(', ')}`));
+    }
+  }
+  lines.push('', style.bold(`Checklist (${report.target.clientName})`));
+  for (const { item, state } of report.checklist) {
+    const mark = state === 'verified' ? style.status('pass', '[✔]') : state === 'failed' ? style.status('fail', '[✖]') : state === 'manual' ? style.dim('[ ]') : style.dim('[–]');
+    lines.push(`  ${mark} ${item.text}${state === 'manual' ? style.dim(' (check by hand)') : ''}`);
+  }
+  const { pass, warn, fail, skipped } = report.counts;
+  const verdict = report.verdict === 'cancelled' ? 'CANCELLED' : report.verdict.toUpperCase();
+  const tone = report.verdict === 'pass' ? 'pass' : report.verdict === 'warn' ? 'warn' : report.verdict === 'fail' ? 'fail' : 'skipped';
+  lines.push('', `${style.bold(style.status(tone, verdict))}: ${pass} passed, ${warn} warning(s), ${fail} failed, ${skipped} skipped in ${report.durationMs} ms`);
+  return lines.join('\n');
+}

@@ -1,0 +1,54 @@
+import { classifyHttp } from '../classify/classifyHttp';
+import { classifyFailure, isCancellation } from '../classify/classifyFailure';
+import { readErrorEnvelope } from '../classify/errorEnvelope';
+import { isInsecureRemote, trimBase } from '../urls';
+import type { CheckDefinition, CheckOutcome } from './checkTypes';
+
+/** Static hints about the typed base URL, explained before anything is sent. */
+export function baseUrlHints(base: string): string[] {
+  const path = new URL(trimBase(base)).pathname;
+  const hints: string[] = [];
+  if (/\/v1\/v1(\/|$)/.test(path)) hints.push('The path contains /v1 twice.');
+  if (/\/(chat\/completions|completions|responses|messages|models)$/.test(path)) hints.push('The base URL ends with an endpoint path; clients append that themselves.');
+  if (!/\/v1$/.test(path)) hints.push('An OpenAI base URL for Crazyrouter ends with /v1 (https://crazyrouter.com/v1).');
+  return hints;
+}
+
+/**
+ * Is the base URL the API? An anonymous `POST {base}/chat/completions` — the exact URL OpenAI-style
+ * clients call — must answer the gateway's 401 JSON. The website answers 200 HTML, a wrong path 404
+ * `Invalid URL`. No token is sent, so nothing is spent and nothing leaks to a wrong host.
+ */
+export const baseUrlCheck: CheckDefinition = {
+  id: 'base-url',
+  kind: 'base-url',
+  title: 'Base URL shape',
+  needs: [],
+  gatedBy: [],
+  async run(ctx): Promise<CheckOutcome> {
+    const base = ctx.profile.baseUrl;
+    const hints = baseUrlHints(base);
+    if (isInsecureRemote(base)) {
+      return { status: 'fail', symptom: 'network.insecure-http', summary: `${base} uses plain http to a remote host; the doctor will not send the token there.`, details: hints };
+    }
+    const client = ctx.client();
+    try {
+      const { data } = await client.sdk.chat.completions
+        .create({ model: ctx.profile.models[0] ?? 'gpt-5.4', messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 }, client.anonymous)
+        .withResponse();
+      const exchange = client.log.last();
+      const diagnosis = exchange && classifyHttp(exchange, data);
+      if (diagnosis) return { status: 'fail', symptom: diagnosis.symptom, summary: diagnosis.summary, details: hints };
+      return { status: 'warn', summary: `${base}/chat/completions answered without a token; this does not look like Crazyrouter (it requires one).`, details: hints };
+    } catch (error) {
+      if (isCancellation(error, ctx.signal)) throw error;
+      const exchange = client.log.last();
+      if (exchange?.status === 401 && readErrorEnvelope(exchange.excerpt)) {
+        return { status: 'pass', summary: `${base}/chat/completions is the API (it asked for a token with a JSON 401, as the gateway does).`, details: hints.filter((h) => !h.startsWith('An OpenAI base URL')) };
+      }
+      const diagnosis = classifyFailure(error, exchange, ctx.profile.timeoutMs);
+      if (diagnosis.symptom.startsWith('network.')) return { status: 'skipped', summary: 'Not checked: the gateway could not be reached (see Reachability).' };
+      return { status: 'fail', symptom: diagnosis.symptom, summary: diagnosis.summary, details: hints };
+    }
+  },
+};

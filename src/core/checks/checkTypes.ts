@@ -1,0 +1,69 @@
+import type { Profile } from '../profile';
+import type { SymptomId } from '../symptoms/symptomIds';
+import type { GatewayClient } from '../transport/gatewayClient';
+import type { RunFacts } from './runFacts';
+
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skipped';
+export type CheckKind = 'token' | 'reachability' | 'base-url' | 'auth' | 'models' | 'chat' | 'streaming' | 'tools' | 'quota';
+export type MetricValue = number | string | boolean | null;
+
+/** What a request looked like from the outside. Built from the transport log, so it holds no token. */
+export interface Evidence {
+  method: string;
+  url: string;
+  status?: number;
+  contentType?: string;
+  requestId?: string;
+  gatewayVersion?: string;
+  headersMs?: number;
+  totalMs?: number;
+  bytes: number;
+  bodyExcerpt?: string;
+  note?: string;
+}
+
+export interface CheckResult {
+  id: string;
+  kind: CheckKind;
+  title: string;
+  model?: string;
+  status: CheckStatus;
+  durationMs: number;
+  summary: string;
+  symptom?: SymptomId;
+  /** Further lines that help the reader (what was measured, what was inferred). */
+  details: string[];
+  metrics: Record<string, MetricValue>;
+  evidence: Evidence[];
+}
+
+/** What a check's own code decides; the engine adds id, timing and evidence. */
+export interface CheckOutcome {
+  status: Exclude<CheckStatus, 'skipped'> | 'skipped';
+  summary: string;
+  symptom?: SymptomId;
+  details?: string[];
+  metrics?: Record<string, MetricValue>;
+}
+
+export interface CheckContext {
+  profile: Profile;
+  signal: AbortSignal;
+  facts: RunFacts;
+  /** A fresh openai client whose exchanges become this check's evidence. */
+  client(): GatewayClient;
+}
+
+export interface CheckDefinition {
+  id: string;
+  kind: CheckKind;
+  title: string;
+  model?: string;
+  /** Checks with a higher priority start first (the slowest ones, so they do not end the run last). */
+  priority?: number;
+  /** Must finish (pass or warn) before this check starts: it uses their data. */
+  needs: string[];
+  /** Run alongside; if one of these fails, this check is aborted and reported as blocked. */
+  gatedBy: string[];
+  run(ctx: CheckContext): Promise<CheckOutcome>;
+}

@@ -1,0 +1,22 @@
+import type { Profile } from '../profile';
+import { authCheck } from './authCheck';
+import { baseUrlCheck } from './baseUrlCheck';
+import { chatCheck } from './chatCheck';
+import type { CheckDefinition } from './checkTypes';
+import { modelsCheck } from './modelsCheck';
+import { quotaCheck } from './quotaCheck';
+import { reachabilityCheck } from './reachabilityCheck';
+import { streamingCheck } from './streamingCheck';
+import { tokenCheck } from './tokenCheck';
+import { toolsCheck } from './toolsCheck';
+
+/**
+ * The checks for a profile in the order a reader expects them (`priority` decides what starts
+ * first). `health` spends no tokens: it only lists models and reads quota, for the status bar.
+ */
+export function planChecks(profile: Profile): CheckDefinition[] {
+  const common = [tokenCheck, reachabilityCheck, baseUrlCheck, authCheck];
+  if (profile.mode === 'health') return [...common, modelsCheck, quotaCheck];
+  const baseline = profile.models[0] ?? 'gpt-5.4';
+  return [...common, modelsCheck, ...profile.models.map(chatCheck), streamingCheck(baseline), toolsCheck(baseline), quotaCheck];
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { isCancellation } from '../classify/classifyFailure';
+import type { GatewayClient } from '../transport/gatewayClient';
+import type { CheckDefinition, CheckOutcome } from './checkTypes';
+
+/** new-api shows an unlimited token as this amount (controller/billing.go). */
+export const UNLIMITED_AMOUNT = 100_000_000;
+/** Below this share of the cap left, warn before requests start failing. */
+export const LOW_QUOTA_SHARE = 0.1;
+
+const SubscriptionSchema = z.object({ object: z.literal('billing_subscription').optional(), hard_limit_usd: z.number(), access_until: z.number().optional() });
+const UsageSchema = z.object({ total_usage: z.number() });
+
+async function readJson<T>(client: GatewayClient, path: string, schema: z.ZodType<T>): Promise<T | undefined> {
+  try {
+    const data = await client.sdk.get<unknown>(path, client.request);
+    const parsed = schema.safeParse(data);
+    return parsed.success ? parsed.data : undefined;
+  } catch (error) {
+    if (isCancellation(error, client.request.signal)) throw error;
+    return undefined;
+  }
+}
+
+/** The token's quota through the billing routes and `/api/usage/token/`, all free to call. */
+export const quotaCheck: CheckDefinition = {
+  id: 'quota',
+  kind: 'quota',
+  title: 'Quota',
+  needs: ['token'],
+  gatedBy: ['auth'],
+  async run(ctx): Promise<CheckOutcome> {
+    const client = ctx.client();
+    const [subscription, usage, tokenUsage] = await Promise.all([
+      readJson(client, '/dashboard/billing/subscription', SubscriptionSchema),
+      readJson(client, '/dashboard/billing/usage', UsageSchema),
+      ctx.facts.tokenUsage(client),
+    ]);
+    const token = tokenUsage.ok ? tokenUsage.usage : undefined;
+    if (!subscription && !token) {
+      return { status: 'warn', summary: 'The gateway offers no billing or token usage route; quota could not be read.' };
+    }
+    const hardLimitUsd = subscription?.hard_limit_usd;
+    const usedUsd = usage ? usage.total_usage / 100 : undefined;
+    const unlimited = token?.unlimited_quota ?? (hardLimitUsd !== undefined && hardLimitUsd >= UNLIMITED_AMOUNT);
+    const metrics: CheckOutcome['metrics'] = {
+      unlimited,
+      hardLimitUsd: unlimited ? null : (hardLimitUsd ?? null),
+      usedUsd: usedUsd ?? null,
+      granted: token?.total_granted ?? null,
+      available: token?.total_available ?? null,
+      expiresAt: token?.expires_at && token.expires_at > 0 ? new Date(token.expires_at * 1000).toISOString() : null,
+    };
+    const spent = usedUsd !== undefined ? `$${usedUsd.toFixed(2)} used` : 'usage unknown';
+    if (unlimited) {
+      return { status: 'warn', symptom: 'quota.unlimited', summary: `The token has no quota cap (${spent}); the guides strongly recommend one per client.`, metrics };
+    }
+    const share = token && token.total_granted > 0 ? token.total_available / token.total_granted : hardLimitUsd && usedUsd !== undefined ? (hardLimitUsd - usedUsd) / hardLimitUsd : undefined;
+    metrics.remainingShare = share === undefined ? null : Math.round(share * 1000) / 1000;
+    const cap = hardLimitUsd !== undefined ? `$${hardLimitUsd.toFixed(2)} cap` : `${token?.total_granted} quota units`;
+    if (share !== undefined && share <= 0) {
+      return { status: 'fail', symptom: 'quota.token-insufficient', summary: `The token's quota is used up (${spent} of ${cap}).`, metrics };
+    }
+    if (share !== undefined && share < LOW_QUOTA_SHARE) {
+      return { status: 'warn', symptom: 'quota.low', summary: `Only ${Math.round(share * 100)}% of the token's quota is left (${spent} of ${cap}).`, metrics };
+    }
+    return { status: 'pass', summary: `The token has a quota cap (${cap}; ${spent}${share !== undefined ? `, ${Math.round(share * 100)}% left` : ''}).`, metrics };
+  },
+};

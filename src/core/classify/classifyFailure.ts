@@ -1,0 +1,55 @@
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type { Exchange } from '../transport/exchange';
+import { BodyTooLargeError, InsecureTransportError } from '../transport/recordingFetch';
+import type { Diagnosis } from './diagnosis';
+import { classifyHttp } from './classifyHttp';
+import { classifyNetwork } from './classifyNetwork';
+
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+export function isCancellation(error: unknown, signal?: AbortSignal): boolean {
+  return error instanceof CancelledError || error instanceof APIUserAbortError || (signal?.aborted === true && !(error instanceof APIConnectionTimeoutError));
+}
+
+/** Classifies anything an SDK call threw, using what the transport recorded of the exchange. */
+export function classifyFailure(error: unknown, exchange: Exchange | undefined, timeoutMs: number): Diagnosis {
+  const host = exchange ? new URL(exchange.url).host : 'the gateway';
+  if (error instanceof APIConnectionTimeoutError || (exchange?.failure && /timed? ?out/i.test(exchange.failure) && exchange.status === undefined)) {
+    const phase = exchange?.headersMs === undefined ? 'no response headers' : 'the body did not finish';
+    return { symptom: 'network.timeout', summary: `${host}: ${phase} within ${timeoutMs} ms.` };
+  }
+  if (causeIs(error, InsecureTransportError)) {
+    return { symptom: 'network.insecure-http', summary: `Refused to send the token over plain http to ${host}.` };
+  }
+  if (error instanceof BodyTooLargeError || causeIs(error, BodyTooLargeError)) {
+    return { symptom: 'response.malformed', summary: `${host}: ${(error as Error).message}.` };
+  }
+  if (error instanceof APIError && error.status !== undefined && exchange?.status !== undefined) {
+    const http = classifyHttp(exchange, error.error ?? exchange.excerpt);
+    if (http) return http;
+  }
+  if (error instanceof APIError && error.status === undefined && !(error instanceof APIConnectionError)) {
+    return { symptom: 'stream.error-event', summary: `The stream carried an error event: ${error.message}` };
+  }
+  if (error instanceof SyntaxError) {
+    return { symptom: 'response.malformed', summary: `${host}: the body could not be parsed as JSON (${error.message}).` };
+  }
+  const network = classifyNetwork(error, host);
+  if (network) return network;
+  if (error instanceof APIConnectionError) return { symptom: 'network.reset', summary: `Could not reach ${host}: ${error.message}` };
+  return { symptom: 'gateway.server-error', summary: `Unexpected failure talking to ${host}: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+function causeIs(error: unknown, type: abstract new (...args: never[]) => Error): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === 'object' && depth < 8; depth++) {
+    if (current instanceof type) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -1,0 +1,43 @@
+import type { Diagnosis } from './diagnosis';
+
+const CODE_GROUPS: { symptom: Diagnosis['symptom']; codes: RegExp; say: string }[] = [
+  { symptom: 'network.dns', codes: /^(ENOTFOUND|EAI_AGAIN|EAI_FAIL|EAI_NODATA|EAI_NONAME)$/, say: 'the host name did not resolve (DNS)' },
+  { symptom: 'network.tls', codes: /^(CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_TLS_|ERR_SSL_|EPROTO|ERR_SSL)/, say: 'the TLS handshake failed (certificate or protocol)' },
+  { symptom: 'network.timeout', codes: /^(UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT|ETIMEDOUT)$/, say: 'the connection timed out' },
+  { symptom: 'network.refused', codes: /^(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL)$/, say: 'the connection was refused' },
+  { symptom: 'network.reset', codes: /^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED|ECONNABORTED)$/, say: 'the connection was reset' },
+];
+
+/** Every `code` along an error's cause chain (undici wraps the socket error two levels deep). */
+export function causeCodes(error: unknown): string[] {
+  const codes: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === 'object' && depth < 8; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') codes.push(code);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return codes;
+}
+
+export function classifyNetwork(error: unknown, host: string): Diagnosis | undefined {
+  const codes = causeCodes(error);
+  for (const group of CODE_GROUPS) {
+    const code = codes.find((c) => group.codes.test(c));
+    if (code) return { symptom: group.symptom, summary: `Could not reach ${host}: ${group.say} (${code}).` };
+  }
+  const text = messagesOf(error);
+  if (/other side closed|socket hang up|terminated/i.test(text)) return { symptom: 'network.reset', summary: `Could not reach ${host}: the connection was closed before an answer arrived.` };
+  return undefined;
+}
+
+function messagesOf(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === 'object' && depth < 8; depth++) {
+    const message = (current as { message?: unknown }).message;
+    if (typeof message === 'string') parts.push(message);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return parts.join(' | ');
+}

@@ -1,0 +1,25 @@
+import type { Evidence } from '../checks/checkTypes';
+import { redact } from '../redact';
+import type { Secret } from '../secret';
+import type { Exchange } from '../transport/exchange';
+
+const EXCERPT_CHARS = 300;
+
+/** Evidence for the report, built only from what the transport saw of responses, then redacted. */
+export function toEvidence(exchange: Exchange, secrets: Secret[]): Evidence {
+  const excerpt = exchange.excerpt.replace(/\s+/g, ' ').trim();
+  const note = [exchange.blockedRedirect && `redirect to ${exchange.blockedRedirect} not followed`, exchange.failure].filter(Boolean).join('; ');
+  return {
+    method: exchange.method,
+    url: redact(exchange.url, ...secrets),
+    status: exchange.status,
+    contentType: exchange.contentType,
+    requestId: exchange.requestId,
+    gatewayVersion: exchange.gatewayVersion,
+    headersMs: exchange.headersMs === undefined ? undefined : Math.round(exchange.headersMs),
+    totalMs: exchange.endMs === undefined ? undefined : Math.round(exchange.endMs),
+    bytes: exchange.bytes,
+    bodyExcerpt: excerpt ? redact(excerpt.length > EXCERPT_CHARS ? `${excerpt.slice(0, EXCERPT_CHARS)}…` : excerpt, ...secrets) : undefined,
+    note: note ? redact(note, ...secrets) : undefined,
+  };
+}

@@ -1,0 +1,129 @@
+import { CancelledError } from '../classify/classifyFailure';
+import type { CheckResult } from '../checks/checkTypes';
+
+export interface GraphNode {
+  id: string;
+  /** Higher starts first when several nodes are ready. */
+  priority?: number;
+  needs: string[];
+  gatedBy: string[];
+  run(signal: AbortSignal): Promise<CheckResult>;
+  blocked(reason: string): CheckResult;
+}
+
+export interface GraphOptions {
+  concurrency: number;
+  signal: AbortSignal;
+  onStart?(id: string): void;
+  onFinish?(result: CheckResult): void;
+}
+
+const passed = (r: CheckResult | undefined) => r !== undefined && (r.status === 'pass' || r.status === 'warn');
+
+/**
+ * Runs nodes as a dependency graph with at most `concurrency` running at once.
+ * - `needs`: the node starts only after these passed (it uses their data).
+ * - `gatedBy`: the node starts at once, alongside its gates; its result is held until they settle.
+ *   If a gate fails, the node is aborted (or its held result dropped) and reported as blocked.
+ * Results are returned in node order; `onFinish` fires once per node as soon as it is final.
+ */
+export async function runGraph(nodes: readonly GraphNode[], options: GraphOptions): Promise<CheckResult[]> {
+  const final = new Map<string, CheckResult>();
+  const held = new Map<string, CheckResult>();
+  const running = new Map<string, { abort: AbortController; done: Promise<void> }>();
+  const wake = new Wakeup();
+
+  const finish = (result: CheckResult) => {
+    final.set(result.id, result);
+    options.onFinish?.(result);
+  };
+  const blockReason = (node: GraphNode): string | undefined => {
+    for (const dep of [...node.needs, ...node.gatedBy]) {
+      const r = final.get(dep);
+      if (r && !passed(r)) return `Blocked: ${r.title} ${r.status === 'skipped' ? 'did not run' : 'failed'}.`;
+    }
+    return undefined;
+  };
+  const start = (node: GraphNode) => {
+    const abort = new AbortController();
+    options.onStart?.(node.id);
+    const done = node
+      .run(AbortSignal.any([options.signal, abort.signal]))
+      .catch(() => node.blocked('Cancelled.'))
+      .then((result) => {
+        running.delete(node.id);
+        held.set(node.id, result);
+        wake.ring();
+      });
+    running.set(node.id, { abort, done });
+  };
+  options.signal.addEventListener('abort', () => wake.ring(), { once: true });
+  const startOrder = [...nodes].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
+
+  while (final.size < nodes.length) {
+    if (options.signal.aborted) {
+      for (const { abort } of running.values()) abort.abort(new CancelledError());
+      await Promise.all([...running.values()].map((r) => r.done));
+      for (const node of nodes) if (!final.has(node.id)) finish(node.blocked('Cancelled.'));
+      break;
+    }
+    let progressed = true;
+    while (progressed) {
+      progressed = false;
+      for (const node of startOrder) {
+        if (final.has(node.id)) continue;
+        const reason = blockReason(node);
+        const run = running.get(node.id);
+        if (reason) {
+          if (run) run.abort.abort(new CancelledError());
+          else {
+            held.delete(node.id);
+            finish(node.blocked(reason));
+            progressed = true;
+          }
+          continue;
+        }
+        const result = held.get(node.id);
+        if (result && node.gatedBy.every((gate) => passed(final.get(gate)))) {
+          held.delete(node.id);
+          finish(result);
+          progressed = true;
+          continue;
+        }
+        if (!run && !result && running.size < options.concurrency && node.needs.every((dep) => passed(final.get(dep)))) start(node);
+      }
+    }
+    if (final.size >= nodes.length) break;
+    if (running.size === 0 && !options.signal.aborted) {
+      for (const node of nodes) if (!final.has(node.id)) finish(node.blocked('Blocked: a dependency never finished.'));
+      break;
+    }
+    await wake.wait();
+  }
+  return nodes.map((node) => final.get(node.id)!);
+}
+
+/** A one-shot signal that is re-armed after every wait. */
+class Wakeup {
+  private resolve?: () => void;
+  private rung = false;
+
+  ring(): void {
+    this.rung = true;
+    this.resolve?.();
+  }
+
+  wait(): Promise<void> {
+    if (this.rung) {
+      this.rung = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      this.resolve = () => {
+        this.rung = false;
+        this.resolve = undefined;
+        resolve();
+      };
+    });
+  }
+}

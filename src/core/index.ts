@@ -1,0 +1,11 @@
+export { verify, DEFAULT_CONCURRENCY, type VerifyOptions } from './engine/verify';
+export type { CheckEvent } from './engine/events';
+export { parseProfile, ProfileInputSchema, type Profile, type ProfileInput, type ProfileResult } from './profile';
+export { Secret } from './secret';
+export { redact, redactDeep } from './redact';
+export { CLIENTS, CLIENT_IDS, RECOMMENDED_MODELS, GATEWAY_OPENAI_BASE, GATEWAY_ROOT, type ClientId } from './clients/clients';
+export { CHECKLISTS } from './clients/checklists';
+export { rowsForClient, rowFor, renderFix, ALL_ROWS } from './symptoms/symptomTable';
+export type { CheckResult, CheckStatus, Evidence } from './checks/checkTypes';
+export type { Report, Finding, Verdict } from './report/report';
+export { renderMarkdown } from './report/markdown';

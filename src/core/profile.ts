@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { ClientIdSchema, RECOMMENDED_MODELS, type ClientId } from './clients/clients';
+import { Secret } from './secret';
+import { lintToken, type TokenLint } from './tokenLint';
+import { trimBase } from './urls';
+
+export const PROFILE_LIMITS = { maxModels: 8, minTimeoutMs: 500, maxTimeoutMs: 120_000 } as const;
+
+export const ProfileInputSchema = z.object({
+  baseUrl: z
+    .string()
+    .trim()
+    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be an http(s) URL such as https://crazyrouter.com/v1'),
+  client: ClientIdSchema.default('cursor'),
+  models: z.array(z.string().trim().min(1, 'model names cannot be empty').max(200)).min(1).max(PROFILE_LIMITS.maxModels).default([...RECOMMENDED_MODELS]),
+  timeoutMs: z.number().int().min(PROFILE_LIMITS.minTimeoutMs).max(PROFILE_LIMITS.maxTimeoutMs).default(20_000),
+  mode: z.enum(['full', 'health']).default('full'),
+});
+export type ProfileInput = z.input<typeof ProfileInputSchema>;
+
+/** A validated verification target. The token lives only inside `secret` (cleaned) and `pasted` (as given). */
+export interface Profile {
+  baseUrl: string;
+  client: ClientId;
+  models: string[];
+  timeoutMs: number;
+  mode: 'full' | 'health';
+  secret: Secret;
+  pasted: Secret;
+  tokenLint: Pick<TokenLint, 'problems'>;
+}
+
+export type ProfileResult = { ok: true; profile: Profile } | { ok: false; errors: string[] };
+
+/** Validates the settings part with zod; the token is taken apart from them so no error message can echo it. */
+export function parseProfile(input: ProfileInput, token: Secret): ProfileResult {
+  const parsed = ProfileInputSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'profile'}: ${issue.message}`) };
+  }
+  const lint = lintToken(token.reveal());
+  const models = [...new Set(parsed.data.models)];
+  return {
+    ok: true,
+    profile: {
+      ...parsed.data,
+      baseUrl: trimBase(parsed.data.baseUrl),
+      models,
+      secret: Secret.of(lint.cleaned),
+      pasted: token,
+      tokenLint: { problems: lint.problems },
+    },
+  };
+}

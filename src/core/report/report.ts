@@ -1,0 +1,99 @@
+import type { CheckResult, CheckStatus } from '../checks/checkTypes';
+import { CHECKLISTS, type ChecklistItem } from '../clients/checklists';
+import { CLIENTS, type ClientId } from '../clients/clients';
+import type { Profile } from '../profile';
+import { renderFix, rowFor } from '../symptoms/symptomTable';
+import type { SymptomId } from '../symptoms/symptomIds';
+import { DOCTOR_VERSION } from '../version';
+
+export type Verdict = 'pass' | 'warn' | 'fail' | 'cancelled';
+
+/** A check that did not pass, with the symptom-table row that explains it and the client's fix. */
+export interface Finding {
+  checkId: string;
+  status: Exclude<CheckStatus, 'pass' | 'skipped'>;
+  symptom: SymptomId;
+  rowId?: string;
+  rowSymptom?: string;
+  cause?: string;
+  fix?: string;
+}
+
+/** Findings that share a symptom row, so each fix is shown once with every check it explains. */
+export interface FindingGroup {
+  key: string;
+  status: Finding['status'];
+  findings: Finding[];
+}
+
+export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  for (const f of findings) {
+    const key = f.rowId ?? f.symptom;
+    const group = groups.get(key);
+    if (!group) groups.set(key, { key, status: f.status, findings: [f] });
+    else {
+      group.findings.push(f);
+      if (f.status === 'fail') group.status = 'fail';
+    }
+  }
+  return [...groups.values()].sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1));
+}
+
+export type ChecklistState = 'verified' | 'failed' | 'not-run' | 'manual';
+
+export interface ChecklistEntry {
+  item: ChecklistItem;
+  state: ChecklistState;
+}
+
+export interface Report {
+  schema: 'crazyrouter-doctor/report@1';
+  tool: { name: 'crazyrouter-doctor'; version: string };
+  startedAt: string;
+  durationMs: number;
+  verdict: Verdict;
+  target: { baseUrl: string; client: ClientId; clientName: string; models: string[]; mode: Profile['mode'] };
+  counts: Record<CheckStatus, number>;
+  results: CheckResult[];
+  findings: Finding[];
+  checklist: ChecklistEntry[];
+}
+
+export function buildReport(profile: Profile, results: CheckResult[], meta: { startedAt: Date; durationMs: number; cancelled: boolean }): Report {
+  const counts: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, skipped: 0 };
+  for (const r of results) counts[r.status]++;
+  const verdict: Verdict = meta.cancelled ? 'cancelled' : counts.fail > 0 ? 'fail' : counts.warn > 0 ? 'warn' : 'pass';
+  return {
+    schema: 'crazyrouter-doctor/report@1',
+    tool: { name: 'crazyrouter-doctor', version: DOCTOR_VERSION },
+    startedAt: meta.startedAt.toISOString(),
+    durationMs: meta.durationMs,
+    verdict,
+    target: { baseUrl: profile.baseUrl, client: profile.client, clientName: CLIENTS[profile.client].name, models: profile.models, mode: profile.mode },
+    counts,
+    results,
+    findings: findingsFor(results, profile.client),
+    checklist: checklistFor(results, profile.client),
+  };
+}
+
+export function findingsFor(results: readonly CheckResult[], client: ClientId): Finding[] {
+  const findings: Finding[] = [];
+  for (const r of results) {
+    if ((r.status !== 'fail' && r.status !== 'warn') || !r.symptom) continue;
+    const row = rowFor(r.symptom, client);
+    findings.push({ checkId: r.id, status: r.status, symptom: r.symptom, rowId: row?.id, rowSymptom: row?.symptom, cause: row?.cause, fix: row && renderFix(row, client) });
+  }
+  return findings;
+}
+
+export function checklistFor(results: readonly CheckResult[], client: ClientId): ChecklistEntry[] {
+  return CHECKLISTS[client].map((item) => {
+    if (item.proof.kind === 'manual') return { item, state: 'manual' };
+    const kind = item.proof.check;
+    const relevant = results.filter((r) => r.kind === kind && r.status !== 'skipped');
+    const state: ChecklistState = relevant.length === 0 ? 'not-run' : relevant.some((r) => r.status === 'fail') ? 'failed' : 'verified';
+    return { item, state };
+  });
+}

@@ -1,0 +1,32 @@
+import { CLIENTS, type ClientId } from '../clients/clients';
+import { CHERRY_STUDIO_ROWS, CURSOR_ROWS } from './guideRows';
+import { GATEWAY_ROWS } from './gatewayRows';
+import type { SymptomId } from './symptomIds';
+import type { SymptomRow } from './symptomRow';
+
+export const ALL_ROWS: readonly SymptomRow[] = [...CHERRY_STUDIO_ROWS, ...CURSOR_ROWS, ...GATEWAY_ROWS];
+
+const appliesTo = (row: SymptomRow, client: ClientId) => row.clients === 'all' || row.clients.includes(client);
+
+/** The table shown for a client: its guide's rows first, in the guide's order, then the gateway rows. */
+export function rowsForClient(client: ClientId): SymptomRow[] {
+  return ALL_ROWS.filter((row) => appliesTo(row, client));
+}
+
+/** The row that explains a conclusion for a client: the client's own guide row wins over a gateway row. */
+export function rowFor(symptom: SymptomId, client: ClientId): SymptomRow | undefined {
+  return rowsForClient(client).find((row) => row.matches.includes(symptom));
+}
+
+/** The fix text with the client's own field names and exact values filled in. */
+export function renderFix(row: SymptomRow, client: ClientId): string {
+  const info = CLIENTS[client];
+  const values: Record<string, string> = {
+    urlValue: info.urlValue,
+    urlField: info.urlField,
+    keyField: info.keyField,
+    client: info.name,
+    testAction: info.testAction ?? 'a test request',
+  };
+  return row.fix.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}

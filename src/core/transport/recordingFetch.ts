@@ -1,0 +1,133 @@
+import { isInsecureRemote } from '../urls';
+import { ExchangeLog, type Exchange } from './exchange';
+
+export interface RecordingFetchOptions {
+  /** A body larger than this fails the request instead of filling memory. */
+  maxBodyBytes: number;
+  /** How much of the body to keep as an excerpt. */
+  excerptBytes: number;
+  /** Same-origin redirects followed at most this many times. */
+  maxRedirects: number;
+}
+
+export const DEFAULT_FETCH_OPTIONS: RecordingFetchOptions = {
+  maxBodyBytes: 8 * 1024 * 1024,
+  excerptBytes: 2048,
+  maxRedirects: 3,
+};
+
+/** Thrown instead of sending a token over plain http to a host that is not this machine. */
+export class InsecureTransportError extends Error {
+  readonly code = 'DOCTOR_INSECURE_HTTP';
+  constructor(readonly host: string) {
+    super(`refusing to send the token over plain http to ${host}`);
+    this.name = 'InsecureTransportError';
+  }
+}
+
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`response body exceeded ${limit} bytes; stopped reading`);
+    this.name = 'BodyTooLargeError';
+  }
+}
+
+/**
+ * A fetch for the openai SDK that records every exchange into `log`, bounds how much body it
+ * reads, and follows redirects only within the same origin, so the Authorization header never
+ * travels to another host. It calls `globalThis.fetch` at request time, so VS Code's proxy
+ * support (which patches the global fetch) still applies.
+ */
+export function recordingFetch(log: ExchangeLog, options: RecordingFetchOptions = DEFAULT_FETCH_OPTIONS): typeof fetch {
+  return async (input, init) => {
+    let url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
+    const method = (init?.method ?? 'GET').toUpperCase();
+    if (isInsecureRemote(url.toString()) && carriesCredentials(init?.headers)) throw new InsecureTransportError(url.host);
+    for (let hop = 0; ; hop++) {
+      const exchange: Exchange = { method, url: url.toString(), startedAt: performance.now(), bytes: 0, chunkMs: [], excerpt: '', truncated: false, sawDone: false, pingLines: 0 };
+      log.entries.push(exchange);
+      let response: Response;
+      try {
+        response = await globalThis.fetch(url, { ...init, redirect: 'manual' });
+      } catch (error) {
+        exchange.endMs = performance.now() - exchange.startedAt;
+        exchange.failure = describeCause(error);
+        throw error;
+      }
+      recordHeaders(exchange, response);
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location) {
+        const target = new URL(location, url);
+        if (target.origin === url.origin && hop < options.maxRedirects) {
+          await response.body?.cancel();
+          url = target;
+          continue;
+        }
+        exchange.blockedRedirect = target.origin === url.origin ? target.toString() : target.origin;
+      }
+      return tapBody(exchange, response, options);
+    }
+  };
+}
+
+function carriesCredentials(headers: RequestInit['headers']): boolean {
+  const names = headers instanceof Headers ? [...headers.keys()] : Array.isArray(headers) ? headers.map((pair) => pair[0] ?? '') : Object.keys(headers ?? {});
+  return names.some((name) => /^(authorization|x-api-key|api-key)$/i.test(name));
+}
+
+function recordHeaders(exchange: Exchange, response: Response): void {
+  exchange.headersMs = performance.now() - exchange.startedAt;
+  exchange.status = response.status;
+  exchange.contentType = response.headers.get('content-type') ?? undefined;
+  exchange.requestId = response.headers.get('x-oneapi-request-id') ?? response.headers.get('x-request-id') ?? undefined;
+  exchange.gatewayVersion = response.headers.get('x-new-api-version') ?? undefined;
+  exchange.retryAfter = response.headers.get('retry-after') ?? response.headers.get('retry-after-ms') ?? undefined;
+}
+
+function tapBody(exchange: Exchange, response: Response, options: RecordingFetchOptions): Response {
+  if (!response.body) {
+    exchange.endMs = exchange.headersMs;
+    return response;
+  }
+  const decoder = new TextDecoder();
+  let tail = '';
+  const finish = () => (exchange.endMs ??= performance.now() - exchange.startedAt);
+  const tapped = response.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        exchange.chunkMs.push(performance.now() - exchange.startedAt);
+        exchange.bytes += chunk.byteLength;
+        if (exchange.bytes > options.maxBodyBytes) {
+          exchange.truncated = true;
+          exchange.failure = `body larger than ${options.maxBodyBytes} bytes`;
+          finish();
+          controller.error(new BodyTooLargeError(options.maxBodyBytes));
+          return;
+        }
+        const text = tail + decoder.decode(chunk, { stream: true });
+        if (exchange.excerpt.length < options.excerptBytes) exchange.excerpt = (exchange.excerpt + text.slice(tail.length)).slice(0, options.excerptBytes);
+        if (/(^|\n)data: ?\[DONE\]/.test(text)) exchange.sawDone = true;
+        exchange.pingLines += (text.slice(tail.length).match(/(^|\n): ?PING/g) ?? []).length;
+        tail = text.slice(-32);
+        controller.enqueue(chunk);
+      },
+      flush() {
+        finish();
+      },
+    }),
+  );
+  return new Response(tapped, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/** The innermost cause of a fetch failure, as `CODE: message` (undici nests the socket error). */
+export function describeCause(error: unknown): string {
+  let current: unknown = error;
+  let last = '';
+  for (let depth = 0; current && depth < 6; depth++) {
+    const e = current as { code?: unknown; message?: unknown; cause?: unknown; name?: unknown };
+    const code = typeof e.code === 'string' ? `${e.code}: ` : '';
+    if (typeof e.message === 'string') last = `${code}${e.message}`;
+    current = e.cause;
+  }
+  return last || String(error);
+}

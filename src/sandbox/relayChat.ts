@@ -1,0 +1,62 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FULL_CATALOG } from './catalog';
+import { sendChatFault } from './chatFaults';
+import { replyTo } from './chatReply';
+import { writeChatStream } from './chatStream';
+import { FLAVORS } from './flavors';
+import { sendGatewayError, sendUpstreamError } from './gatewayErrors';
+import { pause, readJsonBody, sendJson } from './httpUtil';
+import type { RequestRecord, SandboxState } from './sandboxState';
+import type { SandboxToken } from './scenarios';
+
+interface ChatRequest {
+  model?: string;
+  stream?: boolean;
+  messages?: { role?: string; content?: unknown }[];
+  max_tokens?: number;
+  max_completion_tokens?: number;
+  tools?: { type?: string; function?: { name?: string } }[];
+}
+
+/** `POST /v1/chat/completions` after TokenAuth: distributor checks, pre-charge, then the upstream. */
+export async function relayChat(req: IncomingMessage, res: ServerResponse, state: SandboxState, token: SandboxToken, record: RequestRecord): Promise<void> {
+  const { flavor, faults } = state.scenario;
+  const text = FLAVORS[flavor];
+  const body = (await readJsonBody(req)) as ChatRequest | undefined;
+  if (!body || typeof body !== 'object') return sendGatewayError(res, flavor, 400, 'Invalid request body', 'invalid_request');
+  const model = body.model;
+  if (!model) return sendGatewayError(res, flavor, 400, 'Model name not specified, model name cannot be empty');
+  Object.assign(record, { model, stream: body.stream === true, limitParam: body.max_completion_tokens !== undefined ? 'max_completion_tokens' : body.max_tokens !== undefined ? 'max_tokens' : null });
+
+  if (token.allowlist && token.allowlist.length === 0) return sendGatewayError(res, flavor, 403, text.noModelsAllowed);
+  if (token.allowlist && !token.allowlist.includes(model)) return sendGatewayError(res, flavor, 403, text.modelNotAllowed(model));
+  if (!FULL_CATALOG.some((m) => m.id === model) || faults.noChannel?.includes(model)) {
+    return sendGatewayError(res, flavor, 503, text.noChannel(model), 'model_not_found');
+  }
+  if (faults.chat) return sendChatFault(res, flavor, faults.chat);
+  await pause(faults.slowHeadersMs ?? 0, res);
+  if (res.destroyed) return;
+  if (state.isReasoning(model) && body.max_tokens !== undefined) {
+    return sendUpstreamError(res, 400, "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.", 'invalid_request_error', 'max_tokens', 'unsupported_parameter');
+  }
+
+  const reply = replyTo(body);
+  const toolName = body.tools?.[0]?.function?.name;
+  const callsTool = toolName !== undefined && !faults.noToolCalls;
+  const completionTokens = callsTool ? Math.min(12, body.max_completion_tokens ?? body.max_tokens ?? 12) : reply.pieces.length;
+  Object.assign(record, { promptTokens: reply.promptTokens, completionTokens });
+  state.charge(token, reply.promptTokens + completionTokens);
+
+  if (body.stream === true) return writeChatStream(res, model, reply, state.timing.chunkIntervalMs, faults.stream);
+  const message = callsTool
+    ? { role: 'assistant', content: null, tool_calls: [{ id: `call_${Date.now().toString(36)}`, type: 'function', function: { name: toolName, arguments: '{}' } }] }
+    : { role: 'assistant', content: reply.pieces.join('') };
+  sendJson(res, 200, {
+    id: `chatcmpl-${Date.now().toString(36)}`,
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    model,
+    choices: [{ index: 0, message, finish_reason: callsTool ? 'tool_calls' : reply.finishReason }],
+    usage: { prompt_tokens: reply.promptTokens, completion_tokens: completionTokens, total_tokens: reply.promptTokens + completionTokens },
+  });
+}

@@ -1,0 +1,107 @@
+import { BASE_MODELS, FULL_CATALOG } from './catalog';
+import type { Flavor } from './flavors';
+
+/** One quota unit is $0.000002 (new-api: 500,000 units = $1). */
+export const UNITS_PER_USD = 500_000;
+
+export interface SandboxToken {
+  name: string;
+  state: 'enabled' | 'disabled' | 'expired' | 'exhausted';
+  unlimited: boolean;
+  grantedUnits: number;
+  usedUnits: number;
+  /** Allowed model ids; null = no allowlist (every model of the group). */
+  allowlist: string[] | null;
+  /** Allowed client IPs; null = any. */
+  allowIps: string[] | null;
+}
+
+export type StreamFault = 'buffered' | 'cut' | 'bad-json' | 'no-done' | 'no-usage' | 'error-event' | 'ping';
+export type ChatFault = 'rate-limit' | 'rate-limit-bare' | 'server-error' | 'proxy-html' | 'user-quota' | 'token-quota' | 'malformed-json';
+
+export interface Faults {
+  stream?: StreamFault;
+  /** Every chat completion answers with this failure. */
+  chat?: ChatFault;
+  /** Chat completions wait this long before sending headers. */
+  slowHeadersMs?: number;
+  /** Models listed but with no channel serving them (503). */
+  noChannel?: string[];
+  /** Models that reject max_tokens (reasoning models). */
+  reasoning?: string[];
+  /** The upstream never returns tool calls. */
+  noToolCalls?: boolean;
+}
+
+export interface Scenario {
+  id: string;
+  title: string;
+  flavor: Flavor;
+  /** The token the client presents: one the gateway knows, or an unknown one. */
+  token: SandboxToken | 'unknown';
+  /** What the user typed after the origin: '/v1' is right; '' is the website; '/v1/v1' doubles. */
+  basePath: string;
+  faults: Faults;
+  /** A per-request timeout that makes a slow-headers fault observable. */
+  timeoutMs?: number;
+}
+
+export const HEALTHY_TOKEN: SandboxToken = {
+  name: 'cursor',
+  state: 'enabled',
+  unlimited: false,
+  grantedUnits: 20 * UNITS_PER_USD,
+  usedUnits: 3.1 * UNITS_PER_USD,
+  allowlist: BASE_MODELS.map((m) => m.id),
+  allowIps: null,
+};
+
+const token = (changes: Partial<SandboxToken>): SandboxToken => ({ ...HEALTHY_TOKEN, ...changes });
+const scenario = (id: string, title: string, changes: Partial<Omit<Scenario, 'id' | 'title'>> = {}): Scenario => ({
+  id,
+  title,
+  flavor: 'new-api',
+  token: HEALTHY_TOKEN,
+  basePath: '/v1',
+  faults: {},
+  ...changes,
+});
+
+export const SCENARIOS: readonly Scenario[] = [
+  scenario('healthy', 'Everything set up as the guides recommend'),
+  scenario('wrong-token', 'A token the gateway does not know', { token: 'unknown' }),
+  scenario('expired-token', 'The token has expired', { token: token({ state: 'expired' }) }),
+  scenario('disabled-token', 'The token is disabled (Feb 2026 wording)', { flavor: 'new-api-2026-02', token: token({ state: 'disabled' }) }),
+  scenario('exhausted-token', 'The token’s quota is used up', { token: token({ state: 'exhausted', usedUnits: 20 * UNITS_PER_USD }) }),
+  scenario('model-not-allowed', 'A chosen model is not in the token’s allowlist', { token: token({ allowlist: ['gpt-5.4', 'gemini-3-pro-preview'] }) }),
+  scenario('no-channel', 'No channel serves a chosen model', { faults: { noChannel: ['gemini-3-pro-preview'] } }),
+  scenario('ip-restricted', 'The token only works from another IP', { token: token({ allowIps: ['10.0.0.0/8'] }) }),
+  scenario('user-quota', 'The account balance is used up', { faults: { chat: 'user-quota' } }),
+  scenario('token-quota', 'The token cannot pre-pay the request', { faults: { chat: 'token-quota' } }),
+  scenario('unlimited-quota', 'No quota cap and no model allowlist', { token: token({ unlimited: true, allowlist: null }) }),
+  scenario('missing-v1', 'Base URL without /v1: the website answers', { basePath: '' }),
+  scenario('double-v1', 'Base URL with /v1 twice', { basePath: '/v1/v1' }),
+  scenario('full-endpoint', 'A full endpoint typed as the base URL', { basePath: '/v1/chat/completions' }),
+  scenario('buffered-stream', 'A proxy buffers the event stream', { faults: { stream: 'buffered' } }),
+  scenario('stream-cut', 'The stream is cut off mid-way', { faults: { stream: 'cut' } }),
+  scenario('stream-bad-json', 'A data: line of the stream is not JSON', { faults: { stream: 'bad-json' } }),
+  scenario('stream-no-done', 'The stream never sends [DONE]', { faults: { stream: 'no-done' } }),
+  scenario('stream-error-event', 'The stream carries an error event', { faults: { stream: 'error-event' } }),
+  scenario('stream-no-usage', 'The stream has no usage chunk (older gateways)', { faults: { stream: 'no-usage' } }),
+  scenario('stream-ping', 'Keep-alive : PING lines inside the stream (harmless)', { faults: { stream: 'ping' } }),
+  scenario('slow-headers', 'Chat completions take longer than the timeout', { faults: { slowHeadersMs: 3_000 }, timeoutMs: 1_000 }),
+  scenario('rate-limited', '429 with retry-after on chat', { faults: { chat: 'rate-limit' } }),
+  scenario('rate-limited-bare', '429 with an empty body and no retry-after', { faults: { chat: 'rate-limit-bare' } }),
+  scenario('server-error', '500 from the gateway', { faults: { chat: 'server-error' } }),
+  scenario('proxy-502', '502 HTML page from a proxy', { faults: { chat: 'proxy-html' } }),
+  scenario('malformed-json', 'Broken JSON with a JSON content type', { faults: { chat: 'malformed-json' } }),
+  scenario('reasoning-model', 'The baseline model rejects max_tokens', { faults: { reasoning: ['gpt-5.4'] } }),
+  scenario('no-tool-calls', 'The model never calls tools', { faults: { noToolCalls: true } }),
+  scenario('one-api', 'An older one-api gateway (no token usage route)', { flavor: 'one-api' }),
+];
+
+export function findScenario(id: string): Scenario | undefined {
+  return SCENARIOS.find((s) => s.id === id);
+}
+
+export const FULL_CATALOG_IDS = FULL_CATALOG.map((m) => m.id);
