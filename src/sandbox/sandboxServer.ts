@@ -13,6 +13,8 @@ export interface SandboxOptions {
   scenario?: Scenario | string;
   latencyMs?: number;
   chunkIntervalMs?: number;
+  /** The key the scenario's token has (random by default). */
+  key?: string;
   /** 0 (default) picks a free port. */
   port?: number;
 }
@@ -26,7 +28,10 @@ export interface Sandbox {
   key: string;
   scenario: Scenario;
   state: SandboxState;
+  /** Open sockets, idle keep-alive ones included. */
   openConnections(): number;
+  /** Requests whose response has not finished or closed yet. */
+  inFlight(): number;
   close(): Promise<void>;
 }
 
@@ -36,10 +41,13 @@ export const DEFAULT_TIMING: SandboxTiming = { latencyMs: 0, chunkIntervalMs: 12
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const scenario = typeof options.scenario === 'string' ? findScenario(options.scenario) : (options.scenario ?? findScenario('healthy'));
   if (!scenario) throw new Error(`unknown sandbox scenario: ${String(options.scenario)}`);
-  const state = new SandboxState(scenario, { latencyMs: options.latencyMs ?? DEFAULT_TIMING.latencyMs, chunkIntervalMs: options.chunkIntervalMs ?? DEFAULT_TIMING.chunkIntervalMs });
+  const state = new SandboxState(scenario, { latencyMs: options.latencyMs ?? DEFAULT_TIMING.latencyMs, chunkIntervalMs: options.chunkIntervalMs ?? DEFAULT_TIMING.chunkIntervalMs }, options.key);
   const routes = routesFor(state);
   const sockets = new Set<Socket>();
+  let inFlight = 0;
   const server = createServer((req, res) => {
+    inFlight++;
+    res.once('close', () => inFlight--);
     handle(req, res, state, routes).catch(() => res.destroy());
   });
   server.on('connection', (socket) => {
@@ -55,6 +63,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     scenario,
     state,
     openConnections: () => sockets.size,
+    inFlight: () => inFlight,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -29,14 +29,16 @@ export function randomKey(): string {
 /** The gateway's state for one scenario: its tokens, its catalogue, and a log of what it served. */
 export class SandboxState {
   /** The key a client should present in this scenario (unknown to the gateway in `wrong-token`). */
-  readonly presentedKey = randomKey();
+  readonly presentedKey: string;
   readonly requests: RequestRecord[] = [];
   private readonly tokens = new Map<string, SandboxToken>();
 
   constructor(
     readonly scenario: Scenario,
     readonly timing: SandboxTiming,
+    key: string = randomKey(),
   ) {
+    this.presentedKey = key;
     if (scenario.token !== 'unknown') this.tokens.set(this.presentedKey, structuredClone(scenario.token));
   }
 

@@ -79,6 +79,8 @@ export const SCENARIOS: readonly Scenario[] = [
   scenario('user-quota', 'The account balance is used up', { faults: { chat: 'user-quota' } }),
   scenario('token-quota', 'The token cannot pre-pay the request', { faults: { chat: 'token-quota' } }),
   scenario('unlimited-quota', 'No quota cap and no model allowlist', { token: token({ unlimited: true, allowlist: null }) }),
+  scenario('quota-low', 'The token has almost used up its quota', { token: token({ usedUnits: 19.5 * UNITS_PER_USD }) }),
+  scenario('allowlist-empty', 'The allowlist is enabled but empty', { token: token({ allowlist: [] }) }),
   scenario('missing-v1', 'Base URL without /v1: the website answers', { basePath: '' }),
   scenario('double-v1', 'Base URL with /v1 twice', { basePath: '/v1/v1' }),
   scenario('full-endpoint', 'A full endpoint typed as the base URL', { basePath: '/v1/chat/completions' }),

@@ -1,7 +1,6 @@
 import type { ChatCompletion, ChatCompletionFunctionTool } from 'openai/resources/chat/completions';
 import { classifyFailure, isCancellation } from '../classify/classifyFailure';
 import { classifyHttp } from '../classify/classifyHttp';
-import type { SymptomId } from '../symptoms/symptomIds';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
 import { withTokenLimit } from './tokenLimit';
 
@@ -16,8 +15,6 @@ export const PROBE_TOOL: ChatCompletionFunctionTool = {
 /** A tool call needs a few more tokens than a one-word reply. */
 const TOOL_MAX_TOKENS = 32;
 
-/** Failures that say nothing about tool support: they are reported as they are. */
-const ROUTE_SYMPTOMS: readonly SymptomId[] = ['auth.invalid', 'auth.ip-denied', 'model.not-allowed', 'model.no-channel', 'rate.limited', 'url.website-html', 'url.wrong-path'];
 
 /** The guides' MCP advice as a check: does the model return a tool call for a trivial read-only tool? */
 export function toolsCheck(model: string): CheckDefinition {
@@ -51,8 +48,8 @@ export function toolsCheck(model: string): CheckDefinition {
       } catch (error) {
         if (isCancellation(error, ctx.signal)) throw error;
         const diagnosis = classifyFailure(error, client.log.last(), ctx.profile.timeoutMs);
-        const status = (error as { status?: number }).status;
-        if (status !== undefined && status >= 400 && status < 500 && !ROUTE_SYMPTOMS.includes(diagnosis.symptom)) {
+        // A generic rejection of the request (400/422) is about the tools; auth, quota and route failures are not.
+        if (diagnosis.symptom === 'model.unavailable') {
           return { status: 'fail', symptom: 'tools.error', summary: `A request with tools was rejected: ${diagnosis.summary}` };
         }
         return { status: 'fail', symptom: diagnosis.symptom, summary: diagnosis.summary };

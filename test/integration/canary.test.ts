@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { test } from 'node:test';
+import { inspect, promisify } from 'node:util';
+import { verify } from '../../src/core/engine/verify';
+import { parseProfile } from '../../src/core/profile';
+import { renderMarkdown } from '../../src/core/report/markdown';
+import { Secret } from '../../src/core/secret';
+import { startSandbox } from '../../src/sandbox/sandboxServer';
+import { runScenario } from '../support/runScenario';
+
+const run = promisify(execFile);
+const CANARY = 'sk-CANARYc4n4ry0000111122223333444455556666';
+/** Every form in which the token could leak: whole, and its distinctive middle. */
+const leaks = (text: string) => text.includes(CANARY) || text.includes('c4n4ry0000111122223333');
+
+async function cli(args: string[], env: Record<string, string>): Promise<string> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['dist/cli.js', ...args], { env: { ...process.env, ...env, NO_COLOR: '1' } });
+    return stdout + stderr;
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string };
+    return `${e.stdout ?? ''}${e.stderr ?? ''}`;
+  }
+}
+
+test('the CLI never prints the token, in any format or outcome', async () => {
+  for (const scenario of ['healthy', 'wrong-token', 'model-not-allowed', 'missing-v1', 'stream-cut', 'malformed-json']) {
+    const sandbox = await startSandbox({ scenario, key: CANARY });
+    try {
+      for (const format of [[], ['--json'], ['--markdown']]) {
+        const out = await cli(['--base-url', sandbox.baseUrl, ...format], { CRAZYROUTER_API_KEY: `  Bearer ${CANARY}\n` });
+        assert.ok(out.length > 200, `${scenario} ${format.join(' ')} printed a report`);
+        assert.ok(!leaks(out), `${scenario} ${format.join(' ')} leaked the token`);
+      }
+    } finally {
+      await sandbox.close();
+    }
+  }
+});
+
+test('no report, result, event or console output of the engine holds the token', async () => {
+  const written: string[] = [];
+  const original = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => (written.push(String(chunk)), original.out(chunk, ...rest))) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => (written.push(String(chunk)), original.err(chunk, ...rest))) as typeof process.stderr.write;
+  try {
+    for (const scenario of ['healthy', 'wrong-token', 'stream-bad-json', 'ip-restricted', 'proxy-502']) {
+      const events: unknown[] = [];
+      const { report } = await runScenario(scenario, {}, { key: CANARY, onEvent: (e) => events.push(e) });
+      for (const text of [JSON.stringify(report), renderMarkdown(report), inspect(report, { depth: Infinity }), JSON.stringify(events)]) {
+        assert.ok(!leaks(text), `${scenario} leaked the token`);
+      }
+    }
+  } finally {
+    process.stdout.write = original.out;
+    process.stderr.write = original.err;
+  }
+  assert.ok(!leaks(written.join('')), 'console output leaked the token');
+});
+
+test('a gateway that echoes the token back still cannot make the report show it', async () => {
+  const server = createServer((req, res) => {
+    const auth = req.headers.authorization ?? '';
+    if (req.url?.endsWith('/chat/completions') && !auth) {
+      res.writeHead(401, { 'Content-Type': 'application/json' });
+      return res.end('{"error":{"message":"no token","type":"new_api_error"}}');
+    }
+    res.writeHead(401, { 'Content-Type': 'application/json', 'X-Oneapi-Request-Id': auth });
+    res.end(JSON.stringify({ error: { message: `bad key ${auth} and again ${auth.replace('Bearer ', '')}`, type: 'new_api_error' } }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+    const parsed = parseProfile({ baseUrl: base }, Secret.of(CANARY));
+    assert.ok(parsed.ok);
+    const report = await verify(parsed.profile);
+    assert.equal(report.verdict, 'fail');
+    assert.match(JSON.stringify(report), /bad key Bearer sk-\[redacted\]/, 'the echo is visible, redacted');
+    assert.ok(!leaks(JSON.stringify(report)) && !leaks(renderMarkdown(report)));
+  } finally {
+    server.close();
+  }
+});

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { test } from 'node:test';
+import { promisify } from 'node:util';
+import { startSandbox } from '../../src/sandbox/sandboxServer';
+
+const exec = promisify(execFile);
+
+async function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, ['dist/cli.js', ...args], { env: { ...process.env, CRAZYROUTER_API_KEY: undefined, NO_COLOR: '1', ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+test('with no arguments it verifies against the sandbox and passes', async () => {
+  const r = await cli([]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /sandbox gateway, scenario "healthy"/);
+  assert.match(r.stdout, /PASS: 11 passed, 0 warning\(s\), 0 failed, 0 skipped/);
+  assert.match(r.stdout, /Checklist \(Cursor\)/);
+});
+
+test('a failing scenario exits 1 and prints the symptom row and the fix', async () => {
+  const r = await cli(['--scenario', 'missing-v1']);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /What to fix/);
+  assert.match(r.stdout, /✖ 404\n\s+seen in: Base URL shape\n\s+cause:\s+base URL was set to the root domain or a full endpoint path\n\s+fix:\s+use exactly https:\/\/crazyrouter\.com\/v1/);
+});
+
+test('the fix follows the chosen client', async () => {
+  const r = await cli(['--scenario', 'missing-v1', '--client', 'cherry-studio']);
+  assert.match(r.stdout, /fix:\s+set Settings → Model Services → Crazyrouter \(type OpenAI\) → API URL to exactly https:\/\/crazyrouter\.com\n/);
+});
+
+test('a warning scenario exits 0 with WARN', async () => {
+  const r = await cli(['--scenario', 'buffered-stream']);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /WARN: 10 passed, 1 warning/);
+  assert.match(r.stdout, /Streaming arrives all at once/);
+});
+
+test('--json prints a parseable report and nothing else', async () => {
+  const r = await cli(['--scenario', 'model-not-allowed', '--json']);
+  assert.equal(r.code, 1);
+  const report = JSON.parse(r.stdout);
+  assert.equal(report.schema, 'crazyrouter-doctor/report@1');
+  assert.equal(report.verdict, 'fail');
+  assert.ok(report.findings.some((f: { rowId: string }) => f.rowId === 'cursor.403-model'));
+});
+
+test('--markdown prints the Markdown report', async () => {
+  const r = await cli(['--markdown', '--client', 'cherry-studio']);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /^# Crazyrouter Doctor report: PASS/);
+  assert.match(r.stdout, /- \[ \] \(manual\) the request appears in the Crazyrouter logs/);
+});
+
+test('--health spends no tokens', async () => {
+  const r = await cli(['--health', '--json']);
+  const report = JSON.parse(r.stdout);
+  assert.deepEqual(report.results.map((x: { id: string }) => x.id), ['token', 'reachability', 'base-url', 'auth', 'models', 'quota']);
+});
+
+test('--base-url takes the token from CRAZYROUTER_API_KEY', async () => {
+  const sandbox = await startSandbox({ scenario: 'healthy' });
+  try {
+    const ok = await cli(['--base-url', sandbox.baseUrl, '--model', 'gpt-5.4'], { CRAZYROUTER_API_KEY: sandbox.key });
+    assert.equal(ok.code, 0, ok.stdout);
+    assert.match(ok.stdout, /PASS: 9 passed/);
+    const none = await cli(['--base-url', sandbox.baseUrl]);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /no token/);
+  } finally {
+    await sandbox.close();
+  }
+});
+
+test('bad input exits 2 with the usage', async () => {
+  for (const args of [['--client', 'emacs'], ['--bogus'], ['--scenario', 'nope'], ['--timeout', '10'], ['--base-url', 'ftp://x'], ['--json', '--markdown'], ['--base-url', 'https://x/v1', '--scenario', 'healthy']]) {
+    const r = await cli(args, { CRAZYROUTER_API_KEY: 'sk-0123456789abcdef0123' });
+    assert.equal(r.code, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
+    assert.match(r.stderr, /crazyrouter-doctor: /);
+  }
+});
+
+test('--list-scenarios, --version and --help', async () => {
+  assert.match((await cli(['--list-scenarios'])).stdout, /^healthy\s+Everything set up/m);
+  assert.match((await cli(['--version'])).stdout, /^\d+\.\d+\.\d+\n$/);
+  assert.match((await cli(['--help'])).stdout, /Exit codes: 0 no check failed, 1 a check failed, 2 bad input/);
+});

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { CheckStatus } from '../../src/core/checks/checkTypes';
+import type { ClientId } from '../../src/core/clients/clients';
+import type { Verdict } from '../../src/core/report/report';
+import type { SymptomId } from '../../src/core/symptoms/symptomIds';
+import { SCENARIOS } from '../../src/sandbox/scenarios';
+import { resultOf, runScenario } from '../support/runScenario';
+
+interface Expectation {
+  verdict: Verdict;
+  /** The check that must show the problem, its status and conclusion. */
+  check?: string;
+  status?: CheckStatus;
+  symptom?: SymptomId;
+  /** The highlighted symptom-table row per client. */
+  rows?: Partial<Record<ClientId, string>>;
+  /** Something the evidence or summary of that check must show. */
+  shows?: RegExp;
+}
+
+const EXPECTED: Record<string, Expectation> = {
+  healthy: { verdict: 'pass' },
+  'wrong-token': { verdict: 'fail', check: 'auth', status: 'fail', symptom: 'auth.invalid', rows: { cursor: 'cursor.401', 'cherry-studio': 'cherry.401', codex: 'gateway.401' }, shows: /401 Invalid token/ },
+  'expired-token': { verdict: 'fail', check: 'auth', status: 'fail', symptom: 'auth.expired', rows: { cursor: 'cursor.401', cline: 'gateway.expired' }, shows: /expired on \d{4}-\d\d-\d\d/ },
+  'disabled-token': { verdict: 'fail', check: 'auth', status: 'fail', symptom: 'auth.disabled', rows: { 'cherry-studio': 'cherry.401', 'claude-code': 'gateway.disabled' }, shows: /该令牌状态不可用/ },
+  'exhausted-token': { verdict: 'fail', check: 'auth', status: 'fail', symptom: 'auth.exhausted', rows: { cursor: 'gateway.exhausted' }, shows: /used up its quota/ },
+  'model-not-allowed': { verdict: 'fail', check: 'chat:claude-sonnet-4-6', status: 'fail', symptom: 'model.not-allowed', rows: { cursor: 'cursor.403-model', 'cherry-studio': 'cherry.403-model', codex: 'gateway.model-not-allowed' }, shows: /403 This token has no access to model claude-sonnet-4-6/ },
+  'no-channel': { verdict: 'fail', check: 'chat:gemini-3-pro-preview', status: 'fail', symptom: 'model.no-channel', rows: { cursor: 'gateway.no-channel' }, shows: /503 No available channel .*model_not_found/ },
+  'ip-restricted': { verdict: 'fail', check: 'auth', status: 'fail', symptom: 'auth.ip-denied', rows: { cursor: 'gateway.ip-denied' }, shows: /access_denied/ },
+  'user-quota': { verdict: 'fail', check: 'chat:gpt-5.4', status: 'fail', symptom: 'quota.user-insufficient', rows: { cursor: 'gateway.user-quota' }, shows: /insufficient_user_quota/ },
+  'token-quota': { verdict: 'fail', check: 'chat:gpt-5.4', status: 'fail', symptom: 'quota.token-insufficient', rows: { cursor: 'gateway.token-quota' }, shows: /pre_consume_token_quota_failed/ },
+  'unlimited-quota': { verdict: 'warn', check: 'quota', status: 'warn', symptom: 'quota.unlimited', rows: { cursor: 'cursor.cost-jump', 'cherry-studio': 'gateway.unlimited' }, shows: /no quota cap/ },
+  'quota-low': { verdict: 'warn', check: 'quota', status: 'warn', symptom: 'quota.low', rows: { cursor: 'gateway.quota-low' }, shows: /Only 3% of the token's quota is left/ },
+  'allowlist-empty': { verdict: 'fail', check: 'models', status: 'fail', symptom: 'models.list-empty', rows: { cursor: 'cursor.no-models', 'cherry-studio': 'cherry.model-list' }, shows: /sees no models/ },
+  'missing-v1': { verdict: 'fail', check: 'base-url', status: 'fail', symptom: 'url.website-html', rows: { cursor: 'cursor.404', 'cherry-studio': 'gateway.html-200' }, shows: /HTML page with status 200/ },
+  'double-v1': { verdict: 'fail', check: 'base-url', status: 'fail', symptom: 'url.wrong-path', rows: { cursor: 'cursor.404', 'cherry-studio': 'cherry.404' }, shows: /Invalid URL \(POST \/v1\/v1\/chat\/completions\)/ },
+  'full-endpoint': { verdict: 'fail', check: 'base-url', status: 'fail', symptom: 'url.wrong-path', rows: { cursor: 'cursor.404' }, shows: /\/v1\/chat\/completions\/chat\/completions/ },
+  'buffered-stream': { verdict: 'warn', check: 'streaming', status: 'warn', symptom: 'stream.buffered', rows: { cursor: 'gateway.stream-buffered', 'cherry-studio': 'gateway.stream-buffered' }, shows: /buffers the stream/ },
+  'stream-cut': { verdict: 'fail', check: 'streaming', status: 'fail', symptom: 'stream.cut', rows: { 'cherry-studio': 'cherry.streaming', cursor: 'gateway.stream-broken' }, shows: /cut off/ },
+  'stream-bad-json': { verdict: 'fail', check: 'streaming', status: 'fail', symptom: 'stream.malformed', rows: { 'cherry-studio': 'cherry.streaming' }, shows: /not JSON/ },
+  'stream-no-done': { verdict: 'warn', check: 'streaming', status: 'warn', symptom: 'stream.no-done', shows: /never sent data: \[DONE\]/ },
+  'stream-error-event': { verdict: 'fail', check: 'streaming', status: 'fail', symptom: 'stream.error-event', shows: /upstream stream interrupted/ },
+  'stream-no-usage': { verdict: 'warn', check: 'streaming', status: 'warn', symptom: 'stream.no-usage', rows: { cursor: 'gateway.stream-no-usage' } },
+  'stream-ping': { verdict: 'pass', check: 'streaming', status: 'pass' },
+  'slow-headers': { verdict: 'fail', check: 'chat:gpt-5.4', status: 'fail', symptom: 'network.timeout', rows: { cursor: 'gateway.timeout' }, shows: /no response headers within 1000 ms/ },
+  'rate-limited': { verdict: 'fail', check: 'chat:gpt-5.4', status: 'fail', symptom: 'rate.limited', rows: { cursor: 'gateway.429' }, shows: /retry-after: 2/ },
+  'rate-limited-bare': { verdict: 'fail', check: 'chat:gpt-5.4', status: 'fail', symptom: 'rate.limited', shows: /no retry-after given/ },
+  'server-error': { verdict: 'fail', check: 'chat:gpt-5.4', status: 'fail', symptom: 'gateway.server-error', rows: { cursor: 'gateway.5xx' }, shows: /500 .*do_request_failed/ },
+  'proxy-502': { verdict: 'fail', check: 'chat:gpt-5.4', status: 'fail', symptom: 'gateway.server-error', shows: /502 with an HTML page/ },
+  'malformed-json': { verdict: 'fail', check: 'chat:gpt-5.4', status: 'fail', symptom: 'response.malformed', rows: { cursor: 'gateway.malformed' }, shows: /could not be parsed as JSON/ },
+  'reasoning-model': { verdict: 'warn', check: 'chat:gpt-5.4', status: 'warn', symptom: 'model.reasoning-params', rows: { cursor: 'gateway.reasoning-params' }, shows: /only with max_completion_tokens/ },
+  'no-tool-calls': { verdict: 'warn', check: 'tools', status: 'warn', symptom: 'tools.no-call', rows: { 'cherry-studio': 'cherry.mcp', cursor: 'gateway.no-tool-call' } },
+  'one-api': { verdict: 'pass' },
+};
+
+test('every sandbox scenario has an expectation', () => {
+  assert.deepEqual(SCENARIOS.map((s) => s.id).sort(), Object.keys(EXPECTED).sort());
+});
+
+describe('each scenario ends in the right check, symptom and row', () => {
+  for (const [scenario, want] of Object.entries(EXPECTED)) {
+    test(scenario, async () => {
+      const { report } = await runScenario(scenario);
+      const problems = report.results.filter((r) => r.status === 'fail' || r.status === 'warn').map((r) => `${r.id}:${r.status}:${r.symptom}`);
+      assert.equal(report.verdict, want.verdict, `verdict; problems: ${problems.join(', ')}`);
+      if (want.verdict === 'pass') assert.ok(report.results.every((r) => r.status === 'pass'), problems.join(', '));
+      if (!want.check) return;
+      const result = resultOf(report, want.check);
+      assert.equal(result.status, want.status, result.summary);
+      if (want.symptom) assert.equal(result.symptom, want.symptom, result.summary);
+      if (want.shows) {
+        const shown = [result.summary, ...result.details, ...result.evidence.map((e) => `${e.status} ${e.bodyExcerpt ?? ''}`)].join('\n');
+        assert.match(shown, want.shows);
+      }
+      for (const [client, rowId] of Object.entries(want.rows ?? {})) {
+        const { report: forClient } = client === 'cursor' ? { report } : await runScenario(scenario, { client: client as ClientId });
+        const finding = forClient.findings.find((f) => f.checkId === want.check);
+        assert.equal(finding?.rowId, rowId, `row for ${client}`);
+        assert.ok(finding?.fix && finding.fix.length > 10, 'a fix is given');
+      }
+    });
+  }
+});

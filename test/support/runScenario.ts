@@ -1,0 +1,29 @@
+import { verify, type VerifyOptions } from '../../src/core/engine/verify';
+import { parseProfile, type ProfileInput } from '../../src/core/profile';
+import type { Report } from '../../src/core/report/report';
+import { Secret } from '../../src/core/secret';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/sandboxServer';
+
+export interface ScenarioRun {
+  report: Report;
+  sandbox: Sandbox;
+}
+
+/** Starts the sandbox in a scenario, verifies against it as the scenario's user would, and closes it. */
+export async function runScenario(scenario: string, profile: Partial<ProfileInput> = {}, options: VerifyOptions & Omit<SandboxOptions, 'scenario'> = {}): Promise<ScenarioRun> {
+  const sandbox = await startSandbox({ scenario, latencyMs: options.latencyMs, key: options.key });
+  try {
+    const parsed = parseProfile({ baseUrl: sandbox.baseUrl, timeoutMs: sandbox.scenario.timeoutMs, ...profile }, Secret.of(sandbox.key));
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const report = await verify(parsed.profile, options);
+    return { report, sandbox };
+  } finally {
+    await sandbox.close();
+  }
+}
+
+export function resultOf(report: Report, id: string) {
+  const result = report.results.find((r) => r.id === id);
+  if (!result) throw new Error(`no result ${id}; have ${report.results.map((r) => r.id).join(', ')}`);
+  return result;
+}

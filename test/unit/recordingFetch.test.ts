@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, test } from 'node:test';
+import { ExchangeLog } from '../../src/core/transport/exchange';
+import { BodyTooLargeError, InsecureTransportError, recordingFetch } from '../../src/core/transport/recordingFetch';
+
+const servers: Server[] = [];
+after(() => servers.forEach((s) => s.close()));
+
+async function serve(handler: RequestListener): Promise<{ url: string; hits: { path: string; auth?: string }[] }> {
+  const hits: { path: string; auth?: string }[] = [];
+  const server = createServer((req, res) => {
+    hits.push({ path: req.url ?? '', auth: req.headers.authorization });
+    handler(req, res);
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits };
+}
+
+const options = { maxBodyBytes: 64 * 1024, excerptBytes: 64, maxRedirects: 3 };
+
+test('records status, headers, timing, a bounded excerpt and [DONE]', async () => {
+  const { url } = await serve((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'X-Oneapi-Request-Id': 'RID1', 'X-New-Api-Version': 'v1' });
+    res.write('data: {"a":1}\n\n');
+    setTimeout(() => res.end(': PING\n\ndata: [DONE]\n\n'), 20);
+  });
+  const log = new ExchangeLog();
+  const response = await recordingFetch(log, options)(`${url}/v1/x`, { method: 'POST' });
+  await response.text();
+  const e = log.last()!;
+  assert.equal(e.status, 200);
+  assert.equal(e.requestId, 'RID1');
+  assert.equal(e.gatewayVersion, 'v1');
+  assert.equal(e.sawDone, true);
+  assert.equal(e.pingLines, 1);
+  assert.ok(e.chunkMs.length >= 2);
+  assert.ok(e.endMs! >= e.headersMs!);
+  assert.ok(e.excerpt.length <= 64);
+});
+
+test('a body over the limit fails instead of filling memory', async () => {
+  const { url } = await serve((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    const block = Buffer.alloc(16 * 1024, 'a');
+    let sent = 0;
+    const pump = () => {
+      while (sent < 10_000 && res.write(block)) sent++;
+      if (sent < 10_000) res.once('drain', pump);
+      else res.end();
+    };
+    res.on('close', () => (sent = 10_000));
+    pump();
+  });
+  const log = new ExchangeLog();
+  const response = await recordingFetch(log, options)(`${url}/big`);
+  await assert.rejects(response.text(), (error: unknown) => error instanceof BodyTooLargeError || (error as Error).cause instanceof BodyTooLargeError || /exceeded/.test(String(error)));
+  assert.equal(log.last()!.truncated, true);
+  assert.ok(log.last()!.bytes <= options.maxBodyBytes + 64 * 1024);
+});
+
+test('a redirect to another origin is not followed, so the token never reaches it', async () => {
+  const other = await serve((_req, res) => res.end('{}'));
+  const { url } = await serve((_req, res) => {
+    res.writeHead(301, { Location: `${other.url}/v1/models` });
+    res.end();
+  });
+  const log = new ExchangeLog();
+  const response = await recordingFetch(log, options)(`${url}/v1/models`, { headers: { Authorization: 'Bearer sk-secret-redirect-test-123456' } });
+  assert.equal(response.status, 301);
+  assert.equal(log.last()!.blockedRedirect, other.url);
+  assert.equal(other.hits.length, 0);
+});
+
+test('a same-origin redirect is followed', async () => {
+  const server = await serve((req, res) => {
+    if (req.url === '/v1/models/') {
+      res.writeHead(301, { Location: '/v1/models' });
+      return res.end();
+    }
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end('{"data":[]}');
+  });
+  const log = new ExchangeLog();
+  const response = await recordingFetch(log, options)(`${server.url}/v1/models/`, { headers: { Authorization: 'Bearer sk-x' } });
+  assert.equal(response.status, 200);
+  assert.equal(log.entries.length, 2);
+  assert.equal(server.hits[1]?.auth, 'Bearer sk-x');
+});
+
+test('credentials are never sent over plain http to a remote host', async () => {
+  const log = new ExchangeLog();
+  await assert.rejects(recordingFetch(log, options)('http://192.0.2.10/v1/models', { headers: { Authorization: 'Bearer sk-x' } }), InsecureTransportError);
+  assert.equal(log.entries.length, 0, 'nothing was sent');
+});

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { inspect } from 'node:util';
+import { redact, redactDeep } from '../../src/core/redact';
+import { Secret } from '../../src/core/secret';
+
+const TOKEN = 'sk-CanaryToken1234567890abcdefXYZ';
+
+test('a Secret prints, serialises and inspects as a mask', () => {
+  const secret = Secret.of(TOKEN);
+  assert.equal(String(secret), '[redacted token]');
+  assert.equal(`${secret}`, '[redacted token]');
+  assert.equal(JSON.stringify({ secret }), '{"secret":"[redacted token]"}');
+  assert.ok(!inspect({ nested: { secret } }, { depth: 5 }).includes(TOKEN));
+  assert.ok(!Object.keys(secret).length, 'no enumerable fields hold the value');
+  assert.equal(secret.reveal(), TOKEN);
+});
+
+test('the hint shows only the prefix and last four characters', () => {
+  assert.equal(Secret.of(TOKEN).hint(), 'sk-…fXYZ');
+  assert.equal(Secret.of('').hint(), '(none)');
+  assert.equal(Secret.of('sk-short').hint(), 'sk-…');
+});
+
+test('redact removes the token as pasted, trimmed and without Bearer, and any sk- token', () => {
+  const pasted = Secret.of(`  Bearer ${TOKEN}\n`);
+  const text = `header Bearer ${TOKEN} and raw ${TOKEN} and other sk-OtherToken0987654321abcd end`;
+  const out = redact(text, pasted);
+  assert.ok(!out.includes(TOKEN));
+  assert.ok(!out.includes('sk-OtherToken0987654321abcd'));
+  assert.match(out, /sk-\[redacted\]/);
+});
+
+test('redact keeps gateway-masked keys and short strings', () => {
+  assert.equal(redact('[sk-abc***xyz] 该令牌额度已用尽'), '[sk-abc***xyz] 该令牌额度已用尽');
+  assert.equal(redact('sk-... is the format'), 'sk-... is the format');
+});
+
+test('redactDeep walks objects and arrays', () => {
+  const out = redactDeep({ a: [TOKEN, { b: `x ${TOKEN}` }], n: 3 }, Secret.of(TOKEN));
+  assert.ok(!JSON.stringify(out).includes(TOKEN));
+  assert.equal(out.n, 3);
+});
