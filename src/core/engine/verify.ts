@@ -46,7 +46,7 @@ export async function verify(profile: Profile, options: VerifyOptions = {}): Pro
     onStart: (id) => options.onEvent?.({ type: 'started', id }),
     onFinish: (result) => options.onEvent?.({ type: 'finished', result }),
   });
-  return buildReport(profile, results, { startedAt: new Date(started), durationMs: Date.now() - started, cancelled: signal.aborted });
+  return buildReport(profile, results, { startedAt: new Date(started), durationMs: Date.now() - started, cancelled: signal.aborted, visibleModels: facts.modelIds });
 }
 
 async function runCheck(

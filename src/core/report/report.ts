@@ -58,9 +58,11 @@ export interface Report {
   results: CheckResult[];
   findings: Finding[];
   checklist: ChecklistEntry[];
+  /** Model ids the token can see (from the model list), when authentication got that far. */
+  visibleModels: string[];
 }
 
-export function buildReport(profile: Profile, results: CheckResult[], meta: { startedAt: Date; durationMs: number; cancelled: boolean }): Report {
+export function buildReport(profile: Profile, results: CheckResult[], meta: { startedAt: Date; durationMs: number; cancelled: boolean; visibleModels?: string[] }): Report {
   const counts: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, skipped: 0 };
   for (const r of results) counts[r.status]++;
   const verdict: Verdict = meta.cancelled ? 'cancelled' : counts.fail > 0 ? 'fail' : counts.warn > 0 ? 'warn' : 'pass';
@@ -75,6 +77,7 @@ export function buildReport(profile: Profile, results: CheckResult[], meta: { st
     results,
     findings: findingsFor(results, profile.client),
     checklist: checklistFor(results, profile.client),
+    visibleModels: meta.visibleModels ?? [],
   };
 }
 

@@ -1,0 +1,12 @@
+/**
+ * The heavy half of the extension, bundled on its own as dist/engine.js and loaded only when a
+ * check runs: the engine, the openai SDK, report rendering, and the sandbox for demo runs.
+ */
+export { verify } from '../core/engine/verify';
+export { parseProfile } from '../core/profile';
+export { Secret } from '../core/secret';
+export { redact } from '../core/redact';
+export { renderMarkdown } from '../core/report/markdown';
+export { findingsFor } from '../core/report/report';
+export { clientViews } from '../core/protocol/clientViews';
+export { startSandbox } from '../sandbox/sandboxServer';

@@ -1,0 +1,198 @@
+import * as vscode from 'vscode';
+import type { CheckEvent } from '../../core/engine/events';
+import { HostMessageSchema, WebviewMessageSchema, type HostMessage, type WebviewMessage } from '../../core/protocol/panelProtocol';
+import type { Report } from '../../core/report/report';
+import type { DoctorRunner } from '../doctorRunner';
+import { loadEngine } from '../engineLoader';
+import type { DoctorLog } from '../log';
+import { readSettings, saveSettings } from '../settings';
+import type { TokenStore } from '../tokenStore';
+import { ChecklistTicks } from './checklistTicks';
+import { localResourceRoots, panelHtml } from './panelHtml';
+
+export interface PanelContext {
+  extensionUri: vscode.Uri;
+  tokens: TokenStore;
+  log: DoctorLog;
+  runner: DoctorRunner;
+  ticks: ChecklistTicks;
+  /** Called with every finished full run, so the status bar can reflect it. */
+  onReport(report: Report): void;
+}
+
+/** The one "Crazyrouter: Verify Setup" panel: revealed if open, revived after a reload. */
+export class VerifyPanel implements vscode.Disposable {
+  static readonly viewType = 'crazyrouter.verifySetup';
+  static current?: VerifyPanel;
+
+  private readonly disposables: vscode.Disposable[] = [];
+  private run?: { id: number; abort: AbortController };
+  private runCounter = 0;
+  private lastReport?: Report;
+  private disposed = false;
+  /** Messages that failed validation (for tests and the log). */
+  dropped = 0;
+
+  static createOrShow(context: PanelContext): VerifyPanel {
+    if (VerifyPanel.current) {
+      VerifyPanel.current.panel.reveal(vscode.ViewColumn.Active);
+      return VerifyPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel(VerifyPanel.viewType, 'Crazyrouter: Verify Setup', vscode.ViewColumn.Active, {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: localResourceRoots(context.extensionUri),
+    });
+    return new VerifyPanel(panel, context);
+  }
+
+  static revive(panel: vscode.WebviewPanel, context: PanelContext): VerifyPanel {
+    VerifyPanel.current?.dispose();
+    panel.webview.options = { enableScripts: true, localResourceRoots: localResourceRoots(context.extensionUri) };
+    return new VerifyPanel(panel, context);
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly context: PanelContext,
+  ) {
+    VerifyPanel.current = this;
+    panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.svg');
+    panel.webview.html = panelHtml(panel.webview, context.extensionUri);
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
+      context.tokens.onDidChange(() => void this.postTokenState()),
+    );
+  }
+
+  /** Validates a message from the webview; a malformed one is dropped and logged (never its content). */
+  async receive(raw: unknown): Promise<void> {
+    const parsed = WebviewMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.dropped++;
+      const where = parsed.error.issues.map((i) => `${i.path.join('.') || 'message'}: ${i.message}`).join('; ');
+      this.context.log.warn(`Dropped a malformed message from the panel (${where}).`);
+      return;
+    }
+    try {
+      await this.handle(parsed.data);
+    } catch (error) {
+      this.context.log.error(`Panel action ${parsed.data.type} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.post({ type: 'notice', level: 'error', text: 'That did not work; see Output → Crazyrouter for details.' });
+    }
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        return this.postInit();
+      case 'saveToken': {
+        const secret = await this.context.tokens.store(message.token);
+        this.context.log.info(`Token saved to the secret storage (${secret.hint()}).`);
+        return this.postTokenState();
+      }
+      case 'forgetToken':
+        await this.context.tokens.forget();
+        this.context.log.info('Token removed from the secret storage.');
+        return this.postTokenState();
+      case 'run':
+        return this.startRun(message.settings, message.demo);
+      case 'cancel':
+        return this.cancel();
+      case 'copyReport':
+        return this.copyReport();
+      case 'openOutput':
+        return this.context.log.show();
+      case 'selectClient':
+        return saveSettings({ client: message.client });
+      case 'tickChecklist':
+        return this.context.ticks.set(message.client, message.itemId, message.checked);
+    }
+  }
+
+  /** Sends a message after validating it against the shared schema; an invalid one is not sent. */
+  post(message: HostMessage): boolean {
+    if (this.disposed) return false;
+    const parsed = HostMessageSchema.safeParse(message);
+    if (!parsed.success) {
+      this.context.log.error(`Refused to send an invalid ${message.type} message to the panel: ${parsed.error.issues[0]?.message ?? ''}`);
+      return false;
+    }
+    void this.panel.webview.postMessage(parsed.data);
+    return true;
+  }
+
+  private async postInit(): Promise<void> {
+    const settings = readSettings();
+    const secret = await this.context.tokens.get();
+    this.post({
+      type: 'init',
+      tokenHint: secret ? secret.hint() : null,
+      settings: { baseUrl: settings.baseUrl, client: settings.client, models: settings.models },
+      clients: loadEngine().clientViews(),
+      ticks: this.context.ticks.all(),
+    });
+  }
+
+  private async postTokenState(): Promise<void> {
+    const secret = await this.context.tokens.get();
+    this.post({ type: 'tokenState', tokenHint: secret ? secret.hint() : null });
+  }
+
+  private async startRun(settings: { baseUrl: string; client: Report['target']['client']; models: string[] }, demo: boolean): Promise<void> {
+    this.cancel();
+    const id = ++this.runCounter;
+    const abort = new AbortController();
+    this.run = { id, abort };
+    if (!demo) await saveSettings(settings);
+    const onEvent = (event: CheckEvent) => {
+      if (this.run?.id !== id) return;
+      if (event.type === 'planned') this.post({ type: 'runStarted', runId: id, demo, checks: event.checks });
+      else if (event.type === 'started') this.post({ type: 'checkStarted', runId: id, id: event.id });
+      else this.post({ type: 'checkFinished', runId: id, result: event.result, finding: loadEngine().findingsFor([event.result], settings.client)[0] });
+    };
+    const outcome = await this.context.runner.run({ ...settings, timeoutMs: readSettings().timeoutMs, mode: 'full', demo }, abort.signal, onEvent);
+    if (this.run?.id === id) this.run = undefined;
+    if (!outcome.ok) {
+      this.post({ type: 'notice', level: 'error', text: outcome.reason });
+      return;
+    }
+    const { report } = outcome;
+    this.lastReport = report;
+    if (!demo) this.context.onReport(report);
+    this.post({
+      type: 'runFinished',
+      runId: id,
+      verdict: report.verdict,
+      durationMs: report.durationMs,
+      counts: report.counts,
+      verified: report.checklist.filter((c) => c.state === 'verified').map((c) => c.item.id),
+      failedItems: report.checklist.filter((c) => c.state === 'failed').map((c) => c.item.id),
+    });
+    if (report.visibleModels.length > 0) this.post({ type: 'models', ids: report.visibleModels });
+  }
+
+  cancel(): void {
+    this.run?.abort.abort();
+    this.run = undefined;
+  }
+
+  private async copyReport(): Promise<void> {
+    if (!this.lastReport) {
+      this.post({ type: 'notice', level: 'info', text: 'Run the checks first; then the report can be copied.' });
+      return;
+    }
+    await vscode.env.clipboard.writeText(loadEngine().renderMarkdown(this.lastReport));
+    this.post({ type: 'notice', level: 'info', text: 'Report copied to the clipboard as Markdown (the token is not in it).' });
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.cancel();
+    if (VerifyPanel.current === this) VerifyPanel.current = undefined;
+    this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import { CLIENT_IDS, GATEWAY_OPENAI_BASE, RECOMMENDED_MODELS, type ClientId } from '../core/clients/clients';
+
+export const SECTION = 'crazyrouter';
+
+export interface DoctorSettings {
+  baseUrl: string;
+  client: ClientId;
+  models: string[];
+  healthIntervalMinutes: number;
+  timeoutMs: number;
+}
+
+/** The extension's settings, with the manifest's defaults when a value is missing or malformed. */
+export function readSettings(): DoctorSettings {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const client = config.get<string>('client', 'cursor');
+  const models = config.get<string[]>('models', [...RECOMMENDED_MODELS]).filter((m) => typeof m === 'string' && m.trim());
+  return {
+    baseUrl: config.get<string>('baseUrl', GATEWAY_OPENAI_BASE).trim() || GATEWAY_OPENAI_BASE,
+    client: (CLIENT_IDS as readonly string[]).includes(client) ? (client as ClientId) : 'cursor',
+    models: models.length > 0 ? models.slice(0, 8) : [...RECOMMENDED_MODELS],
+    healthIntervalMinutes: Math.max(0, config.get<number>('healthCheck.intervalMinutes', 30)),
+    timeoutMs: Math.round(Math.max(1, config.get<number>('requestTimeoutSeconds', 20)) * 1000),
+  };
+}
+
+/** Saves what the user chose in the panel (user settings; never the token). */
+export async function saveSettings(changes: Partial<Pick<DoctorSettings, 'baseUrl' | 'client' | 'models'>>): Promise<void> {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const current = readSettings();
+  for (const key of ['baseUrl', 'client', 'models'] as const) {
+    const value = changes[key];
+    if (value !== undefined && JSON.stringify(value) !== JSON.stringify(current[key])) await config.update(key, value, vscode.ConfigurationTarget.Global);
+  }
+}

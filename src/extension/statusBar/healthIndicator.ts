@@ -1,0 +1,146 @@
+import * as vscode from 'vscode';
+import type { Report } from '../../core/report/report';
+import type { DoctorRunner } from '../doctorRunner';
+import type { DoctorLog } from '../log';
+import { readSettings } from '../settings';
+import type { TokenStore } from '../tokenStore';
+import { FIRST_CHECK_DELAY_MS, nextCheckDelay } from './healthSchedule';
+import { snapshotOf, type HealthLevel, type HealthSnapshot } from './healthState';
+
+const ICON: Record<HealthLevel, string> = {
+  'no-token': '$(key)',
+  checking: '$(sync~spin)',
+  healthy: '$(pass)',
+  warning: '$(warning)',
+  failing: '$(error)',
+};
+const WORD: Record<HealthLevel, string> = { 'no-token': 'no token', checking: 'checking', healthy: 'healthy', warning: 'needs attention', failing: 'failing' };
+
+/**
+ * The status-bar token health indicator. It appears once a token is stored, checks it now and then
+ * without spending tokens (model list and quota only), backs off while offline, and never pops up
+ * a notification. A click opens Verify Setup.
+ */
+export class HealthIndicator implements vscode.Disposable {
+  private item?: vscode.StatusBarItem;
+  private timer?: NodeJS.Timeout;
+  private running?: AbortController;
+  /** The newest requested check; an older one that gets superseded waits for it. */
+  private pending?: Promise<void>;
+  private offlineStreak = 0;
+  snapshot: HealthSnapshot = { level: 'no-token', headline: 'No token stored.', offline: false };
+
+  constructor(
+    private readonly tokens: TokenStore,
+    private readonly runner: DoctorRunner,
+    private readonly log: DoctorLog,
+  ) {}
+
+  /** Called at activation: reads whether a token exists, and only then shows anything. */
+  async start(): Promise<void> {
+    if (!(await this.tokens.has())) return;
+    this.show({ level: 'checking', headline: 'Waiting for the first check.', offline: false });
+    this.schedule(FIRST_CHECK_DELAY_MS);
+  }
+
+  /** The token was saved or removed. */
+  async tokenChanged(): Promise<void> {
+    if (await this.tokens.has()) return this.checkNow();
+    this.cancel();
+    if (this.item) this.show({ level: 'no-token', headline: 'No token stored: click to set one up.', offline: false });
+  }
+
+  /** Settings changed: the next check follows the new interval. */
+  reschedule(): void {
+    if (this.item && this.snapshot.level !== 'no-token' && !this.running) this.schedule(nextCheckDelay(readSettings().healthIntervalMinutes, this.offlineStreak));
+  }
+
+  /** Checks now. Resolves when the newest check has settled, so callers always see a final state. */
+  checkNow(): Promise<void> {
+    const self: { done?: Promise<void> } = {};
+    self.done = (async () => {
+      await this.check();
+      if (this.pending !== self.done) await this.pending;
+    })();
+    this.pending = self.done;
+    return self.done;
+  }
+
+  private async check(): Promise<void> {
+    if (!(await this.tokens.has())) return this.tokenChanged();
+    this.cancel();
+    const abort = new AbortController();
+    this.running = abort;
+    this.show({ ...this.snapshot, level: 'checking', headline: 'Checking the token (model list and quota; no tokens spent)…' });
+    const settings = readSettings();
+    try {
+      const outcome = await this.runner.run({ baseUrl: settings.baseUrl, client: settings.client, models: settings.models, timeoutMs: settings.timeoutMs, mode: 'health', demo: false }, abort.signal);
+      if (abort.signal.aborted) return;
+      if (!outcome.ok) this.show({ level: 'failing', headline: outcome.reason, checkedAt: new Date(), offline: false });
+      else this.applyReport(outcome.report);
+    } catch (error) {
+      this.log.error(`Health check failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.show({ level: 'failing', headline: 'The health check could not run; see Output → Crazyrouter.', checkedAt: new Date(), offline: false });
+    } finally {
+      if (this.running === abort) this.running = undefined;
+    }
+    this.schedule(nextCheckDelay(settings.healthIntervalMinutes, this.offlineStreak));
+  }
+
+  /** Shows what a report says about the token (from a health check or a full panel run). */
+  applyReport(report: Report): void {
+    const snapshot = snapshotOf(report);
+    this.offlineStreak = snapshot.offline ? this.offlineStreak + 1 : 0;
+    this.show(snapshot);
+  }
+
+  private show(snapshot: HealthSnapshot): void {
+    this.snapshot = snapshot;
+    if (!this.item) {
+      this.item = vscode.window.createStatusBarItem('crazyrouter.health', vscode.StatusBarAlignment.Right, 100);
+      this.item.name = 'Crazyrouter Token Health';
+      this.item.command = 'crazyrouter.verifySetup';
+    }
+    const { level } = snapshot;
+    this.item.text = `${ICON[level]} Crazyrouter`;
+    this.item.backgroundColor = level === 'failing' ? new vscode.ThemeColor('statusBarItem.errorBackground') : level === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.tooltip = tooltipFor(snapshot);
+    this.item.accessibilityInformation = { label: `Crazyrouter token health: ${WORD[level]}. ${snapshot.headline} Click to open Verify Setup.`, role: 'button' };
+    this.item.show();
+  }
+
+  private schedule(delay: number | undefined): void {
+    clearTimeout(this.timer);
+    this.timer = delay === undefined ? undefined : setTimeout(() => void this.checkNow(), delay);
+  }
+
+  private cancel(): void {
+    clearTimeout(this.timer);
+    this.running?.abort();
+    this.running = undefined;
+  }
+
+  /** For tests: the item as the user sees it. */
+  get view(): Pick<vscode.StatusBarItem, 'text' | 'tooltip' | 'backgroundColor' | 'accessibilityInformation' | 'name' | 'command'> | undefined {
+    return this.item;
+  }
+
+  dispose(): void {
+    this.cancel();
+    this.item?.dispose();
+  }
+}
+
+function tooltipFor(s: HealthSnapshot): vscode.MarkdownString {
+  const lines = [`**Crazyrouter token health: ${WORD[s.level]}**`, '', escape(s.headline), ''];
+  if (s.checkedAt) lines.push(`Last check: ${s.checkedAt.toLocaleTimeString()} (model list and quota; no tokens spent)`, '');
+  const facts = [s.latencyMs !== undefined && `Latency: ${s.latencyMs} ms`, s.models !== undefined && `Models: ${s.models}`, s.quota && `Quota: ${s.quota}`].filter(Boolean);
+  if (facts.length > 0) lines.push(facts.join(' · '), '');
+  if (s.offline) lines.push('The gateway could not be reached; checks are spaced out until it answers again.', '');
+  lines.push('Click to open Verify Setup.');
+  const md = new vscode.MarkdownString(lines.join('\n'));
+  md.isTrusted = false;
+  return md;
+}
+
+const escape = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');

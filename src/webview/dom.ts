@@ -1,0 +1,25 @@
+type Child = Node | string | false | null | undefined;
+type Attrs = Record<string, string | number | boolean | undefined | ((event: Event) => void)>;
+
+/**
+ * Builds an element. Text is always set as text, never parsed as HTML, so nothing the gateway
+ * says can inject markup. `on*` attributes become listeners; booleans toggle the attribute.
+ */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs, ...children: Child[]): HTMLElementTagNameMap[K];
+export function h(tag: string, attrs?: Attrs, ...children: Child[]): HTMLElement;
+export function h(tag: string, attrs: Attrs = {}, ...children: Child[]): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (typeof value === 'function') el.addEventListener(name.slice(2).toLowerCase(), value);
+    else if (value === true) el.setAttribute(name, '');
+    else if (value !== false && value !== undefined) el.setAttribute(name, String(value));
+  }
+  for (const child of children) if (child !== false && child !== null && child !== undefined) el.append(child);
+  return el;
+}
+
+export const icon = (name: string, label?: string) => h('span', { class: `codicon codicon-${name}`, 'aria-hidden': label ? undefined : 'true', role: label ? 'img' : undefined, 'aria-label': label });
+
+export function replaceChildren(parent: Element, ...children: Child[]): void {
+  parent.replaceChildren(...children.filter((c): c is Node | string => c !== false && c !== null && c !== undefined));
+}

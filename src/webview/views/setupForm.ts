@@ -1,0 +1,105 @@
+import type { ClientView, PanelSettings } from '../../core/protocol/panelProtocol';
+import { post } from '../bridge';
+import { h, icon, replaceChildren } from '../dom';
+
+type ValueElement = HTMLElement & { value: string; disabled: boolean };
+
+/** Token, base URL, client and models, and the run buttons. */
+export class SetupForm {
+  readonly element: HTMLElement;
+  private readonly token = h('vscode-textfield', { id: 'token-input', type: 'password', placeholder: 'sk-...', 'aria-label': 'Crazyrouter token' }) as ValueElement;
+  private readonly tokenState = h('span', { id: 'token-state', class: 'muted' });
+  private readonly forget = h('vscode-button', { id: 'forget-token', secondary: true, hidden: true, onclick: () => post({ type: 'forgetToken' }) }, 'Forget');
+  private readonly baseUrl = h('vscode-textfield', { id: 'base-url', 'aria-label': 'Base URL' }) as ValueElement;
+  private readonly urlHint = h('div', { class: 'hint', id: 'url-hint' });
+  private readonly client = h('vscode-single-select', { id: 'client-select', 'aria-label': 'Client' }) as ValueElement;
+  private readonly models = h('vscode-textfield', { id: 'models', 'aria-label': 'Models to check, separated by commas' }) as ValueElement;
+  private readonly offered = h('div', { id: 'offered-models', class: 'chips', hidden: true });
+  private readonly run = h('vscode-button', { id: 'run', onclick: () => this.submit(false) }, icon('play'), ' Run checks') as ValueElement;
+  private readonly demo = h('vscode-button', { id: 'demo', secondary: true, title: 'Runs every check against the built-in sandbox gateway: no account, no token, no network.', onclick: () => this.submit(true) }, 'Try on the sandbox') as ValueElement;
+  private readonly cancel = h('vscode-button', { id: 'cancel', secondary: true, disabled: true, onclick: () => post({ type: 'cancel' }) }, icon('debug-stop'), ' Cancel') as ValueElement;
+  private clients: ClientView[] = [];
+
+  constructor(private readonly onChange: (settings: PanelSettings) => void) {
+    const saveToken = () => {
+      const value = this.token.value;
+      if (!value.trim()) return;
+      post({ type: 'saveToken', token: value });
+      this.token.value = '';
+    };
+    this.token.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Enter' && saveToken());
+    this.client.addEventListener('change', () => {
+      post({ type: 'selectClient', client: this.settings().client });
+      this.changed();
+    });
+    for (const field of [this.baseUrl, this.models]) field.addEventListener('change', () => this.changed());
+    this.element = h(
+      'section',
+      { class: 'setup', 'aria-label': 'Setup' },
+      h('div', { class: 'field' }, h('label', { for: 'token-input' }, 'Token'), h('div', { class: 'row' }, this.token, h('vscode-button', { id: 'save-token', onclick: saveToken }, 'Save token'), this.forget), this.tokenState),
+      h('div', { class: 'field' }, h('label', { for: 'client-select' }, 'Client you are setting up'), this.client),
+      h('div', { class: 'field' }, h('label', { for: 'base-url' }, 'Base URL'), this.baseUrl, this.urlHint),
+      h('div', { class: 'field' }, h('label', { for: 'models' }, 'Models to check'), this.models, this.offered),
+      h('div', { class: 'row actions' }, this.run, this.cancel, this.demo),
+    );
+  }
+
+  setClients(clients: ClientView[]): void {
+    this.clients = clients;
+    replaceChildren(this.client, ...clients.map((c) => h('vscode-option', { value: c.id }, c.name)));
+  }
+
+  setSettings(settings: PanelSettings): void {
+    this.baseUrl.value = settings.baseUrl;
+    this.client.value = settings.client;
+    this.models.value = settings.models.join(', ');
+    this.showUrlHint();
+  }
+
+  settings(): PanelSettings {
+    const models = this.models.value.split(',').map((m) => m.trim()).filter(Boolean).slice(0, 8);
+    return { baseUrl: this.baseUrl.value.trim(), client: (this.client.value || 'cursor') as PanelSettings['client'], models: models.length > 0 ? models : ['gpt-5.4'] };
+  }
+
+  setTokenHint(hint: string | null): void {
+    this.tokenState.textContent = hint ? `Stored in VS Code's secret storage: ${hint}` : 'No token stored yet. Paste it and press Save token (it goes to the secret storage only).';
+    this.forget.hidden = !hint;
+  }
+
+  setRunning(running: boolean): void {
+    this.run.disabled = running;
+    this.demo.disabled = running;
+    this.cancel.disabled = !running;
+  }
+
+  offerModels(ids: string[]): void {
+    const chosen = new Set(this.settings().models);
+    const extra = ids.filter((id) => !chosen.has(id)).slice(0, 30);
+    this.offered.hidden = extra.length === 0;
+    replaceChildren(
+      this.offered,
+      h('span', { class: 'muted' }, 'Also allowed for this token:'),
+      ...extra.map((id) => h('button', { class: 'chip', type: 'button', title: `Add ${id} to the models to check`, onclick: () => this.addModel(id) }, id)),
+    );
+  }
+
+  private addModel(id: string): void {
+    const settings = this.settings();
+    this.models.value = [...settings.models, id].slice(0, 8).join(', ');
+    this.changed();
+  }
+
+  private showUrlHint(): void {
+    const client = this.clients.find((c) => c.id === this.settings().client);
+    if (client) this.urlHint.textContent = `In ${client.name}, ${client.urlField} should be exactly ${client.urlValue}. The doctor checks the OpenAI base URL above.`;
+  }
+
+  private changed(): void {
+    this.showUrlHint();
+    this.onChange(this.settings());
+  }
+
+  private submit(demo: boolean): void {
+    post({ type: 'run', settings: this.settings(), demo });
+  }
+}

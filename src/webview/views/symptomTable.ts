@@ -1,0 +1,57 @@
+import type { ClientView } from '../../core/protocol/panelProtocol';
+import { h, replaceChildren } from '../dom';
+
+const SOURCE_LABEL: Record<string, string> = { 'cherry-studio-guide': 'Cherry Studio guide', 'cursor-guide': 'Cursor guide', 'gateway-reference': 'Gateway' };
+
+/** The chosen client's "Common Errors and Fixes" table (plus the gateway rows), with matches highlighted. */
+export class SymptomTable {
+  readonly element: HTMLElement;
+  private readonly body = h('tbody', {});
+  private readonly caption = h('caption', {});
+
+  constructor() {
+    this.element = h(
+      'section',
+      { class: 'symptoms', 'aria-label': 'Common errors and fixes' },
+      h('h2', {}, 'Common errors and fixes'),
+      h('table', { id: 'symptom-table' }, this.caption, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Symptom'), h('th', { scope: 'col' }, 'Likely cause'), h('th', { scope: 'col' }, 'Fix'))), this.body),
+    );
+  }
+
+  render(client: ClientView): void {
+    this.caption.textContent = `For ${client.name}: its guide's rows first, then what the gateway can answer.`;
+    replaceChildren(
+      this.body,
+      ...client.rows.map((row) =>
+        h(
+          'tr',
+          { class: 'symptom-row', 'data-row-id': row.id, id: `row-${row.id}` },
+          h('td', {}, h('div', {}, row.symptom), h('div', { class: 'source muted' }, SOURCE_LABEL[row.source] ?? row.source)),
+          h('td', {}, row.cause),
+          h('td', { class: 'fix-cell' }, row.fix),
+        ),
+      ),
+    );
+  }
+
+  /** Marks the rows that explain the current results; the first failing one is scrolled to. */
+  highlight(rows: Map<string, 'fail' | 'warn'>): void {
+    for (const tr of this.body.querySelectorAll<HTMLElement>('tr')) {
+      const level = rows.get(tr.dataset.rowId ?? '');
+      tr.classList.toggle('matched', level !== undefined);
+      tr.classList.toggle('matched-fail', level === 'fail');
+      tr.classList.toggle('matched-warn', level === 'warn');
+      if (level) tr.setAttribute('aria-current', 'true');
+      else tr.removeAttribute('aria-current');
+    }
+  }
+
+  scrollTo(rowId: string): void {
+    const tr = this.body.querySelector<HTMLElement>(`tr[data-row-id="${CSS.escape(rowId)}"]`);
+    if (!tr) return;
+    tr.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    tr.classList.remove('flash');
+    void tr.offsetWidth;
+    tr.classList.add('flash');
+  }
+}

@@ -1,0 +1,53 @@
+// `npm run test:vscode`: runs the mocha suite (test/vscode) inside the extension host of a real
+// VS Code. Here that is code-server 4.100.3 (VS Code 1.100.3) opened in Debian's Chromium; where
+// desktop VS Code can be downloaded, `npm run test:vscode:electron` runs the same suite.
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { launchBrowser, openPage } from './browser';
+import { REPO, startCodeServer } from './codeServer';
+
+interface Results {
+  failures: number;
+  tests: { title: string; state: string; durationMs?: number; error?: string }[];
+}
+
+export async function runVscodeSuite(): Promise<Results> {
+  const suite = path.join(REPO, 'out/test/vscode/suite/index.js');
+  if (!existsSync(suite)) throw new Error('build first: out/test/vscode/suite/index.js is missing');
+  const resultsFile = path.join(REPO, 'out/test/vscode-results.json');
+  const server = await startCodeServer({ env: { CRAZYROUTER_TEST_RESULTS: resultsFile } });
+  const browser = await launchBrowser();
+  try {
+    const remote = (p: string) => `vscode-remote://127.0.0.1:${server.port}${p}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(REPO)],
+      ['extensionTestsPath', remote(suite)],
+    ];
+    const url = `${server.url}/?folder=${encodeURIComponent(server.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    await openPage(browser, url);
+    const started = Date.now();
+    while (!existsSync(resultsFile)) {
+      if (Date.now() - started > 240_000) throw new Error(`the suite did not report within 240 s\n${server.log().slice(-4000)}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return JSON.parse(readFileSync(resultsFile, 'utf8')) as Results;
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+if (require.main === module) {
+  runVscodeSuite().then(
+    (results) => {
+      for (const t of results.tests) console.log(`${t.state === 'passed' ? '✔' : t.state === 'failed' ? '✖' : '-'} ${t.title}${t.durationMs !== undefined ? ` (${t.durationMs} ms)` : ''}${t.error ? `\n    ${t.error.split('\n').slice(0, 6).join('\n    ')}` : ''}`);
+      const passed = results.tests.filter((t) => t.state === 'passed').length;
+      console.log(`\nvscode: ${passed} passed, ${results.failures} failed`);
+      process.exit(results.failures > 0 || passed === 0 ? 1 : 0);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

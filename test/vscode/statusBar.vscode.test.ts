@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { startSandbox, type Sandbox } from '../../src/sandbox/sandboxServer';
+import { activatedApi, setSetting } from './support';
+
+const background = (item: { backgroundColor?: vscode.ThemeColor } | undefined) => (item?.backgroundColor as { id?: string } | undefined)?.id;
+const tooltip = (item: { tooltip?: string | vscode.MarkdownString } | undefined) => (typeof item?.tooltip === 'string' ? item.tooltip : (item?.tooltip?.value ?? ''));
+
+suite('Status-bar token health', () => {
+  const sandboxes: Sandbox[] = [];
+
+  suiteSetup(() => setSetting('healthCheck.intervalMinutes', 0));
+  suiteTeardown(async () => {
+    await setSetting('baseUrl', undefined);
+    await setSetting('healthCheck.intervalMinutes', undefined);
+    await Promise.all(sandboxes.map((s) => s.close()));
+  });
+
+  async function checkAgainst(scenario: string, key?: string) {
+    const sandbox = await startSandbox({ scenario });
+    sandboxes.push(sandbox);
+    const api = await activatedApi();
+    await setSetting('baseUrl', sandbox.baseUrl);
+    await api.tokens.store(key ?? sandbox.key);
+    await api.health.checkNow();
+    return { api, sandbox, item: api.health.view };
+  }
+
+  test('healthy: pass icon, no background, tooltip with time, latency, models and quota', async () => {
+    const { item, sandbox } = await checkAgainst('healthy');
+    assert.ok(item, 'the item exists once a token is stored');
+    assert.equal(item.text, '$(pass) Crazyrouter');
+    assert.equal(item.name, 'Crazyrouter Token Health');
+    assert.equal(item.command, 'crazyrouter.verifySetup');
+    assert.equal(background(item), undefined);
+    assert.match(tooltip(item), /Last check: .*no tokens spent/);
+    assert.match(tooltip(item), /Latency: \d+ ms · Models: 3 · Quota: \$16\.90 of \$20\.00 left/);
+    assert.match(item.accessibilityInformation?.label ?? '', /^Crazyrouter token health: healthy\./);
+    assert.equal(sandbox.state.completionTokensServed(), 0, 'a health check spends no tokens');
+    assert.ok(!sandbox.state.requests.some((r) => r.path.endsWith('/chat/completions') && r.authenticated));
+  });
+
+  test('warning: warning background for an uncapped token', async () => {
+    const { item } = await checkAgainst('unlimited-quota');
+    assert.equal(item?.text, '$(warning) Crazyrouter');
+    assert.equal(background(item), 'statusBarItem.warningBackground');
+    assert.match(tooltip(item), /Quota: no cap/);
+  });
+
+  test('failing: error background for a rejected token', async () => {
+    const { item } = await checkAgainst('healthy', 'sk-unknownunknownunknown00');
+    assert.equal(item?.text, '$(error) Crazyrouter');
+    assert.equal(background(item), 'statusBarItem.errorBackground');
+    assert.match(tooltip(item), /401 Invalid token/);
+  });
+
+  test('offline: failing, and the tooltip says checks are spaced out', async () => {
+    const dead = await startSandbox({ scenario: 'healthy' });
+    const base = dead.baseUrl;
+    await dead.close();
+    const api = await activatedApi();
+    await setSetting('baseUrl', base);
+    await api.health.checkNow();
+    assert.equal(api.health.snapshot.offline, true);
+    assert.match(tooltip(api.health.view), /could not be reached/);
+  });
+
+  test('no token: key icon and a hint to set one up', async () => {
+    const api = await activatedApi();
+    await api.tokens.forget();
+    await api.health.tokenChanged();
+    assert.equal(api.health.view?.text, '$(key) Crazyrouter');
+    assert.match(tooltip(api.health.view), /No token stored/);
+  });
+});
