@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { ClientIdSchema, RECOMMENDED_MODELS, type ClientId } from './clients/clients';
+import { CLIENT_IDS, RECOMMENDED_MODELS, type ClientId } from './clients/clients';
 import { Secret } from './secret';
 import { lintToken, type TokenLint } from './tokenLint';
 import { trimBase } from './urls';
+
+export const ClientIdSchema = z.enum(CLIENT_IDS);
 
 export const PROFILE_LIMITS = { maxModels: 8, minTimeoutMs: 500, maxTimeoutMs: 120_000 } as const;
 

@@ -8,5 +8,4 @@ export { Secret } from '../core/secret';
 export { redact } from '../core/redact';
 export { renderMarkdown } from '../core/report/markdown';
 export { findingsFor } from '../core/report/report';
-export { clientViews } from '../core/protocol/clientViews';
 export { startSandbox } from '../sandbox/sandboxServer';

@@ -6,12 +6,12 @@ import * as path from 'node:path';
 import { launchBrowser, openPage } from './browser';
 import { REPO, startCodeServer } from './codeServer';
 
-interface Results {
+export interface SuiteResults {
   failures: number;
   tests: { title: string; state: string; durationMs?: number; error?: string }[];
 }
 
-export async function runVscodeSuite(): Promise<Results> {
+export async function runVscodeSuite(): Promise<SuiteResults> {
   const suite = path.join(REPO, 'out/test/vscode/suite/index.js');
   if (!existsSync(suite)) throw new Error('build first: out/test/vscode/suite/index.js is missing');
   const resultsFile = path.join(REPO, 'out/test/vscode-results.json');
@@ -30,24 +30,9 @@ export async function runVscodeSuite(): Promise<Results> {
       if (Date.now() - started > 240_000) throw new Error(`the suite did not report within 240 s\n${server.log().slice(-4000)}`);
       await new Promise((r) => setTimeout(r, 250));
     }
-    return JSON.parse(readFileSync(resultsFile, 'utf8')) as Results;
+    return JSON.parse(readFileSync(resultsFile, 'utf8')) as SuiteResults;
   } finally {
     await browser.close();
     await server.stop();
   }
-}
-
-if (require.main === module) {
-  runVscodeSuite().then(
-    (results) => {
-      for (const t of results.tests) console.log(`${t.state === 'passed' ? '✔' : t.state === 'failed' ? '✖' : '-'} ${t.title}${t.durationMs !== undefined ? ` (${t.durationMs} ms)` : ''}${t.error ? `\n    ${t.error.split('\n').slice(0, 6).join('\n    ')}` : ''}`);
-      const passed = results.tests.filter((t) => t.state === 'passed').length;
-      console.log(`\nvscode: ${passed} passed, ${results.failures} failed`);
-      process.exit(results.failures > 0 || passed === 0 ? 1 : 0);
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
 }

@@ -1,8 +1,5 @@
-import { z } from 'zod';
-
 export const CLIENT_IDS = ['cherry-studio', 'cursor', 'claude-code', 'codex', 'cline'] as const;
-export const ClientIdSchema = z.enum(CLIENT_IDS);
-export type ClientId = z.infer<typeof ClientIdSchema>;
+export type ClientId = (typeof CLIENT_IDS)[number];
 
 export const GATEWAY_ROOT = 'https://crazyrouter.com';
 export const GATEWAY_OPENAI_BASE = `${GATEWAY_ROOT}/v1`;

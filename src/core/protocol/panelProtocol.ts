@@ -1,58 +1,63 @@
 /**
  * Every message between the extension host and the Verify Setup webview, as one zod schema that
- * both sides validate with. Pure (zod only) so it bundles for the browser too. The token travels
- * only in `saveToken`, webview → host; nothing the host sends can carry it.
+ * both sides validate with. Written with zod/mini (tree-shakable, ~17 KB) so that validation
+ * costs the extension bundle and the webview little. The token travels only in `saveToken`,
+ * webview → host; nothing the host sends can carry it.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CLIENT_IDS } from '../clients/clients';
 import { SYMPTOM_IDS } from '../symptoms/symptomIds';
 
+const max = (n: number) => z.string().check(z.maxLength(n));
+const Text = max(4_000);
 const ClientId = z.enum(CLIENT_IDS);
 const Status = z.enum(['pass', 'warn', 'fail', 'skipped']);
 const Kind = z.enum(['token', 'reachability', 'base-url', 'auth', 'models', 'chat', 'streaming', 'tools', 'quota']);
-const Text = z.string().max(4_000);
-const ModelName = z.string().trim().min(1).max(200);
+const Symptom = z.enum(SYMPTOM_IDS);
+const ModelName = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+const Int = z.number().check(z.int());
+const opt = z.optional;
 
 export const EvidenceSchema = z.object({
-  method: z.string().max(10),
+  method: max(10),
   url: Text,
-  status: z.number().int().optional(),
-  contentType: z.string().max(200).optional(),
-  requestId: z.string().max(200).optional(),
-  gatewayVersion: z.string().max(100).optional(),
-  headersMs: z.number().optional(),
-  totalMs: z.number().optional(),
+  status: opt(Int),
+  contentType: opt(max(200)),
+  requestId: opt(max(200)),
+  gatewayVersion: opt(max(100)),
+  headersMs: opt(z.number()),
+  totalMs: opt(z.number()),
   bytes: z.number(),
-  bodyExcerpt: Text.optional(),
-  note: Text.optional(),
+  bodyExcerpt: opt(Text),
+  note: opt(Text),
 });
 
 export const CheckResultSchema = z.object({
-  id: z.string().max(250),
+  id: max(250),
   kind: Kind,
-  title: z.string().max(300),
-  model: z.string().max(200).optional(),
+  title: max(300),
+  model: opt(max(200)),
   status: Status,
   durationMs: z.number(),
   summary: Text,
-  symptom: z.enum(SYMPTOM_IDS).optional(),
-  details: z.array(Text).max(50),
+  symptom: opt(Symptom),
+  details: z.array(Text).check(z.maxLength(50)),
   metrics: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
-  evidence: z.array(EvidenceSchema).max(50),
+  evidence: z.array(EvidenceSchema).check(z.maxLength(50)),
 });
 
 export const FindingSchema = z.object({
-  checkId: z.string().max(250),
+  checkId: max(250),
   status: z.enum(['warn', 'fail']),
-  symptom: z.enum(SYMPTOM_IDS),
-  rowId: z.string().max(100).optional(),
-  rowSymptom: Text.optional(),
-  cause: Text.optional(),
-  fix: Text.optional(),
+  symptom: Symptom,
+  rowId: opt(max(100)),
+  rowSymptom: opt(Text),
+  cause: opt(Text),
+  fix: opt(Text),
 });
 
 export const SymptomRowViewSchema = z.object({ id: z.string(), source: z.string(), symptom: Text, cause: Text, fix: Text });
-export const ChecklistItemViewSchema = z.object({ id: z.string(), text: Text, check: Kind.optional(), hint: Text.optional() });
+export const ChecklistItemViewSchema = z.object({ id: z.string(), text: Text, check: opt(Kind), hint: opt(Text) });
 export const ClientViewSchema = z.object({
   id: ClientId,
   name: z.string(),
@@ -63,50 +68,50 @@ export const ClientViewSchema = z.object({
 });
 
 export const PanelSettingsSchema = z.object({
-  baseUrl: z.string().trim().max(2_000),
+  baseUrl: z.string().check(z.trim(), z.maxLength(2_000)),
   client: ClientId,
-  models: z.array(ModelName).min(1).max(8),
+  models: z.array(ModelName).check(z.minLength(1), z.maxLength(8)),
 });
+
+const PlannedCheck = z.object({ id: z.string(), title: z.string(), kind: Kind, model: opt(z.string()) });
+const RunId = Int;
+const TokenHint = z.nullable(max(20));
 
 /** webview → host */
 export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('saveToken'), token: z.string().min(1).max(1_000) }),
+  z.object({ type: z.literal('saveToken'), token: z.string().check(z.minLength(1), z.maxLength(1_000)) }),
   z.object({ type: z.literal('forgetToken') }),
   z.object({ type: z.literal('run'), settings: PanelSettingsSchema, demo: z.boolean() }),
   z.object({ type: z.literal('cancel') }),
   z.object({ type: z.literal('copyReport') }),
   z.object({ type: z.literal('openOutput') }),
   z.object({ type: z.literal('selectClient'), client: ClientId }),
-  z.object({ type: z.literal('tickChecklist'), client: ClientId, itemId: z.string().max(100), checked: z.boolean() }),
+  z.object({ type: z.literal('tickChecklist'), client: ClientId, itemId: max(100), checked: z.boolean() }),
 ]);
 export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
 
 /** host → webview */
 export const HostMessageSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('init'),
-    tokenHint: z.string().max(20).nullable(),
-    settings: PanelSettingsSchema,
-    clients: z.array(ClientViewSchema),
-    ticks: z.record(z.string(), z.array(z.string())),
-  }),
-  z.object({ type: z.literal('tokenState'), tokenHint: z.string().max(20).nullable() }),
-  z.object({ type: z.literal('runStarted'), runId: z.number().int(), demo: z.boolean(), checks: z.array(z.object({ id: z.string(), title: z.string(), kind: Kind, model: z.string().optional() })) }),
-  z.object({ type: z.literal('checkStarted'), runId: z.number().int(), id: z.string() }),
-  z.object({ type: z.literal('checkFinished'), runId: z.number().int(), result: CheckResultSchema, finding: FindingSchema.optional() }),
+  z.object({ type: z.literal('init'), tokenHint: TokenHint, settings: PanelSettingsSchema, clients: z.array(ClientViewSchema), ticks: z.record(z.string(), z.array(z.string())) }),
+  z.object({ type: z.literal('tokenState'), tokenHint: TokenHint }),
+  z.object({ type: z.literal('runStarted'), runId: RunId, demo: z.boolean(), checks: z.array(PlannedCheck) }),
+  z.object({ type: z.literal('checkStarted'), runId: RunId, id: z.string() }),
+  z.object({ type: z.literal('checkFinished'), runId: RunId, result: CheckResultSchema, finding: opt(FindingSchema) }),
   z.object({
     type: z.literal('runFinished'),
-    runId: z.number().int(),
+    runId: RunId,
     verdict: z.enum(['pass', 'warn', 'fail', 'cancelled']),
     durationMs: z.number(),
     counts: z.object({ pass: z.number(), warn: z.number(), fail: z.number(), skipped: z.number() }),
     verified: z.array(z.string()),
     failedItems: z.array(z.string()),
   }),
-  z.object({ type: z.literal('models'), ids: z.array(z.string().max(200)).max(500) }),
+  z.object({ type: z.literal('models'), ids: z.array(max(200)).check(z.maxLength(500)) }),
   z.object({ type: z.literal('notice'), level: z.enum(['info', 'error']), text: Text }),
 ]);
 export type HostMessage = z.infer<typeof HostMessageSchema>;
 export type ClientView = z.infer<typeof ClientViewSchema>;
 export type PanelSettings = z.infer<typeof PanelSettingsSchema>;
+export type CheckResultView = z.infer<typeof CheckResultSchema>;
+export type FindingView = z.infer<typeof FindingSchema>;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CheckEvent } from '../../core/engine/events';
+import { clientViews } from '../../core/protocol/clientViews';
 import { HostMessageSchema, WebviewMessageSchema, type HostMessage, type WebviewMessage } from '../../core/protocol/panelProtocol';
 import type { Report } from '../../core/report/report';
 import type { DoctorRunner } from '../doctorRunner';
@@ -130,7 +131,7 @@ export class VerifyPanel implements vscode.Disposable {
       type: 'init',
       tokenHint: secret ? secret.hint() : null,
       settings: { baseUrl: settings.baseUrl, client: settings.client, models: settings.models },
-      clients: loadEngine().clientViews(),
+      clients: clientViews(),
       ticks: this.context.ticks.all(),
     });
   }

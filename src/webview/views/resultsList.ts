@@ -1,9 +1,8 @@
-import type { z } from 'zod';
-import type { CheckResultSchema, FindingSchema, HostMessage } from '../../core/protocol/panelProtocol';
+import type { CheckResultView, FindingView, HostMessage } from '../../core/protocol/panelProtocol';
 import { h, icon, replaceChildren } from '../dom';
 
-type Result = z.infer<typeof CheckResultSchema>;
-type Finding = z.infer<typeof FindingSchema>;
+type Result = CheckResultView;
+type Finding = FindingView;
 type Planned = Extract<HostMessage, { type: 'runStarted' }>['checks'][number];
 type Finished = Extract<HostMessage, { type: 'runFinished' }>;
 

@@ -49,7 +49,7 @@ export class SymptomTable {
   scrollTo(rowId: string): void {
     const tr = this.body.querySelector<HTMLElement>(`tr[data-row-id="${CSS.escape(rowId)}"]`);
     if (!tr) return;
-    tr.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    tr.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'smooth' });
     tr.classList.remove('flash');
     void tr.offsetWidth;
     tr.classList.add('flash');

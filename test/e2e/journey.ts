@@ -1,0 +1,164 @@
+// The user journey in a real VS Code (code-server) with the packaged .vsix installed: command
+// palette → "Crazyrouter: Verify Setup" → token → Cursor → run against sandbox gateways, one
+// healthy and three broken, asserting what the panel shows; screenshots in dark and light themes.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { startSandbox, type Sandbox } from '../../src/sandbox/sandboxServer';
+import { launchBrowser, openPage } from './browser';
+import { REPO, startCodeServer } from './codeServer';
+
+const SCREENSHOTS = path.join(REPO, 'test/e2e/screenshots');
+const VSIX = path.join(REPO, 'crazyrouter-doctor.vsix');
+
+export interface JourneyTimings {
+  commandToChecklistMs: number;
+  runToResultsMs: number;
+  /** What "Developer: Show Running Extensions" says of the extension's activation. */
+  activation: string;
+}
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await pickRow(page, title);
+}
+
+/** Clicks the quick-pick row whose label is exactly `label` (Enter would take whatever row is on top). */
+async function pickRow(page: Page, label: string): Promise<void> {
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+  await row.first().click();
+}
+
+function panelFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+async function fill(frame: FrameLocator, selector: string, value: string): Promise<void> {
+  const input = frame.locator(`${selector} input`);
+  await input.fill(value);
+  await input.dispatchEvent('change');
+}
+
+async function saveToken(frame: FrameLocator, token: string): Promise<void> {
+  await fill(frame, '#token-input', token);
+  await frame.locator('#save-token').click();
+  await frame.locator('#token-state', { hasText: `sk-…${token.slice(-4)}` }).waitFor();
+}
+
+async function run(frame: FrameLocator, expected: 'pass' | 'warn' | 'fail'): Promise<number> {
+  const started = Date.now();
+  await frame.locator('#run').click();
+  await frame.locator(`#verdict.${expected}`).waitFor({ timeout: 30_000 });
+  return Date.now() - started;
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+async function expectFinding(frame: FrameLocator, checkId: string, rowId: string, fix: RegExp): Promise<void> {
+  const row = frame.locator(`li.check[data-check-id="${checkId}"][data-status="fail"]`);
+  await row.waitFor();
+  assert.match((await row.locator('.fix').textContent()) ?? '', fix, `fix shown next to ${checkId}`);
+  const tableRow = frame.locator(`tr.symptom-row.matched-fail[data-row-id="${rowId}"]`);
+  await tableRow.waitFor();
+  assert.match((await tableRow.locator('.fix-cell').textContent()) ?? '', fix, `row ${rowId} holds the fix`);
+  assert.ok(await tableRow.isVisible(), `row ${rowId} was scrolled into view`);
+}
+
+export async function runJourney(): Promise<JourneyTimings> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const healthy = await startSandbox({ scenario: 'healthy' });
+  const narrow = await startSandbox({ scenario: 'model-not-allowed' });
+  const sandboxes: Sandbox[] = [healthy, narrow];
+  const server = await startCodeServer({ vsix: VSIX, theme: 'Default Dark Modern' });
+  const browser = await launchBrowser();
+  let page: Page | undefined;
+  try {
+    page = await openPage(browser, `${server.url}/?folder=${encodeURIComponent(server.workspace)}`);
+    await page.locator('.part.statusbar').waitFor();
+    await page.waitForTimeout(1500);
+    await page.keyboard.press('Control+B'); // hide the side bar: the panel gets the width
+
+    await runCommand(page, 'Crazyrouter: Verify Setup');
+    const commandAt = Date.now();
+    const frame = panelFrame(page);
+    await frame.locator('#checklist li').first().waitFor({ timeout: 30_000 });
+    const commandToChecklistMs = Date.now() - commandAt;
+
+    // Set up as a Cursor user: client, base URL, models, token.
+    await frame.locator('#client-select').click();
+    await frame.locator('#client-select li[role="option"]', { hasText: 'Cursor' }).click();
+    await frame.locator('#url-hint', { hasText: 'Override OpenAI Base URL should be exactly https://crazyrouter.com/v1' }).waitFor();
+    await fill(frame, '#base-url', healthy.baseUrl);
+    await fill(frame, '#models', 'gpt-5.4, claude-sonnet-4-6');
+    await saveToken(frame, healthy.key);
+
+    // 1. Healthy.
+    const runToResultsMs = await run(frame, 'pass');
+    assert.equal(await frame.locator('li.check[data-status="pass"]').count(), 10);
+    await frame.locator('#checklist li[data-item-id="cursor.first-chat"][data-state="verified"]').waitFor();
+    await frame.locator('#offered-models .chip', { hasText: 'gemini-3-pro-preview' }).waitFor();
+    const statusItem = page.locator('.statusbar-item', { hasText: 'Crazyrouter' });
+    await statusItem.waitFor();
+    assert.match((await statusItem.getAttribute('aria-label')) ?? '', /Crazyrouter token health: healthy/);
+    await shoot(page, 'healthy-dark');
+
+    // 2. Wrong token.
+    await saveToken(frame, 'sk-WrongWrongWrongWrongWrong0000');
+    await run(frame, 'fail');
+    await expectFinding(frame, 'auth', 'cursor.401', /generate a new token and paste the raw value again/);
+    assert.equal(await frame.locator('li.check[data-status="skipped"]').count(), 6, 'everything behind auth is blocked, not repeated');
+    await shoot(page, 'wrong-token-dark');
+
+    // 3. A chosen model is not in the token's allowlist.
+    await fill(frame, '#base-url', narrow.baseUrl);
+    await saveToken(frame, narrow.key);
+    await run(frame, 'fail');
+    await expectFinding(frame, 'chat:claude-sonnet-4-6', 'cursor.403-model', /allow that model in Crazyrouter token settings/);
+    await shoot(page, 'model-not-allowed-dark');
+
+    // 4. Base URL without /v1: the website answers with HTML.
+    await fill(frame, '#base-url', healthy.origin);
+    await saveToken(frame, healthy.key);
+    await run(frame, 'fail');
+    await expectFinding(frame, 'base-url', 'cursor.404', /use exactly https:\/\/crazyrouter\.com\/v1/);
+    assert.match((await frame.locator('li.check[data-check-id="base-url"] .summary').textContent()) ?? '', /HTML page with status 200/);
+    assert.equal(await statusItem.getAttribute('aria-label').then((l) => /failing/.test(l ?? '')), true, 'the status bar follows the last run');
+    await shoot(page, 'missing-v1-dark');
+
+    // Light theme, chosen as a user would: the same panel must read well.
+    await runCommand(page, 'Preferences: Color Theme');
+    await page.locator('.quick-input-widget input').fill('Light Modern');
+    await pickRow(page, 'Light Modern');
+    await page.locator('.monaco-workbench.vs').waitFor({ timeout: 15_000 });
+    await shoot(page, 'missing-v1-light');
+    await fill(frame, '#base-url', healthy.baseUrl);
+    await run(frame, 'pass');
+    await shoot(page, 'healthy-light');
+
+    // After a reload the serializer restores the panel, with the token still only a hint.
+    await page.reload();
+    await page.waitForSelector('.monaco-workbench');
+    await panelFrame(page).locator('#token-state', { hasText: `sk-…${healthy.key.slice(-4)}` }).waitFor({ timeout: 30_000 });
+
+    // Activation time as VS Code reports it.
+    await runCommand(page, 'Developer: Show Running Extensions');
+    const entry = page.locator('.runtime-extensions-editor .extension', { hasText: 'Crazyrouter Doctor' }).first();
+    await entry.waitFor({ timeout: 15_000 });
+    const activation = ((await entry.locator('.activation-time').textContent()) ?? (await entry.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    return { commandToChecklistMs, runToResultsMs, activation };
+  } catch (error) {
+    await page?.screenshot({ path: path.join(REPO, 'out/e2e-failure.png') }).catch(() => undefined);
+    throw error;
+  } finally {
+    await browser.close();
+    await server.stop();
+    await Promise.all(sandboxes.map((s) => s.close()));
+  }
+}
