@@ -1,4 +1,5 @@
-// Runs every compiled test file under out/test with node's built-in test runner.
+// Runs the compiled unit and integration tests with node's built-in test runner. (The VS Code
+// suite in out/test/vscode needs an extension host: npm run test:vscode.)
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,9 +11,9 @@ function filesUnder(dir) {
   });
 }
 
-const files = filesUnder('out/test').sort();
+const files = ['out/test/unit', 'out/test/integration'].flatMap(filesUnder).sort();
 if (files.length === 0) {
-  console.error('no compiled tests under out/test: run the build first');
+  console.error('no compiled tests under out/test/unit or out/test/integration: run the build first');
   process.exit(1);
 }
 const reporter = process.env.CI ? ['--test-reporter=spec'] : [];

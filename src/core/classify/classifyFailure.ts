@@ -1,6 +1,7 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { Exchange } from '../transport/exchange';
 import { BodyTooLargeError, InsecureTransportError } from '../transport/recordingFetch';
+import { causeChain } from '../causeChain';
 import type { Diagnosis } from './diagnosis';
 import { classifyHttp } from './classifyHttp';
 import { classifyNetwork } from './classifyNetwork';
@@ -46,10 +47,5 @@ export function classifyFailure(error: unknown, exchange: Exchange | undefined, 
 }
 
 function causeIs(error: unknown, type: abstract new (...args: never[]) => Error): boolean {
-  let current: unknown = error;
-  for (let depth = 0; current && typeof current === 'object' && depth < 8; depth++) {
-    if (current instanceof type) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
+  return causeChain(error).some((e) => e instanceof type);
 }

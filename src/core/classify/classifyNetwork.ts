@@ -1,3 +1,4 @@
+import { causeChain, codeOf, messageOf } from '../causeChain';
 import type { Diagnosis } from './diagnosis';
 
 const CODE_GROUPS: { symptom: Diagnosis['symptom']; codes: RegExp; say: string }[] = [
@@ -8,16 +9,9 @@ const CODE_GROUPS: { symptom: Diagnosis['symptom']; codes: RegExp; say: string }
   { symptom: 'network.reset', codes: /^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED|ECONNABORTED)$/, say: 'the connection was reset' },
 ];
 
-/** Every `code` along an error's cause chain (undici wraps the socket error two levels deep). */
+/** Every `code` along an error's cause chain. */
 export function causeCodes(error: unknown): string[] {
-  const codes: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current && typeof current === 'object' && depth < 8; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') codes.push(code);
-    current = (current as { cause?: unknown }).cause;
-  }
-  return codes;
+  return causeChain(error).flatMap((e) => codeOf(e) ?? []);
 }
 
 export function classifyNetwork(error: unknown, host: string): Diagnosis | undefined {
@@ -26,18 +20,7 @@ export function classifyNetwork(error: unknown, host: string): Diagnosis | undef
     const code = codes.find((c) => group.codes.test(c));
     if (code) return { symptom: group.symptom, summary: `Could not reach ${host}: ${group.say} (${code}).` };
   }
-  const text = messagesOf(error);
+  const text = causeChain(error).flatMap((e) => messageOf(e) ?? []).join(' | ');
   if (/other side closed|socket hang up|terminated/i.test(text)) return { symptom: 'network.reset', summary: `Could not reach ${host}: the connection was closed before an answer arrived.` };
   return undefined;
-}
-
-function messagesOf(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current && typeof current === 'object' && depth < 8; depth++) {
-    const message = (current as { message?: unknown }).message;
-    if (typeof message === 'string') parts.push(message);
-    current = (current as { cause?: unknown }).cause;
-  }
-  return parts.join(' | ');
 }

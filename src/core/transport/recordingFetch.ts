@@ -1,3 +1,4 @@
+import { causeChain, codeOf, messageOf } from '../causeChain';
 import { isInsecureRemote } from '../urls';
 import { ExchangeLog, type Exchange } from './exchange';
 
@@ -121,13 +122,8 @@ function tapBody(exchange: Exchange, response: Response, options: RecordingFetch
 
 /** The innermost cause of a fetch failure, as `CODE: message` (undici nests the socket error). */
 export function describeCause(error: unknown): string {
-  let current: unknown = error;
-  let last = '';
-  for (let depth = 0; current && depth < 6; depth++) {
-    const e = current as { code?: unknown; message?: unknown; cause?: unknown; name?: unknown };
-    const code = typeof e.code === 'string' ? `${e.code}: ` : '';
-    if (typeof e.message === 'string') last = `${code}${e.message}`;
-    current = e.cause;
-  }
-  return last || String(error);
+  const innermost = causeChain(error).filter((e) => messageOf(e) !== undefined).at(-1);
+  if (!innermost) return String(error);
+  const code = codeOf(innermost);
+  return `${code ? `${code}: ` : ''}${messageOf(innermost)}`;
 }
