@@ -24,7 +24,7 @@ mkdirSync('dist/codicons', { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(join('node_modules/@vscode/codicons/dist', file), join('dist/codicons', file));
 
 await Promise.all([
-  build({ ...node, entryPoints: { extension: 'src/extension/extension.ts', engine: 'src/extension/engineEntry.ts' }, outdir: 'dist', external: ['vscode'] }),
+  build({ ...node, entryPoints: { extension: 'src/extension/extension.ts', engine: 'src/extension/engineEntry.ts', panel: 'src/extension/panel/panelEntry.ts' }, outdir: 'dist', external: ['vscode'] }),
   build({ ...node, entryPoints: { cli: 'src/cli/main.ts', bench: 'src/bench/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
   build({ bundle: true, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { webview: 'src/webview/main.ts' }, outdir: 'dist', minify: true, sourcemap: false, logLevel: 'warning', legalComments: 'none' }),
   build({ ...node, entryPoints: filesUnder('test', '.test.ts').filter((f) => !f.startsWith('test/vscode') && !f.startsWith('test/e2e')), outdir: 'out/test', outbase: 'test', packages: 'external', minify: false }),

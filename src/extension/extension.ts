@@ -2,11 +2,14 @@ import * as vscode from 'vscode';
 import { DoctorRunner } from './doctorRunner';
 import { isEngineLoaded } from './engineLoader';
 import { DoctorLog } from './log';
-import { ChecklistTicks } from './panel/checklistTicks';
-import { VerifyPanel, type PanelContext } from './panel/verifyPanel';
+import { loadedPanel, loadPanel } from './panelLoader';
+import type { PanelContext, VerifyPanel } from './panel/verifyPanel';
 import { SECTION } from './settings';
 import { HealthIndicator } from './statusBar/healthIndicator';
 import { TokenStore } from './tokenStore';
+
+/** The serializer's and the panel's view type (kept here so activation needs no panel code). */
+const PANEL_VIEW_TYPE = 'crazyrouter.verifySetup';
 
 /** What the extension exposes to its own integration tests. Not a public API. */
 export interface DoctorTestApi {
@@ -14,36 +17,59 @@ export interface DoctorTestApi {
   health: HealthIndicator;
   panel(): VerifyPanel | undefined;
   engineLoaded(): boolean;
+  panelLoaded(): boolean;
 }
 
-/** Registers and returns: no I/O, no engine, no SDK. Everything heavy loads when a check runs. */
+/**
+ * Registers and returns: no I/O, no engine, no SDK, no panel code. dist/panel.js loads when the
+ * panel opens; dist/engine.js (engine and openai SDK) when a check runs.
+ */
 export function activate(context: vscode.ExtensionContext): DoctorTestApi {
   const tokens = new TokenStore(context.secrets);
   const log = new DoctorLog();
   const runner = new DoctorRunner(tokens, log);
   const health = new HealthIndicator(tokens, runner, log);
-  const panelContext: PanelContext = {
-    extensionUri: context.extensionUri,
-    tokens,
-    log,
-    runner,
-    ticks: new ChecklistTicks(context.globalState),
-    onReport: (report) => health.applyReport(report),
+  let panelContext: PanelContext | undefined;
+  const panels = () => {
+    const module = loadPanel();
+    panelContext ??= {
+      extensionUri: context.extensionUri,
+      tokens,
+      log,
+      runner,
+      ticks: new module.ChecklistTicks(context.globalState),
+      onReport: (report) => health.applyReport(report),
+    };
+    return { VerifyPanel: module.VerifyPanel, panelContext };
   };
   context.subscriptions.push(
     log,
     health,
-    vscode.commands.registerCommand('crazyrouter.verifySetup', () => void VerifyPanel.createOrShow(panelContext)),
+    vscode.commands.registerCommand('crazyrouter.verifySetup', () => {
+      const { VerifyPanel, panelContext } = panels();
+      VerifyPanel.createOrShow(panelContext);
+    }),
     vscode.commands.registerCommand('crazyrouter.checkHealthNow', () => health.checkNow()),
     vscode.commands.registerCommand('crazyrouter.forgetToken', () => tokens.forget()),
     vscode.commands.registerCommand('crazyrouter.showOutput', () => log.show()),
-    vscode.window.registerWebviewPanelSerializer(VerifyPanel.viewType, { deserializeWebviewPanel: async (panel) => void VerifyPanel.revive(panel, panelContext) }),
+    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel) => {
+        const { VerifyPanel, panelContext } = panels();
+        VerifyPanel.revive(panel, panelContext);
+      },
+    }),
     tokens.onDidChange(() => void health.tokenChanged()),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(SECTION) && health.reschedule()),
-    { dispose: () => VerifyPanel.current?.dispose() },
+    { dispose: () => loadedPanel()?.VerifyPanel.current?.dispose() },
   );
   void health.start();
-  return { tokens, health, panel: () => VerifyPanel.current, engineLoaded: isEngineLoaded };
+  return {
+    tokens,
+    health,
+    panel: () => loadedPanel()?.VerifyPanel.current,
+    engineLoaded: isEngineLoaded,
+    panelLoaded: () => loadedPanel() !== undefined,
+  };
 }
 
 export function deactivate(): void {}

@@ -19,18 +19,38 @@ export interface JourneyTimings {
   activation: string;
 }
 
+/**
+ * Runs a command from the palette. A freshly installed extension's commands appear only once the
+ * workbench has scanned it, so the palette is reopened until the command is listed (up to 60 s).
+ */
 async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await pickRow(page, title);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const row = quickPickRow(page, title);
+    try {
+      await row.waitFor({ timeout: 2_000 });
+      await row.click();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1_000);
+    }
+  }
 }
 
-/** Clicks the quick-pick row whose label is exactly `label` (Enter would take whatever row is on top). */
+/** The quick-pick row whose label is exactly `label` (Enter would take whatever row is on top). */
+function quickPickRow(page: Page, label: string) {
+  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+}
+
 async function pickRow(page: Page, label: string): Promise<void> {
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
-  await row.first().click();
+  await quickPickRow(page, label).click();
 }
 
 function panelFrame(page: Page): FrameLocator {

@@ -29,6 +29,7 @@ suite('Crazyrouter Doctor in a real VS Code host', () => {
     const commands = await vscode.commands.getCommands(true);
     for (const id of COMMANDS) assert.ok(commands.includes(id), `${id} is registered`);
     assert.equal(api.engineLoaded(), false, 'the engine is loaded only when a check runs');
+    assert.equal(api.panelLoaded(), false, 'the panel code is loaded only when the panel opens');
   });
 
   test('the token round-trips through the secret storage', async () => {

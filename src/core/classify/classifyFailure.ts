@@ -1,6 +1,6 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { Exchange } from '../transport/exchange';
-import { BodyTooLargeError, InsecureTransportError } from '../transport/recordingFetch';
+import { BodyTimeoutError, BodyTooLargeError, InsecureTransportError } from '../transport/recordingFetch';
 import { causeChain } from '../causeChain';
 import type { Diagnosis } from './diagnosis';
 import { classifyHttp } from './classifyHttp';
@@ -20,6 +20,9 @@ export function isCancellation(error: unknown, signal?: AbortSignal): boolean {
 /** Classifies anything an SDK call threw, using what the transport recorded of the exchange. */
 export function classifyFailure(error: unknown, exchange: Exchange | undefined, timeoutMs: number): Diagnosis {
   const host = exchange ? new URL(exchange.url).host : 'the gateway';
+  if (causeIs(error, BodyTimeoutError)) {
+    return { symptom: 'network.timeout', summary: `${host}: the response started but its body did not finish within ${timeoutMs} ms (a slow trickle).` };
+  }
   if (error instanceof APIConnectionTimeoutError || (exchange?.failure && /timed? ?out/i.test(exchange.failure) && exchange.status === undefined)) {
     const phase = exchange?.headersMs === undefined ? 'no response headers' : 'the body did not finish';
     return { symptom: 'network.timeout', summary: `${host}: ${phase} within ${timeoutMs} ms.` };

@@ -16,7 +16,7 @@ export interface VerifyOptions {
   /** How many checks may run at once; 1 runs them one after another. */
   concurrency?: number;
   onEvent?(event: CheckEvent): void;
-  fetchOptions?: RecordingFetchOptions;
+  fetchOptions?: Partial<RecordingFetchOptions>;
   /** Override the planned checks (tests and benchmarks). */
   checks?: CheckDefinition[];
 }
@@ -55,7 +55,7 @@ async function runCheck(
   facts: RunFacts,
   signal: AbortSignal,
   secrets: Profile['secret'][],
-  fetchOptions: RecordingFetchOptions | undefined,
+  fetchOptions: Partial<RecordingFetchOptions> | undefined,
 ): Promise<CheckResult> {
   const clients: GatewayClient[] = [];
   const client = () => {

@@ -9,7 +9,7 @@ export interface GatewayClientOptions {
   /** Per-request timeout in ms. */
   timeoutMs: number;
   signal: AbortSignal;
-  fetchOptions?: RecordingFetchOptions;
+  fetchOptions?: Partial<RecordingFetchOptions>;
 }
 
 /** An openai client bound to one check: its own exchange log, no retries, nothing read from env. */
@@ -36,7 +36,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     project: null,
     maxRetries: 0,
     timeout: options.timeoutMs,
-    fetch: recordingFetch(log, options.fetchOptions ?? DEFAULT_FETCH_OPTIONS),
+    fetch: recordingFetch(log, { ...DEFAULT_FETCH_OPTIONS, deadlineMs: options.timeoutMs, ...options.fetchOptions }),
     logLevel: 'off',
     logger: SILENT_LOGGER,
   });

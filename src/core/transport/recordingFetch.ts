@@ -9,6 +9,11 @@ export interface RecordingFetchOptions {
   excerptBytes: number;
   /** Same-origin redirects followed at most this many times. */
   maxRedirects: number;
+  /**
+   * The whole exchange, body included, must end within this many ms. (The SDK's own timeout stops
+   * at the response headers, so a body that trickles forever would otherwise hang a check.)
+   */
+  deadlineMs?: number;
 }
 
 export const DEFAULT_FETCH_OPTIONS: RecordingFetchOptions = {
@@ -23,6 +28,14 @@ export class InsecureTransportError extends Error {
   constructor(readonly host: string) {
     super(`refusing to send the token over plain http to ${host}`);
     this.name = 'InsecureTransportError';
+  }
+}
+
+export class BodyTimeoutError extends Error {
+  readonly code = 'DOCTOR_BODY_TIMEOUT';
+  constructor(readonly limitMs: number) {
+    super(`the response body did not finish within ${limitMs} ms`);
+    this.name = 'BodyTimeoutError';
   }
 }
 
@@ -66,7 +79,7 @@ export function recordingFetch(log: ExchangeLog, options: RecordingFetchOptions 
         }
         exchange.blockedRedirect = target.origin === url.origin ? target.toString() : target.origin;
       }
-      return tapBody(exchange, response, options);
+      return tapBody(exchange, response, options, init?.signal ?? undefined);
     }
   };
 }
@@ -85,16 +98,35 @@ function recordHeaders(exchange: Exchange, response: Response): void {
   exchange.retryAfter = response.headers.get('retry-after') ?? response.headers.get('retry-after-ms') ?? undefined;
 }
 
-function tapBody(exchange: Exchange, response: Response, options: RecordingFetchOptions): Response {
+function tapBody(exchange: Exchange, response: Response, options: RecordingFetchOptions, signal: AbortSignal | undefined): Response {
   if (!response.body) {
     exchange.endMs = exchange.headersMs;
     return response;
   }
   const decoder = new TextDecoder();
   let tail = '';
-  const finish = () => (exchange.endMs ??= performance.now() - exchange.startedAt);
+  let deadline: NodeJS.Timeout | undefined;
+  const finish = () => {
+    clearTimeout(deadline);
+    exchange.endMs ??= performance.now() - exchange.startedAt;
+  };
+  signal?.addEventListener('abort', () => clearTimeout(deadline), { once: true });
   const tapped = response.body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
+      start(controller) {
+        if (options.deadlineMs === undefined) return;
+        const left = Math.max(0, options.deadlineMs - (performance.now() - exchange.startedAt));
+        deadline = setTimeout(() => {
+          exchange.failure = `body did not finish within ${options.deadlineMs} ms`;
+          finish();
+          try {
+            controller.error(new BodyTimeoutError(options.deadlineMs!));
+          } catch {
+            // already closed
+          }
+        }, left);
+        deadline.unref?.();
+      },
       transform(chunk, controller) {
         exchange.chunkMs.push(performance.now() - exchange.startedAt);
         exchange.bytes += chunk.byteLength;

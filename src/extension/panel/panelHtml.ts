@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
 /** Resources the webview may load: the extension's media and dist folders, nothing else. */
@@ -11,7 +10,7 @@ export function localResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
  * fonts from the extension only, and one script, dist/webview.js.
  */
 export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = randomBytes(18).toString('base64');
+  const nonce = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(18))).toString('base64');
   const uri = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
   const csp = [
     "default-src 'none'",

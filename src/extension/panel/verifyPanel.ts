@@ -23,6 +23,7 @@ export interface PanelContext {
 
 /** The one "Crazyrouter: Verify Setup" panel: revealed if open, revived after a reload. */
 export class VerifyPanel implements vscode.Disposable {
+  /** Must match PANEL_VIEW_TYPE in extension.ts and the manifest's onWebviewPanel event. */
   static readonly viewType = 'crazyrouter.verifySetup';
   static current?: VerifyPanel;
 

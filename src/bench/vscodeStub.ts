@@ -1,0 +1,49 @@
+import Module from 'node:module';
+
+/**
+ * The least of the `vscode` API that activation touches, so dist/extension.js can be required and
+ * activated in plain Node. Every call is recorded; nothing is implemented beyond that.
+ */
+export function installVscodeStub(calls: string[]): void {
+  const disposable = { dispose() {} };
+  const event = () => disposable;
+  const record =
+    (name: string) =>
+    (..._args: unknown[]) => {
+      calls.push(name);
+      return disposable;
+    };
+  const stub = {
+    commands: { registerCommand: record('commands.registerCommand') },
+    window: { registerWebviewPanelSerializer: record('window.registerWebviewPanelSerializer'), createStatusBarItem: record('window.createStatusBarItem'), createOutputChannel: record('window.createOutputChannel') },
+    workspace: { onDidChangeConfiguration: record('workspace.onDidChangeConfiguration'), getConfiguration: () => ({ get: (_k: string, d: unknown) => d }) },
+    Uri: { joinPath: (...parts: unknown[]) => parts },
+    StatusBarAlignment: { Left: 1, Right: 2 },
+    ConfigurationTarget: { Global: 1 },
+    ViewColumn: { Active: -1 },
+    ThemeColor: class {},
+    MarkdownString: class {},
+    EventEmitter: class {
+      event = event;
+      fire() {}
+      dispose() {}
+    },
+  };
+  const resolve = (Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string })._resolveFilename;
+  (Module as unknown as { _resolveFilename: typeof resolve })._resolveFilename = function (request: string, ...rest: unknown[]) {
+    return request === 'vscode' ? 'vscode' : resolve.call(this, request, ...rest);
+  };
+  require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: stub } as unknown as NodeJS.Module;
+}
+
+/** A minimal ExtensionContext: no token stored, so activation must not create any UI. */
+export function stubContext(): unknown {
+  const memento = { get: (_k: string, d: unknown) => d, update: async () => {}, keys: () => [] };
+  return {
+    subscriptions: [],
+    extensionUri: { fsPath: process.cwd() },
+    globalState: memento,
+    workspaceState: memento,
+    secrets: { get: async () => undefined, store: async () => {}, delete: async () => {}, onDidChange: () => ({ dispose() {} }) },
+  };
+}
