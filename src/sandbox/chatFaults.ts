@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { FLAVORS } from './flavors';
 import { sendGatewayError } from './gatewayErrors';
-import { sendText } from './httpUtil';
+import { sendJson, sendText } from './httpUtil';
 import type { ChatFault } from './scenarios';
 import type { Flavor } from './flavors';
 
@@ -23,6 +23,8 @@ export function sendChatFault(res: ServerResponse, flavor: Flavor, fault: ChatFa
       return sendGatewayError(res, flavor, 500, 'Post "https://upstream.example/v1/chat/completions": EOF', 'do_request_failed');
     case 'proxy-html':
       return sendText(res, 502, 'text/html', PROXY_502);
+    case 'empty-choices':
+      return sendJson(res, 200, { id: 'chatcmpl-empty', object: 'chat.completion', created: Math.floor(Date.now() / 1000), model: 'gpt-5.4', choices: [], usage: { prompt_tokens: 5, completion_tokens: 0, total_tokens: 5 } });
     case 'malformed-json':
       return sendText(res, 200, 'application/json', '{"id":"chatcmpl-1","object":"chat.completion","choices":[{"index":0,');
   }

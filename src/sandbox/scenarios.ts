@@ -17,7 +17,7 @@ export interface SandboxToken {
 }
 
 export type StreamFault = 'buffered' | 'cut' | 'bad-json' | 'no-done' | 'no-usage' | 'error-event' | 'ping';
-export type ChatFault = 'rate-limit' | 'rate-limit-bare' | 'server-error' | 'proxy-html' | 'user-quota' | 'token-quota' | 'malformed-json';
+export type ChatFault = 'rate-limit' | 'rate-limit-bare' | 'server-error' | 'proxy-html' | 'user-quota' | 'token-quota' | 'malformed-json' | 'empty-choices';
 
 export interface Faults {
   stream?: StreamFault;
@@ -97,6 +97,7 @@ export const SCENARIOS: readonly Scenario[] = [
   scenario('server-error', '500 from the gateway', { faults: { chat: 'server-error' } }),
   scenario('proxy-502', '502 HTML page from a proxy', { faults: { chat: 'proxy-html' } }),
   scenario('malformed-json', 'Broken JSON with a JSON content type', { faults: { chat: 'malformed-json' } }),
+  scenario('empty-choices', 'A 200 completion with no choices', { faults: { chat: 'empty-choices' } }),
   scenario('reasoning-model', 'The baseline model rejects max_tokens', { faults: { reasoning: ['gpt-5.4'] } }),
   scenario('no-tool-calls', 'The model never calls tools', { faults: { noToolCalls: true } }),
   scenario('one-api', 'An older one-api gateway (no token usage route)', { flavor: 'one-api' }),

@@ -49,6 +49,7 @@ const EXPECTED: Record<string, Expectation> = {
   'server-error': { verdict: 'fail', check: 'chat:gpt-5.4', status: 'fail', symptom: 'gateway.server-error', rows: { cursor: 'gateway.5xx' }, shows: /500 .*do_request_failed/ },
   'proxy-502': { verdict: 'fail', check: 'chat:gpt-5.4', status: 'fail', symptom: 'gateway.server-error', shows: /502 with an HTML page/ },
   'malformed-json': { verdict: 'fail', check: 'chat:gpt-5.4', status: 'fail', symptom: 'response.malformed', rows: { cursor: 'gateway.malformed' }, shows: /could not be parsed as JSON/ },
+  'empty-choices': { verdict: 'fail', check: 'chat:gpt-5.4', status: 'fail', symptom: 'response.malformed', rows: { cursor: 'gateway.malformed' }, shows: /no choices/ },
   'reasoning-model': { verdict: 'warn', check: 'chat:gpt-5.4', status: 'warn', symptom: 'model.reasoning-params', rows: { cursor: 'gateway.reasoning-params' }, shows: /only with max_completion_tokens/ },
   'no-tool-calls': { verdict: 'warn', check: 'tools', status: 'warn', symptom: 'tools.no-call', rows: { 'cherry-studio': 'cherry.mcp', cursor: 'gateway.no-tool-call' } },
   'one-api': { verdict: 'pass' },

@@ -46,8 +46,12 @@ export interface CheckOutcome {
   metrics?: Record<string, MetricValue>;
 }
 
+/** Resolves a host name (dns.lookup with all: true), injectable so tests need no real DNS. */
+export type Lookup = (hostname: string) => Promise<{ address: string }[]>;
+
 export interface CheckContext {
   profile: Profile;
+  lookup: Lookup;
   signal: AbortSignal;
   facts: RunFacts;
   /** A fresh openai client whose exchanges become this check's evidence. */

@@ -1,4 +1,3 @@
-import { lookup } from 'node:dns/promises';
 import { classifyFailure, isCancellation } from '../classify/classifyFailure';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
 
@@ -18,7 +17,7 @@ export const reachabilityCheck: CheckDefinition = {
     const metrics: CheckOutcome['metrics'] = {};
     const dnsStart = performance.now();
     try {
-      const addresses = await lookup(url.hostname, { all: true });
+      const addresses = await ctx.lookup(url.hostname);
       metrics.dnsMs = Math.round(performance.now() - dnsStart);
       details.push(`${url.hostname} resolved to ${addresses.map((a) => a.address).join(', ')} in ${metrics.dnsMs} ms.`);
     } catch (error) {

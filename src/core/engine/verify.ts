@@ -1,5 +1,6 @@
+import { lookup as dnsLookup } from 'node:dns/promises';
 import { CancelledError, classifyFailure, isCancellation } from '../classify/classifyFailure';
-import type { CheckDefinition, CheckResult } from '../checks/checkTypes';
+import type { CheckDefinition, CheckResult, Lookup } from '../checks/checkTypes';
 import { planChecks } from '../checks/plan';
 import { RunFacts } from '../checks/runFacts';
 import type { Profile } from '../profile';
@@ -19,7 +20,11 @@ export interface VerifyOptions {
   fetchOptions?: Partial<RecordingFetchOptions>;
   /** Override the planned checks (tests and benchmarks). */
   checks?: CheckDefinition[];
+  /** Override name resolution (tests: a DNS failure without any real DNS traffic). */
+  lookup?: Lookup;
 }
+
+const systemLookup: Lookup = (hostname) => dnsLookup(hostname, { all: true });
 
 export const DEFAULT_CONCURRENCY = 8;
 
@@ -38,7 +43,7 @@ export async function verify(profile: Profile, options: VerifyOptions = {}): Pro
     needs: check.needs,
     gatedBy: check.gatedBy,
     blocked: (reason) => skippedResult(check, reason),
-    run: (checkSignal) => runCheck(check, profile, facts, checkSignal, secrets, options.fetchOptions),
+    run: (checkSignal) => runCheck(check, { profile, facts, lookup: options.lookup ?? systemLookup }, checkSignal, secrets, options.fetchOptions),
   }));
   const results = await runGraph(nodes, {
     concurrency: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY),
@@ -51,8 +56,7 @@ export async function verify(profile: Profile, options: VerifyOptions = {}): Pro
 
 async function runCheck(
   check: CheckDefinition,
-  profile: Profile,
-  facts: RunFacts,
+  { profile, facts, lookup }: { profile: Profile; facts: RunFacts; lookup: Lookup },
   signal: AbortSignal,
   secrets: Profile['secret'][],
   fetchOptions: Partial<RecordingFetchOptions> | undefined,
@@ -67,7 +71,7 @@ async function runCheck(
   let outcome;
   try {
     if (signal.aborted) throw new CancelledError();
-    outcome = await check.run({ profile, signal, facts, client });
+    outcome = await check.run({ profile, signal, facts, lookup, client });
   } catch (error) {
     if (isCancellation(error, signal)) throw error;
     const diagnosis = classifyFailure(error, clients.at(-1)?.log.last(), profile.timeoutMs);

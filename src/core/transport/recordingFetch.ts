@@ -14,6 +14,8 @@ export interface RecordingFetchOptions {
    * at the response headers, so a body that trickles forever would otherwise hang a check.)
    */
   deadlineMs?: number;
+  /** The fetch underneath; the global one (which VS Code patches for proxies) unless a test injects one. */
+  baseFetch?: typeof fetch;
 }
 
 export const DEFAULT_FETCH_OPTIONS: RecordingFetchOptions = {
@@ -62,7 +64,7 @@ export function recordingFetch(log: ExchangeLog, options: RecordingFetchOptions 
       log.entries.push(exchange);
       let response: Response;
       try {
-        response = await globalThis.fetch(url, { ...init, redirect: 'manual' });
+        response = await (options.baseFetch ?? globalThis.fetch)(url, { ...init, redirect: 'manual' });
       } catch (error) {
         exchange.endMs = performance.now() - exchange.startedAt;
         exchange.failure = describeCause(error);
