@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { authCheck } from '../../src/core/checks/authCheck';
+import { chatCheck } from '../../src/core/checks/chatCheck';
+import type { CheckDefinition } from '../../src/core/checks/checkTypes';
+import { streamingCheck } from '../../src/core/checks/streamingCheck';
+import { verify } from '../../src/core/engine/verify';
+import { parseProfile } from '../../src/core/profile';
+import { Secret } from '../../src/core/secret';
+import { rowFor } from '../../src/core/symptoms/symptomTable';
+import { startFixture } from '../support/faultProxy';
+import { answer } from '../support/fuzzGateway';
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
+const CASES = Number(process.env.FUZZ_CASES ?? 1000);
+const TIMEOUT_MS = 500;
+const STATUSES = new Set(['pass', 'warn', 'fail', 'skipped']);
+
+/** The checks that read gateway answers, without gates, so every case exercises all three. */
+const ungated = (check: CheckDefinition): CheckDefinition => ({ ...check, needs: [], gatedBy: [] });
+const CHECKS = [ungated(authCheck), ungated(chatCheck('m')), ungated(streamingCheck('m'))];
+
+test(`fuzz: ${CASES} random gateways (seed ${SEED}) all end in classified results`, async () => {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  process.on('unhandledRejection', onUnhandled);
+  let testCase = 0;
+  const seen = new Map<string, number>();
+  const server = await startFixture((req, res) => {
+    const key = `${testCase}|${req.method}|${req.url}`;
+    const nth = (seen.get(key) ?? 0) + 1;
+    seen.set(key, nth);
+    answer(SEED, testCase, req, nth, res);
+  });
+  const failures: string[] = [];
+  const symptoms = new Map<string, number>();
+  const started = performance.now();
+  try {
+    const parsed = parseProfile({ baseUrl: `${server.origin}/v1`, models: ['m'], timeoutMs: TIMEOUT_MS }, Secret.of('sk-fuzz0000000000000000000000'));
+    assert.ok(parsed.ok);
+    for (testCase = 0; testCase < CASES; testCase++) {
+      try {
+        const caseStarted = performance.now();
+        const report = await verify(parsed.profile, { checks: CHECKS });
+        const took = performance.now() - caseStarted;
+        for (const r of report.results) {
+          const problem =
+            !STATUSES.has(r.status) ? `status ${r.status}` :
+            !r.summary ? 'empty summary' :
+            (r.status === 'fail' || r.status === 'warn') && !r.symptom ? `${r.status} without a symptom` :
+            r.symptom && !rowFor(r.symptom, 'cursor') ? `no row for ${r.symptom}` :
+            undefined;
+          if (problem) failures.push(`case ${testCase} (FUZZ_SEED=${SEED}) ${r.id}: ${problem}: ${r.summary}`);
+          if (r.symptom) symptoms.set(r.symptom, (symptoms.get(r.symptom) ?? 0) + 1);
+        }
+        if (took > TIMEOUT_MS * 4 + 500) failures.push(`case ${testCase} (FUZZ_SEED=${SEED}) took ${took.toFixed(0)} ms`);
+      } catch (error) {
+        failures.push(`case ${testCase} (FUZZ_SEED=${SEED}) threw: ${error instanceof Error ? error.stack : String(error)}`);
+      }
+    }
+  } finally {
+    await server.close();
+    process.off('unhandledRejection', onUnhandled);
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`fuzz: ${CASES} cases, ${server.hits.length} requests in ${seconds} s; conclusions: ${[...symptoms].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+  assert.deepEqual(failures.slice(0, 20), [], `${failures.length} case(s) failed; replay with FUZZ_SEED=${SEED}`);
+  assert.deepEqual(unhandled, [], `unhandled rejections (FUZZ_SEED=${SEED})`);
+  assert.ok(symptoms.size >= 15, `only ${symptoms.size} distinct conclusions reached`);
+});
