@@ -38,6 +38,8 @@ export const BASE_SETTINGS: Record<string, unknown> = {
   'security.workspace.trust.enabled': false,
   'chat.disableAIFeatures': true,
   'crazyrouter.healthCheck.intervalMinutes': 0,
+  // A dead loopback port: a check that runs before a test sets its sandbox stays on this machine.
+  'crazyrouter.baseUrl': 'http://127.0.0.1:9/v1',
 };
 
 export function requireCodeServer(): void {

@@ -3,6 +3,7 @@
 // healthy and three broken, asserting what the panel shows; screenshots in dark and light themes.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { checkedTargets, filesContaining } from './secretScan';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../src/sandbox/sandboxServer';
@@ -10,6 +11,7 @@ import { launchBrowser, openPage } from './browser';
 import { REPO, startCodeServer } from './codeServer';
 
 const SCREENSHOTS = path.join(REPO, 'test/e2e/screenshots');
+const WRONG_TOKEN = 'sk-WrongWrongWrongWrongWrong0000';
 const VSIX = path.join(REPO, 'crazyrouter-doctor.vsix');
 
 export interface JourneyTimings {
@@ -130,7 +132,7 @@ export async function runJourney(): Promise<JourneyTimings> {
     await shoot(page, 'healthy-dark');
 
     // 2. Wrong token.
-    await saveToken(frame, 'sk-WrongWrongWrongWrongWrong0000');
+    await saveToken(frame, WRONG_TOKEN);
     await run(frame, 'fail');
     await expectFinding(frame, 'auth', 'cursor.401', /generate a new token and paste the raw value again/);
     assert.equal(await frame.locator('li.check[data-status="skipped"]').count(), 6, 'everything behind auth is blocked, not repeated');
@@ -172,6 +174,16 @@ export async function runJourney(): Promise<JourneyTimings> {
     const entry = page.locator('.runtime-extensions-editor .extension', { hasText: 'Crazyrouter Doctor' }).first();
     await entry.waitFor({ timeout: 15_000 });
     const activation = ((await entry.locator('.activation-time').textContent()) ?? (await entry.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    // Secret hygiene: no token used in this journey may be in any file code-server wrote
+    // (settings, webview state, logs incl. the Crazyrouter output channel, caches).
+    await page.close();
+    const tokens = [healthy.key, narrow.key, WRONG_TOKEN];
+    const leaks = filesContaining(server.root, tokens);
+    assert.deepEqual(leaks, [], 'tokens found on disk');
+    // And every check the extension ran in this journey went to this machine only.
+    const targets = checkedTargets(server.root);
+    assert.ok(targets.length >= 5, `the log names ${targets.length} checks`);
+    assert.deepEqual(targets.filter((t) => !/^http:\/\/127\.0\.0\.1[:/]/.test(t)), [], 'a check left loopback');
     return { commandToChecklistMs, runToResultsMs, activation };
   } catch (error) {
     await page?.screenshot({ path: path.join(REPO, 'out/e2e-failure.png') }).catch(() => undefined);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../../src/sandbox/sandboxServer';
-import { activatedApi, setSetting } from './support';
+import { activatedApi, restoreSettings, setSetting } from './support';
 
 const background = (item: { backgroundColor?: vscode.ThemeColor } | undefined) => (item?.backgroundColor as { id?: string } | undefined)?.id;
 const tooltip = (item: { tooltip?: string | vscode.MarkdownString } | undefined) => (typeof item?.tooltip === 'string' ? item.tooltip : (item?.tooltip?.value ?? ''));
@@ -11,8 +11,7 @@ suite('Status-bar token health', () => {
 
   suiteSetup(() => setSetting('healthCheck.intervalMinutes', 0));
   suiteTeardown(async () => {
-    await setSetting('baseUrl', undefined);
-    await setSetting('healthCheck.intervalMinutes', undefined);
+    await restoreSettings();
     await Promise.all(sandboxes.map((s) => s.close()));
   });
 

@@ -10,14 +10,26 @@ export async function activatedApi(): Promise<DoctorTestApi> {
   return extension.isActive ? extension.exports : await extension.activate();
 }
 
+const originals = new Map<string, unknown>();
+
+/** Sets a user setting, remembering the value it had so `restoreSettings` can put it back. */
 export async function setSetting(key: string, value: unknown): Promise<void> {
-  await vscode.workspace.getConfiguration('crazyrouter').update(key, value, vscode.ConfigurationTarget.Global);
+  const config = vscode.workspace.getConfiguration('crazyrouter');
+  if (!originals.has(key)) originals.set(key, config.inspect(key)?.globalValue);
+  await config.update(key, value, vscode.ConfigurationTarget.Global);
 }
 
-export async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+/** Puts back what the harness configured (e.g. a loopback base URL), never the public default. */
+export async function restoreSettings(): Promise<void> {
+  const config = vscode.workspace.getConfiguration('crazyrouter');
+  for (const [key, value] of originals) await config.update(key, value, vscode.ConfigurationTarget.Global);
+  originals.clear();
+}
+
+export async function until(condition: () => boolean, what: string, timeoutMs = 15_000, pollMs = 25): Promise<void> {
   const started = Date.now();
   while (!condition()) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
 }

@@ -86,7 +86,7 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cancel') }),
   z.object({ type: z.literal('copyReport') }),
   z.object({ type: z.literal('openOutput') }),
-  z.object({ type: z.literal('selectClient'), client: ClientId }),
+  z.object({ type: z.literal('saveSettings'), settings: PanelSettingsSchema }),
   z.object({ type: z.literal('tickChecklist'), client: ClientId, itemId: max(100), checked: z.boolean() }),
 ]);
 export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;

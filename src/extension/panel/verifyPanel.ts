@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CheckEvent } from '../../core/engine/events';
 import { clientViews } from '../../core/protocol/clientViews';
-import { HostMessageSchema, WebviewMessageSchema, type HostMessage, type WebviewMessage } from '../../core/protocol/panelProtocol';
+import { HostMessageSchema, WebviewMessageSchema, type HostMessage, type PanelSettings, type WebviewMessage } from '../../core/protocol/panelProtocol';
 import type { Report } from '../../core/report/report';
 import type { DoctorRunner } from '../doctorRunner';
 import { loadEngine } from '../engineLoader';
@@ -10,6 +10,12 @@ import { readSettings, saveSettings } from '../settings';
 import type { TokenStore } from '../tokenStore';
 import { ChecklistTicks } from './checklistTicks';
 import { localResourceRoots, panelHtml } from './panelHtml';
+
+/** The form's values as settings; a base URL that is not an http(s) URL yet is not saved. */
+function usableSettings(settings: PanelSettings): Partial<PanelSettings> {
+  const validUrl = URL.canParse(settings.baseUrl) && /^https?:$/.test(new URL(settings.baseUrl).protocol);
+  return validUrl ? settings : { client: settings.client, models: settings.models };
+}
 
 export interface PanelContext {
   extensionUri: vscode.Uri;
@@ -106,8 +112,8 @@ export class VerifyPanel implements vscode.Disposable {
         return this.copyReport();
       case 'openOutput':
         return this.context.log.show();
-      case 'selectClient':
-        return saveSettings({ client: message.client });
+      case 'saveSettings':
+        return saveSettings(usableSettings(message.settings));
       case 'tickChecklist':
         return this.context.ticks.set(message.client, message.itemId, message.checked);
     }
@@ -147,7 +153,7 @@ export class VerifyPanel implements vscode.Disposable {
     const id = ++this.runCounter;
     const abort = new AbortController();
     this.run = { id, abort };
-    if (!demo) await saveSettings(settings);
+    if (!demo) await saveSettings(usableSettings(settings));
     const onEvent = (event: CheckEvent) => {
       if (this.run?.id !== id) return;
       if (event.type === 'planned') this.post({ type: 'runStarted', runId: id, demo, checks: event.checks });

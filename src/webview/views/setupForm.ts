@@ -28,11 +28,7 @@ export class SetupForm {
       this.token.value = '';
     };
     this.token.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Enter' && saveToken());
-    this.client.addEventListener('change', () => {
-      post({ type: 'selectClient', client: this.settings().client });
-      this.changed();
-    });
-    for (const field of [this.baseUrl, this.models]) field.addEventListener('change', () => this.changed());
+    for (const field of [this.client, this.baseUrl, this.models]) field.addEventListener('change', () => this.changed());
     this.element = h(
       'section',
       { class: 'setup', 'aria-label': 'Setup' },
@@ -94,9 +90,12 @@ export class SetupForm {
     if (client) this.urlHint.textContent = `In ${client.name}, ${client.urlField} should be exactly ${client.urlValue}. The doctor checks the OpenAI base URL above.`;
   }
 
+  /** The form is the front-end of the settings: every change is saved (never the token). */
   private changed(): void {
     this.showUrlHint();
-    this.onChange(this.settings());
+    const settings = this.settings();
+    post({ type: 'saveSettings', settings });
+    this.onChange(settings);
   }
 
   private submit(demo: boolean): void {

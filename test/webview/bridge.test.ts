@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+// The bridge runs in the webview: give it the two globals it expects, then load it.
+const posted: unknown[] = [];
+const state: { value?: unknown } = {};
+Object.assign(globalThis, {
+  acquireVsCodeApi: () => ({ postMessage: (m: unknown) => posted.push(m), getState: () => state.value, setState: (v: unknown) => (state.value = v) }),
+  window: new EventTarget(),
+});
+const quiet = { warn: console.warn, error: console.error };
+const bridge = require('../../src/webview/bridge') as typeof import('../../src/webview/bridge');
+
+function deliver(data: unknown): void {
+  (globalThis as unknown as { window: EventTarget }).window.dispatchEvent(new MessageEvent('message', { data }));
+}
+
+test('host messages that fail the shared schema are dropped; valid ones are handled', () => {
+  const received: unknown[] = [];
+  bridge.onHostMessage((m) => received.push(m));
+  console.warn = () => {};
+  try {
+    for (const bad of [null, 'init', { type: 'nope' }, { type: 'tokenState' }, { type: 'tokenState', tokenHint: 'x'.repeat(21) }, { type: 'notice', level: 'loud', text: 'x' }, { type: 'runStarted', runId: 1.5, demo: false, checks: [] }]) deliver(bad);
+  } finally {
+    console.warn = quiet.warn;
+  }
+  assert.equal(received.length, 0);
+  deliver({ type: 'tokenState', tokenHint: 'sk-…7Q2f' });
+  assert.deepEqual(received, [{ type: 'tokenState', tokenHint: 'sk-…7Q2f' }]);
+});
+
+test('the webview sends only messages that pass the schema', () => {
+  posted.length = 0;
+  console.error = () => {};
+  try {
+    bridge.post({ type: 'saveToken', token: '' });
+    bridge.post({ type: 'run', settings: { baseUrl: 'https://crazyrouter.com/v1', client: 'emacs', models: ['gpt-5.4'] }, demo: false } as never);
+  } finally {
+    console.error = quiet.error;
+  }
+  assert.equal(posted.length, 0);
+  bridge.post({ type: 'run', settings: { baseUrl: 'https://crazyrouter.com/v1', client: 'cursor', models: ['gpt-5.4'] }, demo: false });
+  assert.equal(posted.length, 1);
+});
+
+test('the webview state keeps the settings only, never a token', () => {
+  bridge.saveSettingsState({ baseUrl: 'https://crazyrouter.com/v1', client: 'cursor', models: ['gpt-5.4'] });
+  assert.deepEqual(Object.keys(state.value as object), ['settings']);
+  assert.deepEqual(bridge.savedSettings(), { baseUrl: 'https://crazyrouter.com/v1', client: 'cursor', models: ['gpt-5.4'] });
+});
