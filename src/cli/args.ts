@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CLIENT_IDS, type ClientId } from '../core/clients/clients';
+import { URL_RULE_IDS, type UrlRuleId } from '../core/clients/urlRules';
 
 export interface CliArgs {
   baseUrl?: string;
@@ -12,6 +13,8 @@ export interface CliArgs {
   timeoutMs?: number;
   concurrency?: number;
   health: boolean;
+  typedUrl?: string;
+  urlRule?: UrlRuleId;
   listScenarios: boolean;
   help: boolean;
   version: boolean;
@@ -28,6 +31,10 @@ Options:
   --base-url URL        OpenAI base URL to check, e.g. https://crazyrouter.com/v1
   --client ID           ${CLIENT_IDS.join(' | ')} (default: cursor)
   --model M             a model to probe; repeat for more (default: gpt-5.4, claude-sonnet-4-6, gemini-3-pro-preview)
+  --typed-url VALUE     what you typed in your client's URL field: shows the URL the client will
+                        really call, probes it, and says what to type instead ({sandbox} = the sandbox)
+  --url-rule ID         ${URL_RULE_IDS.join(' | ')}
+                        (default: the client's; e.g. cherry-studio@1.6 for Cherry Studio 1.6 and older)
   --health              only the free checks (no completions; what the status bar runs)
   --json                print the report as JSON
   --markdown            print the report as Markdown
@@ -67,6 +74,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
         timeout: { type: 'string' },
         concurrency: { type: 'string' },
         health: { type: 'boolean', default: false },
+        'typed-url': { type: 'string' },
+        'url-rule': { type: 'string' },
         'list-scenarios': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -79,6 +88,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (!(CLIENT_IDS as readonly string[]).includes(v.client ?? '')) throw new UsageError(`--client must be one of ${CLIENT_IDS.join(', ')}`);
   if (v['base-url'] && (v.scenario || v.latency)) throw new UsageError('--scenario and --latency apply to the sandbox; leave out --base-url to use it');
   if (v.json && v.markdown) throw new UsageError('choose one of --json and --markdown');
+  if (v['url-rule'] && !(URL_RULE_IDS as readonly string[]).includes(v['url-rule'])) throw new UsageError(`--url-rule must be one of ${URL_RULE_IDS.join(', ')}`);
   return {
     baseUrl: v['base-url'],
     client: v.client as ClientId,
@@ -90,6 +100,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     timeoutMs: positiveInt('timeout', v.timeout, 500),
     concurrency: positiveInt('concurrency', v.concurrency, 1),
     health: v.health ?? false,
+    typedUrl: v['typed-url'],
+    urlRule: v['url-rule'] as UrlRuleId | undefined,
     listScenarios: v['list-scenarios'] ?? false,
     help: v.help ?? false,
     version: v.version ?? false,

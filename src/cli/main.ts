@@ -71,6 +71,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         models: args.models.length > 0 ? args.models : undefined,
         timeoutMs: args.timeoutMs ?? sandbox?.scenario.timeoutMs,
         mode: args.health ? 'health' : 'full',
+        typedUrl: sandbox ? args.typedUrl?.replaceAll('{sandbox}', sandbox.origin) : args.typedUrl,
+        urlRule: args.urlRule,
       },
       token,
     );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CLIENT_IDS, RECOMMENDED_MODELS, type ClientId } from './clients/clients';
 import { Secret } from './secret';
+import { URL_RULE_IDS, type UrlRuleId } from './clients/urlRules';
 import { lintToken, type TokenLint } from './tokenLint';
 import { trimBase } from './urls';
 
@@ -17,6 +18,10 @@ export const ProfileInputSchema = z.object({
   models: z.array(z.string().trim().min(1, 'model names cannot be empty').max(200)).min(1).max(PROFILE_LIMITS.maxModels).default([...RECOMMENDED_MODELS]),
   timeoutMs: z.number().int().min(PROFILE_LIMITS.minTimeoutMs).max(PROFILE_LIMITS.maxTimeoutMs).default(20_000),
   mode: z.enum(['full', 'health']).default('full'),
+  /** What the user typed in the client's own URL field, to predict and probe what it will call. */
+  typedUrl: z.string().trim().max(2_000).optional(),
+  /** Which of the client's URL rules applies (Cherry Studio ≤1.6 and ≥1.7 differ). */
+  urlRule: z.enum(URL_RULE_IDS).optional(),
 });
 export type ProfileInput = z.input<typeof ProfileInputSchema>;
 
@@ -27,6 +32,8 @@ export interface Profile {
   models: string[];
   timeoutMs: number;
   mode: 'full' | 'health';
+  typedUrl?: string;
+  urlRule?: UrlRuleId;
   secret: Secret;
   pasted: Secret;
   tokenLint: Pick<TokenLint, 'problems'>;

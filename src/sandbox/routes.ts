@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { billingSubscription, billingUsage, modelList, tokenUsage } from './billingRoutes';
 import { FULL_CATALOG } from './catalog';
 import { relayChat } from './relayChat';
+import { relayMessages, relayResponses } from './relayProtocols';
 import { sendJson } from './httpUtil';
 import type { RequestRecord, SandboxState } from './sandboxState';
 import type { SandboxToken } from './scenarios';
@@ -20,6 +21,10 @@ export function routesFor(state: SandboxState): Route[] {
     { method: 'GET', path: '/v1/models', auth: 'relay', handle: (_q, res, s, t) => modelList(res, s, t) },
     { method: 'POST', path: '/v1/chat/completions', auth: 'relay', handle: relayChat },
   ];
+  // one-api has neither the Responses API nor Anthropic Messages (gateway-behaviour.md §1).
+  if (state.scenario.flavor !== 'one-api') {
+    routes.push({ method: 'POST', path: '/v1/responses', auth: 'relay', handle: relayResponses }, { method: 'POST', path: '/v1/messages', auth: 'relay', handle: relayMessages });
+  }
   for (const prefix of ['', '/v1']) {
     routes.push(
       { method: 'GET', path: `${prefix}/dashboard/billing/subscription`, auth: 'relay', handle: (_q, res, _s, t) => billingSubscription(res, t) },

@@ -104,6 +104,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxS
     const token = authenticate(req, res, path, state, route.auth);
     if (!token) return;
     record.authenticated = true;
+    record.authVia = req.headers.authorization ? 'authorization' : 'x-api-key';
     return route.handle(req, res, state, token, record);
   }
   const slashTwin = path.endsWith('/') ? path.slice(0, -1) : `${path}/`;

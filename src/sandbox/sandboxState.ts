@@ -13,6 +13,8 @@ export interface RequestRecord {
   completionTokens?: number;
   limitParam?: 'max_tokens' | 'max_completion_tokens' | null;
   authenticated: boolean;
+  /** How the key came: Authorization header or x-api-key (never the key itself). */
+  authVia?: 'authorization' | 'x-api-key';
 }
 
 export interface SandboxTiming {

@@ -27,7 +27,7 @@ const EXPECTED: Record<string, Expectation> = {
   'exhausted-token': { verdict: 'fail', check: 'auth', status: 'fail', symptom: 'auth.exhausted', rows: { cursor: 'gateway.exhausted' }, shows: /used up its quota/ },
   'model-not-allowed': { verdict: 'fail', check: 'chat:claude-sonnet-4-6', status: 'fail', symptom: 'model.not-allowed', rows: { cursor: 'cursor.403-model', 'cherry-studio': 'cherry.403-model', codex: 'gateway.model-not-allowed' }, shows: /403 This token has no access to model claude-sonnet-4-6/ },
   'no-channel': { verdict: 'fail', check: 'chat:gemini-3-pro-preview', status: 'fail', symptom: 'model.no-channel', rows: { cursor: 'gateway.no-channel' }, shows: /503 No available channel .*model_not_found/ },
-  'ip-restricted': { verdict: 'fail', check: 'auth', status: 'fail', symptom: 'auth.ip-denied', rows: { cursor: 'gateway.ip-denied' }, shows: /access_denied/ },
+  'ip-restricted': { verdict: 'fail', check: 'auth', status: 'fail', symptom: 'auth.ip-denied', rows: { cursor: 'gateway.cursor-egress', 'cherry-studio': 'gateway.ip-denied' }, shows: /access_denied/ },
   'user-quota': { verdict: 'fail', check: 'chat:gpt-5.4', status: 'fail', symptom: 'quota.user-insufficient', rows: { cursor: 'gateway.user-quota' }, shows: /insufficient_user_quota/ },
   'token-quota': { verdict: 'fail', check: 'chat:gpt-5.4', status: 'fail', symptom: 'quota.token-insufficient', rows: { cursor: 'gateway.token-quota' }, shows: /pre_consume_token_quota_failed/ },
   'unlimited-quota': { verdict: 'warn', check: 'quota', status: 'warn', symptom: 'quota.unlimited', rows: { cursor: 'cursor.cost-jump', 'cherry-studio': 'gateway.unlimited' }, shows: /no quota cap/ },

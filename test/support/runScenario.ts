@@ -10,10 +10,15 @@ export interface ScenarioRun {
 }
 
 /** Starts the sandbox in a scenario, verifies against it as the scenario's user would, and closes it. */
-export async function runScenario(scenario: string, profile: Partial<ProfileInput> = {}, options: VerifyOptions & Omit<SandboxOptions, 'scenario'> = {}): Promise<ScenarioRun> {
+export async function runScenario(
+  scenario: string,
+  profile: Partial<ProfileInput> = {},
+  options: VerifyOptions & Omit<SandboxOptions, 'scenario'> & { rewriteTypedUrl?: boolean } = {},
+): Promise<ScenarioRun> {
   const sandbox = await startSandbox({ scenario, latencyMs: options.latencyMs, key: options.key });
   try {
-    const parsed = parseProfile({ baseUrl: sandbox.baseUrl, timeoutMs: sandbox.scenario.timeoutMs, ...profile }, Secret.of(sandbox.key));
+    const typedUrl = options.rewriteTypedUrl ? profile.typedUrl?.replace('ORIGIN', sandbox.origin) : profile.typedUrl;
+    const parsed = parseProfile({ baseUrl: sandbox.baseUrl, timeoutMs: sandbox.scenario.timeoutMs, ...profile, typedUrl }, Secret.of(sandbox.key));
     if (!parsed.ok) throw new Error(parsed.errors.join('; '));
     const report = await verify(parsed.profile, options);
     return { report, sandbox };

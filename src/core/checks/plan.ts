@@ -2,6 +2,9 @@ import type { Profile } from '../profile';
 import { authCheck } from './authCheck';
 import { baseUrlCheck } from './baseUrlCheck';
 import { chatCheck } from './chatCheck';
+import { messagesCheck } from './messagesCheck';
+import { responsesCheck } from './responsesCheck';
+import { clientUrlCheck } from './clientUrlCheck';
 import type { CheckDefinition } from './checkTypes';
 import { modelsCheck } from './modelsCheck';
 import { quotaCheck } from './quotaCheck';
@@ -15,8 +18,12 @@ import { toolsCheck } from './toolsCheck';
  * first). `health` spends no tokens: it only lists models and reads quota, for the status bar.
  */
 export function planChecks(profile: Profile): CheckDefinition[] {
-  const common = [tokenCheck, reachabilityCheck, baseUrlCheck, authCheck];
+  const common = [tokenCheck, reachabilityCheck, baseUrlCheck, ...(profile.typedUrl ? [clientUrlCheck] : []), authCheck];
   if (profile.mode === 'health') return [...common, modelsCheck, quotaCheck];
   const baseline = profile.models[0] ?? 'gpt-5.4';
-  return [...common, modelsCheck, ...profile.models.map(chatCheck), streamingCheck(baseline), toolsCheck(baseline), quotaCheck];
+  const protocol =
+    profile.client === 'claude-code' ? [messagesCheck(profile.models.find((m) => m.startsWith('claude')) ?? 'claude-sonnet-4-6')] :
+    profile.client === 'codex' ? [responsesCheck(baseline)] :
+    [];
+  return [...common, modelsCheck, ...profile.models.map(chatCheck), streamingCheck(baseline), toolsCheck(baseline), ...protocol, quotaCheck];
 }

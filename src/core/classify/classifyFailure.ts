@@ -13,8 +13,16 @@ export class CancelledError extends Error {
   }
 }
 
+/** The openai and Anthropic SDKs share error class names but not classes: match either. */
+const named = (error: unknown, name: string) => error instanceof Error && (error.name === name || error.constructor?.name === name);
+const isTimeout = (error: unknown) => error instanceof APIConnectionTimeoutError || named(error, 'APIConnectionTimeoutError');
+const httpStatusOf = (error: unknown): number | undefined => {
+  const status = error instanceof Error ? (error as Error & { status?: unknown }).status : undefined;
+  return typeof status === 'number' ? status : undefined;
+};
+
 export function isCancellation(error: unknown, signal?: AbortSignal): boolean {
-  return error instanceof CancelledError || error instanceof APIUserAbortError || (signal?.aborted === true && !(error instanceof APIConnectionTimeoutError));
+  return error instanceof CancelledError || error instanceof APIUserAbortError || named(error, 'APIUserAbortError') || (signal?.aborted === true && !isTimeout(error));
 }
 
 /** Classifies anything an SDK call threw, using what the transport recorded of the exchange. */
@@ -23,7 +31,7 @@ export function classifyFailure(error: unknown, exchange: Exchange | undefined, 
   if (causeIs(error, BodyTimeoutError)) {
     return { symptom: 'network.timeout', summary: `${host}: the response started but its body did not finish within ${timeoutMs} ms (a slow trickle).` };
   }
-  if (error instanceof APIConnectionTimeoutError || (exchange?.failure && /timed? ?out/i.test(exchange.failure) && exchange.status === undefined)) {
+  if (isTimeout(error) || (exchange?.failure && /timed? ?out/i.test(exchange.failure) && exchange.status === undefined)) {
     const phase = exchange?.headersMs === undefined ? 'no response headers' : 'the body did not finish';
     return { symptom: 'network.timeout', summary: `${host}: ${phase} within ${timeoutMs} ms.` };
   }
@@ -33,8 +41,8 @@ export function classifyFailure(error: unknown, exchange: Exchange | undefined, 
   if (error instanceof BodyTooLargeError || causeIs(error, BodyTooLargeError)) {
     return { symptom: 'response.malformed', summary: `${host}: ${(error as Error).message}.` };
   }
-  if (error instanceof APIError && error.status !== undefined && exchange?.status !== undefined) {
-    const http = classifyHttp(exchange, error.error ?? exchange.excerpt);
+  if (httpStatusOf(error) !== undefined && exchange?.status !== undefined) {
+    const http = classifyHttp(exchange, (error as { error?: unknown }).error ?? exchange.excerpt);
     if (http) return http;
   }
   if (error instanceof APIError && error.status === undefined && !(error instanceof APIConnectionError)) {

@@ -2,7 +2,7 @@ import type { ClientId } from './clients';
 
 /** Which check proves an item automatically; `manual` items the user ticks in the client. */
 export type ChecklistProof =
-  | { kind: 'check'; check: 'auth' | 'models' | 'chat' | 'streaming' | 'tools' | 'quota' | 'base-url' }
+  | { kind: 'check'; check: 'auth' | 'models' | 'chat' | 'streaming' | 'tools' | 'quota' | 'base-url' | 'client-url' | 'protocol' }
   | { kind: 'manual'; hint: string };
 
 export interface ChecklistItem {
@@ -19,7 +19,7 @@ const manual = (hint: string): ChecklistProof => ({ kind: 'manual', hint });
 export const CHECKLISTS: Record<ClientId, ChecklistItem[]> = {
   'cherry-studio': [
     { id: 'cherry.check-succeeds', text: 'Check succeeds in the provider settings', proof: check('streaming'), source: 'guide' },
-    { id: 'cherry.api-url', text: 'API URL is set to https://crazyrouter.com', proof: manual('Compare the API URL field with https://crazyrouter.com; the doctor cannot read Cherry Studio’s settings.'), source: 'guide' },
+    { id: 'cherry.api-url', text: 'API URL is set to https://crazyrouter.com', proof: check('client-url'), source: 'guide' },
     { id: 'cherry.provider-enabled', text: 'the provider toggle is enabled', proof: manual('Settings → Model Services: the Crazyrouter toggle is on.'), source: 'guide' },
     { id: 'cherry.model-added', text: 'at least one model was added from Manage', proof: check('models'), source: 'guide' },
     { id: 'cherry.first-chat', text: 'the first chat request succeeds', proof: check('chat'), source: 'guide' },
@@ -29,7 +29,7 @@ export const CHECKLISTS: Record<ClientId, ChecklistItem[]> = {
   ],
   cursor: [
     { id: 'cursor.verify-succeeds', text: 'Verify succeeds in Cursor Settings → Models', proof: check('auth'), source: 'guide' },
-    { id: 'cursor.base-url', text: 'Override OpenAI Base URL is set to https://crazyrouter.com/v1', proof: check('base-url'), source: 'guide' },
+    { id: 'cursor.base-url', text: 'Override OpenAI Base URL is set to https://crazyrouter.com/v1', proof: check('client-url'), source: 'guide' },
     { id: 'cursor.model-selected', text: 'at least one Crazyrouter-backed model is selected', proof: check('models'), source: 'guide' },
     { id: 'cursor.first-chat', text: 'the first chat request succeeds', proof: check('chat'), source: 'guide' },
     { id: 'cursor.in-logs', text: 'the matching request appears in Crazyrouter logs', proof: manual('Open the Crazyrouter dashboard → Logs and look for the request id shown in the evidence.'), source: 'guide' },
@@ -37,21 +37,23 @@ export const CHECKLISTS: Record<ClientId, ChecklistItem[]> = {
     { id: 'cursor.tab-bypass', text: 'you understand that Tab Completion and similar features may still bypass Crazyrouter', proof: manual('Cursor keeps Tab Completion on its built-in models; this is expected.'), source: 'guide' },
   ],
   'claude-code': [
-    { id: 'claude.base-url', text: 'ANTHROPIC_BASE_URL is the root https://crazyrouter.com, without /v1', proof: manual('Claude Code appends /v1/messages itself; a /v1 suffix becomes /v1/v1/messages (404).'), source: 'reference' },
+    { id: 'claude.base-url', text: 'ANTHROPIC_BASE_URL is the root https://crazyrouter.com, without /v1', proof: check('client-url'), source: 'reference' },
+    { id: 'claude.messages', text: 'the gateway answers Anthropic Messages (Bearer and x-api-key, streaming)', proof: check('protocol'), source: 'reference' },
     { id: 'claude.one-token-var', text: 'only one of ANTHROPIC_AUTH_TOKEN and ANTHROPIC_API_KEY is set', proof: manual('Setting both causes an auth conflict warning.'), source: 'reference' },
     { id: 'claude.auth', text: 'the token is accepted', proof: check('auth'), source: 'reference' },
     { id: 'claude.first-chat', text: 'the chosen model answers', proof: check('chat'), source: 'reference' },
     { id: 'claude.tools', text: 'the model returns tool calls', proof: check('tools'), source: 'reference' },
   ],
   codex: [
-    { id: 'codex.base-url', text: 'base_url is https://crazyrouter.com/v1', proof: check('base-url'), source: 'reference' },
+    { id: 'codex.base-url', text: 'base_url is https://crazyrouter.com/v1', proof: check('client-url'), source: 'reference' },
+    { id: 'codex.responses', text: 'the gateway answers the Responses API (JSON and streaming)', proof: check('protocol'), source: 'reference' },
     { id: 'codex.wire-api', text: 'wire_api = "responses" (the "chat" wire API is no longer supported)', proof: manual('Open ~/.codex/config.toml and check the provider’s wire_api.'), source: 'reference' },
     { id: 'codex.env-key', text: 'env_key names a variable that holds a dedicated Codex token', proof: manual('Codex reads the key from the environment variable named by env_key.'), source: 'reference' },
     { id: 'codex.auth', text: 'the token is accepted', proof: check('auth'), source: 'reference' },
     { id: 'codex.streaming', text: 'streaming works', proof: check('streaming'), source: 'reference' },
   ],
   cline: [
-    { id: 'cline.base-url', text: 'Base URL is https://crazyrouter.com/v1 (Cline uses it exactly as typed)', proof: check('base-url'), source: 'reference' },
+    { id: 'cline.base-url', text: 'Base URL is https://crazyrouter.com/v1 (Cline uses it exactly as typed)', proof: check('client-url'), source: 'reference' },
     { id: 'cline.model-id', text: 'Model ID names a model the token allows', proof: check('models'), source: 'reference' },
     { id: 'cline.first-chat', text: 'the first chat request succeeds', proof: check('chat'), source: 'reference' },
     { id: 'cline.streaming', text: 'streaming with usage works (Cline always streams)', proof: check('streaming'), source: 'reference' },

@@ -6,13 +6,14 @@
  */
 import * as z from 'zod/mini';
 import { CLIENT_IDS } from '../clients/clients';
+import { URL_RULE_IDS } from '../clients/urlRules';
 import { SYMPTOM_IDS } from '../symptoms/symptomIds';
 
 const max = (n: number) => z.string().check(z.maxLength(n));
 const Text = max(4_000);
 const ClientId = z.enum(CLIENT_IDS);
 const Status = z.enum(['pass', 'warn', 'fail', 'skipped']);
-const Kind = z.enum(['token', 'reachability', 'base-url', 'auth', 'models', 'chat', 'streaming', 'tools', 'quota']);
+const Kind = z.enum(['token', 'reachability', 'base-url', 'client-url', 'protocol', 'auth', 'models', 'chat', 'streaming', 'tools', 'quota']);
 const Symptom = z.enum(SYMPTOM_IDS);
 const ModelName = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 const Int = z.number().check(z.int());
@@ -71,6 +72,9 @@ export const PanelSettingsSchema = z.object({
   baseUrl: z.string().check(z.trim(), z.maxLength(2_000)),
   client: ClientId,
   models: z.array(ModelName).check(z.minLength(1), z.maxLength(8)),
+  /** What the user typed in the client's own URL field (not saved to settings). */
+  typedUrl: opt(z.string().check(z.trim(), z.maxLength(2_000))),
+  urlRule: opt(z.enum(URL_RULE_IDS)),
 });
 
 const PlannedCheck = z.object({ id: z.string(), title: z.string(), kind: Kind, model: opt(z.string()) });

@@ -15,6 +15,15 @@ const row = (id: string, symptom: string, cause: string, fix: string, matches: S
  * client and answer whenever a client's own guide has no row for a conclusion.
  */
 export const GATEWAY_ROWS: readonly SymptomRow[] = [
+  {
+    id: 'gateway.cursor-egress',
+    source: 'gateway-reference',
+    clients: ['cursor'],
+    symptom: 'Works here, fails in Cursor (IP restriction or a local URL)',
+    cause: 'Cursor sends BYOK requests from its own servers, not from this machine: an IP-restricted token, or a localhost or LAN base URL, cannot work',
+    fix: 'remove the IP restriction from the token Cursor uses, and use the public https://crazyrouter.com/v1',
+    matches: ['client.vendor-egress', 'auth.ip-denied'],
+  },
   row('token-malformed', 'Token rejected before it is sent', 'the pasted value has spaces, quotes, a "Bearer " prefix or is not an sk-... token', 'copy the raw sk-... value from the Crazyrouter dashboard and paste it into {keyField} again', ['token.malformed']),
   row('dns', 'Host name does not resolve', 'DNS failure: typo in the host, no network, or a DNS filter', 'check the spelling of the host in {urlField} ({urlValue}) and your network or VPN', ['network.dns']),
   row('refused', 'Connection refused or reset', 'nothing listens at that address and port, or a firewall or proxy drops the connection', 'check the host and port in {urlField}, and any proxy settings (http.proxy, HTTPS_PROXY)', ['network.refused', 'network.reset']),
@@ -48,5 +57,7 @@ export const GATEWAY_ROWS: readonly SymptomRow[] = [
   row('stream-buffered', 'Streaming arrives all at once', 'a proxy (nginx proxy_buffering, gzip) buffers the event stream', 'turn off buffering for the event stream (proxy_buffering off / X-Accel-Buffering: no), or bypass the proxy', ['stream.buffered']),
   row('stream-broken', 'Stream ends early or cannot be parsed', 'the connection was cut mid-stream, or a data: line was not JSON', 'retry; if it persists, bypass proxies and report the request id', ['stream.not-sse', 'stream.cut', 'stream.no-done', 'stream.malformed', 'stream.error-event']),
   row('stream-no-usage', 'Stream has no usage chunk', 'the gateway or upstream does not report token usage in streams', 'token counts in {client} may be missing; usage still appears in the Crazyrouter logs', ['stream.no-usage']),
+  row('vendor-egress', 'The client cannot reach this URL from where it runs', 'the client sends requests from its vendor’s servers, which cannot reach a localhost or LAN address or pass an IP restriction', 'use the public {urlValue} and a token without an IP restriction', ['client.vendor-egress']),
+  row('protocol-missing', 'The gateway lacks the API this client speaks', 'Claude Code speaks Anthropic Messages (/v1/messages) and current Codex only the Responses API (/v1/responses); older gateways (one-api) have neither', 'use a gateway that serves that API (Crazyrouter does), or a client that speaks OpenAI chat completions', ['client.protocol-missing']),
   row('no-tool-call', 'Model does not call tools', 'the model or its channel does not support tool calling', 'use a model that handles tool use reliably (e.g. gpt-5.4) for agent or MCP work', ['tools.no-call', 'tools.error']),
 ];

@@ -42,6 +42,8 @@ export const SYMPTOM_IDS = [
   'stream.malformed',
   'stream.error-event',
   'stream.no-usage',
+  'client.vendor-egress',
+  'client.protocol-missing',
   'tools.no-call',
   'tools.error',
 ] as const;

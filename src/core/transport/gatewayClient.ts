@@ -16,6 +16,8 @@ export interface GatewayClientOptions {
 export interface GatewayClient {
   sdk: OpenAI;
   log: ExchangeLog;
+  /** The recording fetch under `sdk`, for other official SDKs (Anthropic) to share its log and limits. */
+  fetch: typeof fetch;
   /** Per-request options every call passes: timeout and the run's abort signal. */
   request: { timeout: number; signal: AbortSignal };
   /** Options that send a request without the token (for probes that must not spend or leak it). */
@@ -29,6 +31,7 @@ const NO_KEY = 'doctor-anonymous-probe';
 export function createGatewayClient(options: GatewayClientOptions): GatewayClient {
   const log = new ExchangeLog();
   const secret = options.secret;
+  const fetch = recordingFetch(log, { ...DEFAULT_FETCH_OPTIONS, deadlineMs: options.timeoutMs, ...options.fetchOptions });
   const sdk = new OpenAI({
     baseURL: options.baseURL,
     apiKey: secret.isEmpty ? NO_KEY : async () => secret.reveal(),
@@ -36,10 +39,10 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     project: null,
     maxRetries: 0,
     timeout: options.timeoutMs,
-    fetch: recordingFetch(log, { ...DEFAULT_FETCH_OPTIONS, deadlineMs: options.timeoutMs, ...options.fetchOptions }),
+    fetch,
     logLevel: 'off',
     logger: SILENT_LOGGER,
   });
   const request = { timeout: options.timeoutMs, signal: options.signal };
-  return { sdk, log, request, anonymous: { ...request, headers: { Authorization: null } } };
+  return { sdk, log, fetch, request, anonymous: { ...request, headers: { Authorization: null } } };
 }

@@ -1,0 +1,51 @@
+import Anthropic from '@anthropic-ai/sdk';
+import { isCancellation } from '../classify/classifyFailure';
+import { gatewayRoot } from '../urls';
+import type { CheckDefinition, CheckOutcome } from './checkTypes';
+import { protocolFailure } from './protocolOutcome';
+import { PROBE_MAX_TOKENS } from './tokenLimit';
+
+const SILENT = { error() {}, warn() {}, info() {}, debug() {} };
+
+/**
+ * Claude Code's protocol: Anthropic Messages at the gateway root (`POST {root}/v1/messages`),
+ * through the official Anthropic SDK: once with `Authorization: Bearer` (ANTHROPIC_AUTH_TOKEN),
+ * once streaming with `x-api-key` (ANTHROPIC_API_KEY).
+ */
+export function messagesCheck(model: string): CheckDefinition {
+  return {
+    id: 'protocol:messages',
+    kind: 'protocol',
+    title: `Anthropic Messages for Claude Code (${model})`,
+    model,
+    needs: ['token'],
+    gatedBy: ['auth'],
+    async run(ctx): Promise<CheckOutcome> {
+      const client = ctx.client();
+      const root = gatewayRoot(ctx.profile.baseUrl);
+      const token = ctx.profile.secret.reveal();
+      const common = { baseURL: root, maxRetries: 0, timeout: ctx.profile.timeoutMs, fetch: client.fetch, logLevel: 'off' as const, logger: SILENT };
+      const anthropic = new Anthropic({ ...common, apiKey: null, authToken: token });
+      // What Claude Code sends for ANTHROPIC_API_KEY: x-api-key, and no Authorization header.
+      const asApiKey = { signal: ctx.signal, headers: { Authorization: null, 'x-api-key': token } };
+      const params = { model, max_tokens: PROBE_MAX_TOKENS, messages: [{ role: 'user' as const, content: 'Reply with the single word: pong' }] };
+      try {
+        const message = await anthropic.messages.create(params, { signal: ctx.signal });
+        const text = message.content.map((b) => (b.type === 'text' ? b.text : '')).join('');
+        let streamed = '';
+        let stopped = false;
+        const stream = await anthropic.messages.create({ ...params, stream: true }, asApiKey);
+        for await (const event of stream) {
+          if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') streamed += event.delta.text;
+          if (event.type === 'message_stop') stopped = true;
+        }
+        const metrics = { bearer: true, xApiKey: true, streamedStop: stopped };
+        if (!stopped) return { status: 'fail', symptom: 'stream.cut', summary: 'The Messages stream ended without message_stop.', metrics };
+        return { status: 'pass', summary: `${root}/v1/messages answers "${text.trim()}" with a Bearer token and streams "${streamed.trim()}" with x-api-key, as Claude Code needs.`, metrics };
+      } catch (error) {
+        if (isCancellation(error, ctx.signal)) throw error;
+        return protocolFailure(error, client.log.last(), ctx.profile.timeoutMs, 'Anthropic Messages (/v1/messages), which Claude Code speaks');
+      }
+    },
+  };
+}
