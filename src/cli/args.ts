@@ -16,6 +16,7 @@ export interface CliArgs {
   typedUrl?: string;
   urlRule?: UrlRuleId;
   listScenarios: boolean;
+  discover: boolean;
   help: boolean;
   version: boolean;
 }
@@ -43,6 +44,8 @@ Options:
   --scenario ID         sandbox scenario (see --list-scenarios)
   --latency MS          sandbox: delay added to every response
   --list-scenarios      list the sandbox scenarios
+  --discover            read (never write) the configs of Codex, Claude Code, Continue and Cline
+                        on this machine: what each will call, what to change, shared tokens
   -h, --help            show this help
   -v, --version         show the version
 
@@ -77,6 +80,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'typed-url': { type: 'string' },
         'url-rule': { type: 'string' },
         'list-scenarios': { type: 'boolean', default: false },
+        discover: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -103,6 +107,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     typedUrl: v['typed-url'],
     urlRule: v['url-rule'] as UrlRuleId | undefined,
     listScenarios: v['list-scenarios'] ?? false,
+    discover: v.discover ?? false,
     help: v.help ?? false,
     version: v.version ?? false,
   };

@@ -6,6 +6,8 @@ import type { Report } from '../core/report/report';
 import { redact } from '../core/redact';
 import { Secret } from '../core/secret';
 import { DOCTOR_VERSION } from '../core/version';
+import { homedir } from 'node:os';
+import { discoverConfigs } from '../core/discovery/discoverConfigs';
 import { SCENARIOS } from '../sandbox/scenarios';
 import { startSandbox, type Sandbox } from '../sandbox/sandboxServer';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './args';
@@ -41,6 +43,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     for (const s of SCENARIOS) io.stdout.write(`${s.id.padEnd(20)} ${s.title}\n`);
     return EXIT.ok;
   }
+  if (args.discover) return printDiscovery(io, args.json);
   if (args.scenario && !SCENARIOS.some((s) => s.id === args.scenario)) {
     io.stderr.write(`crazyrouter-doctor: unknown scenario "${args.scenario}" (see --list-scenarios)\n`);
     return EXIT.usage;
@@ -86,6 +89,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } finally {
     await sandbox?.close();
   }
+}
+
+/** `--discover`: the clients' configuration files on this machine, judged; nothing is written. */
+async function printDiscovery(io: CliIo, json: boolean): Promise<number> {
+  const found = await discoverConfigs({ home: io.env.HOME || homedir(), env: io.env, workspaceFolders: [process.cwd()] });
+  if (json) {
+    io.stdout.write(`${JSON.stringify(found, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const style = styleFor(io.stdout);
+  if (found.length === 0) io.stdout.write('No Codex, Claude Code, Continue or Cline configuration found.\n');
+  for (const f of found) {
+    const tone = f.problems.length > 0 ? 'warn' : 'pass';
+    io.stdout.write(`${style.status(tone, tone === 'pass' ? '✔' : '⚠')} ${style.bold(f.client)} ${f.entry ?? ''}  ${style.dim(f.file)}\n`);
+    if (f.baseUrl) io.stdout.write(`    configured: ${f.baseUrl}\n    will call:  ${f.predictedUrl ?? '(nothing)'}\n`);
+    if (f.tokenSource) io.stdout.write(`    token:      from ${f.tokenSource} (fingerprint ${f.tokenFingerprint ?? 'unknown'})\n`);
+    for (const p of f.problems) io.stdout.write(`    ${style.status('warn', '!')} ${p}\n`);
+    if (f.valueToType || f.problems.length > 0) io.stdout.write(`    corrected (copy by hand):\n${f.snippet.replace(/^/gm, '      ')}\n`);
+  }
+  return EXIT.ok;
 }
 
 async function runWithProgress(profile: Parameters<typeof verify>[0], args: CliArgs, io: CliIo, sandbox: Sandbox | undefined): Promise<Report> {

@@ -1,4 +1,5 @@
 import type { CheckEvent } from '../core/engine/events';
+import type { UrlRuleId } from '../core/clients/urlRules';
 import type { Report } from '../core/report/report';
 import { loadEngine } from './engineLoader';
 import type { DoctorLog } from './log';
@@ -12,6 +13,9 @@ export interface RunRequest {
   mode: 'full' | 'health';
   /** Run against the embedded sandbox gateway instead (no account, no token, no network). */
   demo: boolean;
+  /** What the user typed in the client's URL field, and which of the client's rules applies. */
+  typedUrl?: string;
+  urlRule?: UrlRuleId;
 }
 
 export type RunOutcome = { ok: true; report: Report } | { ok: false; reason: string };
@@ -32,7 +36,15 @@ export class DoctorRunner {
       this.log.setSecret(stored);
       const token = engine.Secret.of(sandbox ? sandbox.key : stored!.reveal());
       const parsed = engine.parseProfile(
-        { baseUrl: sandbox ? sandbox.baseUrl : request.baseUrl, client: request.client, models: request.models, timeoutMs: request.timeoutMs, mode: request.mode },
+        {
+          baseUrl: sandbox ? sandbox.baseUrl : request.baseUrl,
+          client: request.client,
+          models: request.models,
+          timeoutMs: request.timeoutMs,
+          mode: request.mode,
+          typedUrl: request.typedUrl,
+          urlRule: request.urlRule,
+        },
         token,
       );
       if (!parsed.ok) return { ok: false, reason: `Cannot run: ${parsed.errors.join('; ')}` };

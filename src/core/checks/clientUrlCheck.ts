@@ -1,19 +1,11 @@
 import { readErrorEnvelope } from '../classify/errorEnvelope';
 import { classifyFailure, isCancellation } from '../classify/classifyFailure';
 import { classifyHttp } from '../classify/classifyHttp';
-import type { ClientId } from '../clients/clients';
-import { URL_RULES, valueToType, type Endpoint, type UrlRule, type UrlRuleId } from '../clients/urlRules';
+import { URL_RULES, valueToType, type Endpoint, type UrlRule } from '../clients/urlRules';
+import { DEFAULT_URL_RULE } from './clientUrlDefaults';
 import { isLoopbackHost } from '../urls';
 import type { CheckContext, CheckDefinition, CheckOutcome } from './checkTypes';
 
-/** The URL rule of each client in the picker (Cherry Studio: the current, ≥1.7, rules). */
-export const DEFAULT_URL_RULE: Record<ClientId, UrlRuleId> = {
-  'cherry-studio': 'cherry-studio@1.7',
-  cursor: 'cursor',
-  'claude-code': 'claude-code',
-  codex: 'codex',
-  cline: 'cline',
-};
 
 const PROBE_BODY: Record<Exclude<Endpoint, 'models'>, Record<string, unknown>> = {
   chat: { model: 'gpt-5.4', messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 },

@@ -12,9 +12,9 @@ import { ChecklistTicks } from './checklistTicks';
 import { localResourceRoots, panelHtml } from './panelHtml';
 
 /** The form's values as settings; a base URL that is not an http(s) URL yet is not saved. */
-function usableSettings(settings: PanelSettings): Partial<PanelSettings> {
+function usableSettings(settings: PanelSettings): Partial<Pick<PanelSettings, 'baseUrl' | 'client' | 'models'>> {
   const validUrl = URL.canParse(settings.baseUrl) && /^https?:$/.test(new URL(settings.baseUrl).protocol);
-  return validUrl ? settings : { client: settings.client, models: settings.models };
+  return validUrl ? { baseUrl: settings.baseUrl, client: settings.client, models: settings.models } : { client: settings.client, models: settings.models };
 }
 
 export interface PanelContext {
@@ -148,19 +148,20 @@ export class VerifyPanel implements vscode.Disposable {
     this.post({ type: 'tokenState', tokenHint: secret ? secret.hint() : null });
   }
 
-  private async startRun(settings: { baseUrl: string; client: Report['target']['client']; models: string[] }, demo: boolean): Promise<void> {
+  private async startRun(settings: PanelSettings, demo: boolean): Promise<void> {
     this.cancel();
     const id = ++this.runCounter;
     const abort = new AbortController();
     this.run = { id, abort };
     if (!demo) await saveSettings(usableSettings(settings));
+    const typedUrl = demo ? undefined : settings.typedUrl;
     const onEvent = (event: CheckEvent) => {
       if (this.run?.id !== id) return;
       if (event.type === 'planned') this.post({ type: 'runStarted', runId: id, demo, checks: event.checks });
       else if (event.type === 'started') this.post({ type: 'checkStarted', runId: id, id: event.id });
       else this.post({ type: 'checkFinished', runId: id, result: event.result, finding: loadEngine().findingsFor([event.result], settings.client)[0] });
     };
-    const outcome = await this.context.runner.run({ ...settings, timeoutMs: readSettings().timeoutMs, mode: 'full', demo }, abort.signal, onEvent);
+    const outcome = await this.context.runner.run({ ...settings, typedUrl, timeoutMs: readSettings().timeoutMs, mode: 'full', demo }, abort.signal, onEvent);
     if (this.run?.id === id) this.run = undefined;
     if (!outcome.ok) {
       this.post({ type: 'notice', level: 'error', text: outcome.reason });

@@ -1,3 +1,5 @@
+import { DEFAULT_URL_RULE } from '../../core/checks/clientUrlDefaults';
+import { URL_RULES } from '../../core/clients/urlRules';
 import type { ClientView, PanelSettings } from '../../core/protocol/panelProtocol';
 import { post } from '../bridge';
 import { h, icon, replaceChildren } from '../dom';
@@ -13,6 +15,10 @@ export class SetupForm {
   private readonly baseUrl = h('vscode-textfield', { id: 'base-url', 'aria-label': 'Base URL' }) as ValueElement;
   private readonly urlHint = h('div', { class: 'hint', id: 'url-hint' });
   private readonly client = h('vscode-single-select', { id: 'client-select', 'aria-label': 'Client' }) as ValueElement;
+  private readonly typedLabel = h('label', { for: 'typed-url', id: 'typed-url-label' }, 'What you typed in your client (optional)');
+  private readonly typedUrl = h('vscode-textfield', { id: 'typed-url', placeholder: 'paste the URL exactly as it is in the client' }) as ValueElement;
+  private readonly cherryLegacy = h('vscode-checkbox', { id: 'cherry-legacy', label: 'Cherry Studio 1.6 or older (its / and # rules differ)', hidden: true }) as ValueElement & { checked: boolean };
+  private readonly prediction = h('div', { class: 'hint', id: 'typed-prediction', 'aria-live': 'polite' });
   private readonly models = h('vscode-textfield', { id: 'models', 'aria-label': 'Models to check, separated by commas' }) as ValueElement;
   private readonly offered = h('div', { id: 'offered-models', class: 'chips', hidden: true });
   private readonly run = h('vscode-button', { id: 'run', onclick: () => this.submit(false) }, icon('play'), ' Run checks') as ValueElement;
@@ -28,13 +34,15 @@ export class SetupForm {
       this.token.value = '';
     };
     this.token.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Enter' && saveToken());
-    for (const field of [this.client, this.baseUrl, this.models]) field.addEventListener('change', () => this.changed());
+    for (const field of [this.client, this.baseUrl, this.models, this.typedUrl, this.cherryLegacy]) field.addEventListener('change', () => this.changed());
+    this.typedUrl.addEventListener('input', () => this.showPrediction());
     this.element = h(
       'section',
       { class: 'setup', 'aria-label': 'Setup' },
       h('div', { class: 'field' }, h('label', { for: 'token-input' }, 'Token'), h('div', { class: 'row' }, this.token, h('vscode-button', { id: 'save-token', onclick: saveToken }, 'Save token'), this.forget), this.tokenState),
       h('div', { class: 'field' }, h('label', { for: 'client-select' }, 'Client you are setting up'), this.client),
       h('div', { class: 'field' }, h('label', { for: 'base-url' }, 'Base URL'), this.baseUrl, this.urlHint),
+      h('div', { class: 'field' }, this.typedLabel, this.typedUrl, this.cherryLegacy, this.prediction),
       h('div', { class: 'field' }, h('label', { for: 'models' }, 'Models to check'), this.models, this.offered),
       h('div', { class: 'row actions' }, this.run, this.cancel, this.demo),
     );
@@ -49,12 +57,17 @@ export class SetupForm {
     this.baseUrl.value = settings.baseUrl;
     this.client.value = settings.client;
     this.models.value = settings.models.join(', ');
+    this.typedUrl.value = settings.typedUrl ?? '';
+    this.cherryLegacy.checked = settings.urlRule === 'cherry-studio@1.6';
     this.showUrlHint();
   }
 
   settings(): PanelSettings {
     const models = this.models.value.split(',').map((m) => m.trim()).filter(Boolean).slice(0, 8);
-    return { baseUrl: this.baseUrl.value.trim(), client: (this.client.value || 'cursor') as PanelSettings['client'], models: models.length > 0 ? models : ['gpt-5.4'] };
+    const client = (this.client.value || 'cursor') as PanelSettings['client'];
+    const typedUrl = this.typedUrl.value.trim() || undefined;
+    const urlRule = client === 'cherry-studio' && this.cherryLegacy.checked ? 'cherry-studio@1.6' : undefined;
+    return { baseUrl: this.baseUrl.value.trim(), client, models: models.length > 0 ? models : ['gpt-5.4'], typedUrl, urlRule };
   }
 
   setTokenHint(hint: string | null): void {
@@ -87,7 +100,21 @@ export class SetupForm {
 
   private showUrlHint(): void {
     const client = this.clients.find((c) => c.id === this.settings().client);
-    if (client) this.urlHint.textContent = `In ${client.name}, ${client.urlField} should be exactly ${client.urlValue}. The doctor checks the OpenAI base URL above.`;
+    if (!client) return;
+    this.urlHint.textContent = `In ${client.name}, ${client.urlField} should be exactly ${client.urlValue}. The doctor checks the OpenAI base URL above.`;
+    this.typedLabel.textContent = `What you typed in ${client.name}: ${client.urlField} (optional)`;
+    this.cherryLegacy.hidden = client.id !== 'cherry-studio';
+    this.showPrediction();
+  }
+
+  /** As the user types: the URL the client will really call for that value (its own rules). */
+  private showPrediction(): void {
+    const settings = this.settings();
+    const rule = URL_RULES[settings.urlRule ?? DEFAULT_URL_RULE[settings.client]];
+    const typed = this.typedUrl.value.trim();
+    const predicted = typed ? rule.predict(typed) : {};
+    const url = predicted.messages ?? predicted.responses ?? predicted.chat;
+    this.prediction.textContent = url ? `${rule.client} will call ${url}. Run the checks to probe it.` : '';
   }
 
   /** The form is the front-end of the settings: every change is saved (never the token). */

@@ -1,0 +1,28 @@
+import { typedRoot } from '../clients/urlRules';
+import type { DiscoveredConfig } from './discoveredConfig';
+
+/**
+ * The corrected configuration for a client, to copy by hand; nothing is written to its files.
+ * Token values are never included: each snippet names where the token goes.
+ */
+export function correctedSnippet(config: DiscoveredConfig, valueToType: string): string {
+  const root = typedRoot(valueToType) || 'https://crazyrouter.com';
+  switch (config.rule) {
+    case 'codex':
+      return [
+        'model_provider = "crazyrouter"',
+        '',
+        '[model_providers.crazyrouter]',
+        'name = "Crazyrouter"',
+        `base_url = "${root}/v1"`,
+        'env_key = "CRAZYROUTER_API_KEY"',
+        'wire_api = "responses"',
+      ].join('\n');
+    case 'claude-code':
+      return JSON.stringify({ env: { ANTHROPIC_BASE_URL: root, ANTHROPIC_AUTH_TOKEN: '<your dedicated Claude Code token>' } }, null, 2);
+    case 'continue':
+      return ['models:', '  - name: Crazyrouter gpt-5.4', '    provider: openai', '    model: gpt-5.4', `    apiBase: ${root}/v1`, '    apiKey: ${{ secrets.CRAZYROUTER_API_KEY }}'].join('\n');
+    default:
+      return `Base URL: ${root}/v1`;
+  }
+}

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { after, test } from 'node:test';
+import { discoverConfigs } from '../../src/core/discovery/discoverConfigs';
+import { CLINE_TOKEN, CODEX_TOKEN, makeFixtureHome, SHARED_TOKEN } from '../support/fixtureHome';
+
+const home = makeFixtureHome();
+after(() => rmSync(home, { recursive: true, force: true }));
+const env = { CRAZYROUTER_API_KEY: CODEX_TOKEN };
+
+test('every client configuration in HOME is found and judged by the URL rules', async () => {
+  const found = await discoverConfigs({ home, env });
+  const by = (client: string, entry?: string) => found.find((f) => f.client === client && (entry === undefined || f.entry?.includes(entry)));
+  assert.deepEqual(found.map((f) => f.client).sort(), ['Claude Code', 'Cline', 'Cline', 'Codex', 'Codex', 'Continue']);
+
+  const codex = by('Codex', 'crazyrouter')!;
+  assert.equal(codex.entry, 'model_providers.crazyrouter (active)');
+  assert.equal(codex.predictedUrl, 'https://crazyrouter.com/v1/responses');
+  assert.equal(codex.valueToType, undefined, 'right as it is');
+  assert.equal(codex.tokenSource, 'env CRAZYROUTER_API_KEY');
+
+  const oldCodex = by('Codex', 'old')!;
+  assert.ok(oldCodex.problems.some((p) => /wire_api = "chat" is no longer supported/.test(p)));
+  assert.equal(oldCodex.valueToType, 'https://crazyrouter.com/v1');
+
+  const claude = by('Claude Code')!;
+  assert.equal(claude.predictedUrl, 'https://crazyrouter.com/v1/v1/messages?beta=true');
+  assert.equal(claude.valueToType, 'https://crazyrouter.com');
+  assert.ok(claude.problems.some((p) => /Both ANTHROPIC_AUTH_TOKEN and ANTHROPIC_API_KEY/.test(p)));
+  assert.deepEqual(claude.sharesTokenWith, ['Continue']);
+
+  const cont = by('Continue')!;
+  assert.equal(cont.predictedUrl, 'https://crazyrouter.com/chat/completions');
+  assert.equal(cont.valueToType, 'https://crazyrouter.com/v1');
+  assert.deepEqual(cont.sharesTokenWith, ['Claude Code']);
+  assert.match(cont.snippet, /apiBase: https:\/\/crazyrouter\.com\/v1/);
+
+  const cline = by('Cline', 'openAiBaseUrl')!;
+  assert.equal(cline.valueToType, undefined);
+  assert.deepEqual(cline.sharesTokenWith, []);
+  const broken = found.find((f) => f.client === 'Cline' && f.problems.some((p) => /could not be parsed/.test(p)));
+  assert.ok(broken, 'a broken file is reported, not thrown');
+
+  assert.match(codex.snippet, /wire_api = "responses"/);
+  assert.match(claude.snippet, /"ANTHROPIC_BASE_URL": "https:\/\/crazyrouter\.com"/);
+  const everything = JSON.stringify(found);
+  for (const token of [SHARED_TOKEN, CODEX_TOKEN, CLINE_TOKEN]) assert.ok(!everything.includes(token), 'no token in any finding');
+  assert.ok(found.every((f) => f.tokenFingerprint === undefined || /^[0-9a-f]{12}$/.test(f.tokenFingerprint)));
+});
+
+test('nothing found in an empty HOME, and env overrides are honoured', async () => {
+  assert.deepEqual(await discoverConfigs({ home: '/nonexistent-home', env: {} }), []);
+  const found = await discoverConfigs({ home: '/nonexistent-home', env: { CODEX_HOME: `${home}/.codex` } });
+  assert.equal(found.filter((f) => f.client === 'Codex').length, 2);
+});
