@@ -9,3 +9,4 @@ export { redact } from '../core/redact';
 export { renderMarkdown } from '../core/report/markdown';
 export { findingsFor } from '../core/report/report';
 export { startSandbox } from '../sandbox/sandboxServer';
+export { discoverConfigs } from '../core/discovery/discoverConfigs';

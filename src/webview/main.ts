@@ -7,6 +7,7 @@ import type { ClientView, HostMessage, PanelSettings } from '../core/protocol/pa
 import { onHostMessage, post, savedSettings, saveSettingsState } from './bridge';
 import { h, icon, replaceChildren } from './dom';
 import { ChecklistView } from './views/checklistView';
+import { DiscoveredList } from './views/discoveredView';
 import { ResultsList } from './views/resultsList';
 import { SetupForm } from './views/setupForm';
 import { SymptomTable } from './views/symptomTable';
@@ -22,13 +23,14 @@ class PanelApp {
   private readonly results = new ResultsList((rowId) => this.table.scrollTo(rowId));
   private readonly checklist = new ChecklistView((itemId, checked) => this.tick(itemId, checked));
   private readonly table = new SymptomTable();
+  private readonly discovered = new DiscoveredList();
 
   mount(root: HTMLElement): void {
     replaceChildren(
       root,
       h('header', { class: 'header' }, h('h1', {}, icon('pulse'), ' Crazyrouter: Verify Setup'), h('p', { class: 'muted' }, 'Checks your token, base URL, models, streaming, tool calls and quota, and says exactly what to fix.')),
       this.notice,
-      h('div', { class: 'layout' }, h('div', { class: 'column' }, this.form.element, this.results.element), h('div', { class: 'column' }, this.checklist.element, this.table.element)),
+      h('div', { class: 'layout' }, h('div', { class: 'column' }, this.form.element, this.results.element), h('div', { class: 'column' }, this.checklist.element, this.discovered.element, this.table.element)),
     );
   }
 
@@ -76,6 +78,8 @@ class PanelApp {
       }
       case 'models':
         return this.form.offerModels(message.ids);
+      case 'discovered':
+        return this.discovered.show(message.configs);
       case 'notice':
         this.form.setRunning(false);
         return this.showNotice(message.level, message.text);

@@ -25,6 +25,8 @@ export interface CodeServerOptions {
   env?: Record<string, string>;
   /** A .vsix to install with --install-extension before starting. */
   vsix?: string;
+  /** The HOME the extension host sees (client config fixtures); a fresh empty one by default. */
+  home?: string;
 }
 
 export const BASE_SETTINGS: Record<string, unknown> = {
@@ -81,7 +83,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   writeFileSync(config, 'auth: none\ncert: false\n');
   // The extension gallery points at a dead loopback port: nothing in these tests may reach outside.
   const gallery = JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item', resourceUrlTemplate: 'http://127.0.0.1:9/{publisher}/{name}/{version}/{path}' });
-  const env = { ...process.env, ...options.env, EXTENSIONS_GALLERY: gallery, HOME: root, XDG_CONFIG_HOME: path.join(root, 'xdg'), XDG_DATA_HOME: path.join(root, 'xdg-data') };
+  const env = { ...process.env, ...options.env, EXTENSIONS_GALLERY: gallery, HOME: options.home ?? root, XDG_CONFIG_HOME: path.join(root, 'xdg'), XDG_DATA_HOME: path.join(root, 'xdg-data') };
   const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--config', config];
   if (options.vsix) await run(CODE_SERVER_BIN, [...common, '--install-extension', options.vsix, '--force'], env);
 

@@ -2,8 +2,9 @@
 // palette → "Crazyrouter: Verify Setup" → token → Cursor → run against sandbox gateways, one
 // healthy and three broken, asserting what the panel shows; screenshots in dark and light themes.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { checkedTargets, filesContaining } from './secretScan';
+import { makeFixtureHome } from '../support/fixtureHome';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../src/sandbox/sandboxServer';
@@ -98,7 +99,8 @@ export async function runJourney(): Promise<JourneyTimings> {
   const healthy = await startSandbox({ scenario: 'healthy' });
   const narrow = await startSandbox({ scenario: 'model-not-allowed' });
   const sandboxes: Sandbox[] = [healthy, narrow];
-  const server = await startCodeServer({ vsix: VSIX, theme: 'Default Dark Modern' });
+  const home = makeFixtureHome();
+  const server = await startCodeServer({ vsix: VSIX, theme: 'Default Dark Modern', home });
   const browser = await launchBrowser();
   let page: Page | undefined;
   try {
@@ -154,6 +156,34 @@ export async function runJourney(): Promise<JourneyTimings> {
     assert.equal(await statusItem.getAttribute('aria-label').then((l) => /failing/.test(l ?? '')), true, 'the status bar follows the last run');
     await shoot(page, 'missing-v1-dark');
 
+    // 5. What is configured on this machine (a fixture HOME): found, judged, nothing written.
+    await frame.locator('#discover').click();
+    const claudeConfig = frame.locator('#discovered li[data-client="Claude Code"]');
+    await claudeConfig.waitFor();
+    const claudeText = (await claudeConfig.textContent()) ?? '';
+    assert.match(claudeText, /will call https:\/\/crazyrouter\.com\/v1\/v1\/messages\?beta=true/);
+    assert.match(claudeText, /set it to https:\/\/crazyrouter\.com\./);
+    assert.match(claudeText, /same token as Continue/);
+    assert.match((await frame.locator('#discovered li[data-client="Codex"]', { hasText: 'model_providers.old' }).textContent()) ?? '', /wire_api = "chat" is no longer supported/);
+    await claudeConfig.locator('.copy-snippet').click();
+    await frame.locator('#notice', { hasText: 'Corrected snippet copied' }).waitFor();
+    await frame.locator('#discovered').scrollIntoViewIfNeeded();
+    await shoot(page, 'discovered-dark');
+
+    // 6. The URL doctor for Claude Code: "/v1" typed in ANTHROPIC_BASE_URL becomes /v1/v1/messages.
+    await frame.locator('#client-select').click();
+    await frame.locator('#client-select li[role="option"]', { hasText: 'Claude Code' }).click();
+    await fill(frame, '#base-url', healthy.baseUrl);
+    await fill(frame, '#typed-url', `${healthy.origin}/v1`);
+    await frame.locator('#typed-prediction', { hasText: `Claude Code will call ${healthy.origin}/v1/v1/messages?beta=true` }).waitFor();
+    await run(frame, 'fail');
+    const doctor = frame.locator('li.check[data-check-id="client-url"][data-status="fail"] .summary');
+    assert.match((await doctor.textContent()) ?? '', new RegExp(`Type exactly ${healthy.origin.replace(/[.:/]/g, '\\$&')} in ANTHROPIC_BASE_URL`));
+    await frame.locator('li.check[data-check-id="protocol:messages"][data-status="pass"]').waitFor();
+    await frame.locator('li.check[data-check-id="base-url"]').scrollIntoViewIfNeeded();
+    await shoot(page, 'claude-code-url-doctor-dark');
+    await fill(frame, '#typed-url', '');
+
     // Light theme, chosen as a user would: the same panel must read well.
     await runCommand(page, 'Preferences: Color Theme');
     await page.locator('.quick-input-widget input').fill('Light Modern');
@@ -192,5 +222,6 @@ export async function runJourney(): Promise<JourneyTimings> {
     await browser.close();
     await server.stop();
     await Promise.all(sandboxes.map((s) => s.close()));
+    rmSync(home, { recursive: true, force: true });
   }
 }

@@ -85,3 +85,16 @@ test('a gateway without these APIs (one-api) is named as the cause', async () =>
     assert.equal(report.findings.find((f) => f.checkId === check)?.rowId, 'gateway.protocol-missing');
   }
 });
+
+test("Cherry Studio: its own Check (system 'test', user 'hi', streaming, aborted at the first chunk)", async () => {
+  const { report, sandbox } = await runScenario('healthy', { client: 'cherry-studio', models: ['gpt-5.4'] });
+  const result = resultOf(report, 'protocol:cherry-check');
+  assert.equal(result.status, 'pass', result.summary);
+  const check = sandbox.state.requests.find((r) => r.stream && r.limitParam === null && r.authenticated);
+  assert.ok(check, 'a streaming request without max_tokens, as Cherry sends it');
+  assert.ok(report.checklist.some((c) => c.item.id === 'cherry.check-succeeds' && c.state === 'verified'));
+  const wrong = await runScenario('model-not-allowed', { client: 'cherry-studio', models: ['claude-sonnet-4-6'] });
+  const failed = resultOf(wrong.report, 'protocol:cherry-check');
+  assert.equal(failed.symptom, 'model.not-allowed');
+  assert.equal(wrong.report.findings.find((f) => f.checkId === 'protocol:cherry-check')?.rowId, 'cherry.403-model');
+});

@@ -2,6 +2,7 @@ import type { Profile } from '../profile';
 import { authCheck } from './authCheck';
 import { baseUrlCheck } from './baseUrlCheck';
 import { chatCheck } from './chatCheck';
+import { cherryCheck } from './cherryCheck';
 import { messagesCheck } from './messagesCheck';
 import { responsesCheck } from './responsesCheck';
 import { clientUrlCheck } from './clientUrlCheck';
@@ -24,6 +25,7 @@ export function planChecks(profile: Profile): CheckDefinition[] {
   const protocol =
     profile.client === 'claude-code' ? [messagesCheck(profile.models.find((m) => m.startsWith('claude')) ?? 'claude-sonnet-4-6')] :
     profile.client === 'codex' ? [responsesCheck(baseline)] :
+    profile.client === 'cherry-studio' ? [cherryCheck(baseline)] :
     [];
   return [...common, modelsCheck, ...profile.models.map(chatCheck), streamingCheck(baseline), toolsCheck(baseline), ...protocol, quotaCheck];
 }

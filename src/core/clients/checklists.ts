@@ -18,7 +18,7 @@ const manual = (hint: string): ChecklistProof => ({ kind: 'manual', hint });
 /** Every item of each guide's "Verification Checklist", in the guide's order. */
 export const CHECKLISTS: Record<ClientId, ChecklistItem[]> = {
   'cherry-studio': [
-    { id: 'cherry.check-succeeds', text: 'Check succeeds in the provider settings', proof: check('streaming'), source: 'guide' },
+    { id: 'cherry.check-succeeds', text: 'Check succeeds in the provider settings', proof: check('protocol'), source: 'guide' },
     { id: 'cherry.api-url', text: 'API URL is set to https://crazyrouter.com', proof: check('client-url'), source: 'guide' },
     { id: 'cherry.provider-enabled', text: 'the provider toggle is enabled', proof: manual('Settings → Model Services: the Crazyrouter toggle is on.'), source: 'guide' },
     { id: 'cherry.model-added', text: 'at least one model was added from Manage', proof: check('models'), source: 'guide' },

@@ -81,6 +81,20 @@ const PlannedCheck = z.object({ id: z.string(), title: z.string(), kind: Kind, m
 const RunId = Int;
 const TokenHint = z.nullable(max(20));
 
+export const DiscoveredViewSchema = z.object({
+  client: z.string(),
+  file: Text,
+  entry: opt(Text),
+  baseUrl: opt(Text),
+  predictedUrl: opt(Text),
+  valueToType: opt(Text),
+  tokenSource: opt(Text),
+  problems: z.array(Text),
+  sharesTokenWith: z.array(z.string()),
+  snippet: Text,
+});
+export type DiscoveredView = z.infer<typeof DiscoveredViewSchema>;
+
 /** webview → host */
 export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
@@ -92,6 +106,8 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openOutput') }),
   z.object({ type: z.literal('saveSettings'), settings: PanelSettingsSchema }),
   z.object({ type: z.literal('tickChecklist'), client: ClientId, itemId: max(100), checked: z.boolean() }),
+  z.object({ type: z.literal('discover') }),
+  z.object({ type: z.literal('copySnippet'), index: Int.check(z.minimum(0), z.maximum(200)) }),
 ]);
 export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
 
@@ -113,6 +129,7 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('models'), ids: z.array(max(200)).check(z.maxLength(500)) }),
   z.object({ type: z.literal('notice'), level: z.enum(['info', 'error']), text: Text }),
+  z.object({ type: z.literal('discovered'), configs: z.array(DiscoveredViewSchema).check(z.maxLength(200)) }),
 ]);
 export type HostMessage = z.infer<typeof HostMessageSchema>;
 export type ClientView = z.infer<typeof ClientViewSchema>;

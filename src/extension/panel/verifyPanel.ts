@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import type { CheckEvent } from '../../core/engine/events';
 import { clientViews } from '../../core/protocol/clientViews';
@@ -37,6 +38,7 @@ export class VerifyPanel implements vscode.Disposable {
   private run?: { id: number; abort: AbortController };
   private runCounter = 0;
   private lastReport?: Report;
+  private snippets: string[] = [];
   private disposed = false;
   /** Messages that failed validation (for tests and the log). */
   dropped = 0;
@@ -116,6 +118,10 @@ export class VerifyPanel implements vscode.Disposable {
         return saveSettings(usableSettings(message.settings));
       case 'tickChecklist':
         return this.context.ticks.set(message.client, message.itemId, message.checked);
+      case 'discover':
+        return this.discover();
+      case 'copySnippet':
+        return this.copySnippet(message.index);
     }
   }
 
@@ -180,6 +186,25 @@ export class VerifyPanel implements vscode.Disposable {
       failedItems: report.checklist.filter((c) => c.state === 'failed').map((c) => c.item.id),
     });
     if (report.visibleModels.length > 0) this.post({ type: 'models', ids: report.visibleModels });
+  }
+
+  /** Reads (never writes) the clients' config files in HOME and the open folders. */
+  private async discover(): Promise<void> {
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+    const found = await loadEngine().discoverConfigs({ home: process.env.HOME || homedir(), env: process.env, workspaceFolders: folders });
+    this.snippets = found.map((f) => f.snippet);
+    this.context.log.info(`Scanned client configurations: ${found.length} found${found.length ? ` (${[...new Set(found.map((f) => f.client))].join(', ')})` : ''}.`);
+    this.post({
+      type: 'discovered',
+      configs: found.map(({ client, file, entry, baseUrl, predictedUrl, valueToType, tokenSource, problems, sharesTokenWith, snippet }) => ({ client, file, entry, baseUrl, predictedUrl, valueToType, tokenSource, problems, sharesTokenWith, snippet })),
+    });
+  }
+
+  private async copySnippet(index: number): Promise<void> {
+    const snippet = this.snippets[index];
+    if (snippet === undefined) return;
+    await vscode.env.clipboard.writeText(snippet);
+    this.post({ type: 'notice', level: 'info', text: 'Corrected snippet copied. Paste it into the file yourself; the doctor never edits your clients’ files.' });
   }
 
   cancel(): void {
