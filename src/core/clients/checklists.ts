@@ -34,6 +34,7 @@ export const CHECKLISTS: Record<ClientId, ChecklistItem[]> = {
     { id: 'cursor.first-chat', text: 'the first chat request succeeds', proof: check('chat'), source: 'guide' },
     { id: 'cursor.in-logs', text: 'the matching request appears in Crazyrouter logs', proof: manual('Open the Crazyrouter dashboard → Logs and look for the request id shown in the evidence.'), source: 'guide' },
     { id: 'cursor.quota-allowlist', text: 'token quota and model allowlist match your intended setup', proof: check('quota'), source: 'guide' },
+    { id: 'cursor.no-ip-restriction', text: 'the token Cursor uses has no IP restriction and the base URL is public (not localhost or LAN)', proof: manual('Cursor sends BYOK requests from its own servers, not from this machine: an IP-restricted token or a local URL cannot work there.'), source: 'reference' },
     { id: 'cursor.tab-bypass', text: 'you understand that Tab Completion and similar features may still bypass Crazyrouter', proof: manual('Cursor keeps Tab Completion on its built-in models; this is expected.'), source: 'guide' },
   ],
   'claude-code': [
