@@ -1,27 +1,34 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { CLIENT_IDS, RECOMMENDED_MODELS, type ClientId } from './clients/clients';
 import { Secret } from './secret';
 import { URL_RULE_IDS, type UrlRuleId } from './clients/urlRules';
 import { lintToken, type TokenLint } from './tokenLint';
 import { trimBase } from './urls';
 
+// zod/mini ships without messages; profile errors are shown to people, so load English ones.
+z.config(en());
+
 export const ClientIdSchema = z.enum(CLIENT_IDS);
 
 export const PROFILE_LIMITS = { maxModels: 8, minTimeoutMs: 500, maxTimeoutMs: 120_000 } as const;
 
 export const ProfileInputSchema = z.object({
-  baseUrl: z
-    .string()
-    .trim()
-    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be an http(s) URL such as https://crazyrouter.com/v1'),
-  client: ClientIdSchema.default('cursor'),
-  models: z.array(z.string().trim().min(1, 'model names cannot be empty').max(200)).min(1).max(PROFILE_LIMITS.maxModels).default([...RECOMMENDED_MODELS]),
-  timeoutMs: z.number().int().min(PROFILE_LIMITS.minTimeoutMs).max(PROFILE_LIMITS.maxTimeoutMs).default(20_000),
-  mode: z.enum(['full', 'health']).default('full'),
+  baseUrl: z.string().check(
+    z.trim(),
+    z.refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be an http(s) URL such as https://crazyrouter.com/v1'),
+  ),
+  client: z._default(ClientIdSchema, 'cursor'),
+  models: z._default(
+    z.array(z.string().check(z.trim(), z.minLength(1, 'model names cannot be empty'), z.maxLength(200))).check(z.minLength(1), z.maxLength(PROFILE_LIMITS.maxModels)),
+    [...RECOMMENDED_MODELS],
+  ),
+  timeoutMs: z._default(z.number().check(z.int(), z.minimum(PROFILE_LIMITS.minTimeoutMs), z.maximum(PROFILE_LIMITS.maxTimeoutMs)), 20_000),
+  mode: z._default(z.enum(['full', 'health']), 'full'),
   /** What the user typed in the client's own URL field, to predict and probe what it will call. */
-  typedUrl: z.string().trim().max(2_000).optional(),
+  typedUrl: z.optional(z.string().check(z.trim(), z.maxLength(2_000))),
   /** Which of the client's URL rules applies (Cherry Studio ≤1.6 and ≥1.7 differ). */
-  urlRule: z.enum(URL_RULE_IDS).optional(),
+  urlRule: z.optional(z.enum(URL_RULE_IDS)),
 });
 export type ProfileInput = z.input<typeof ProfileInputSchema>;
 

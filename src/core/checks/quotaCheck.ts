@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isCancellation } from '../classify/classifyFailure';
 import type { GatewayClient } from '../transport/gatewayClient';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
@@ -8,10 +8,10 @@ export const UNLIMITED_AMOUNT = 100_000_000;
 /** Below this share of the cap left, warn before requests start failing. */
 export const LOW_QUOTA_SHARE = 0.1;
 
-const SubscriptionSchema = z.object({ object: z.literal('billing_subscription').optional(), hard_limit_usd: z.number(), access_until: z.number().optional() });
+const SubscriptionSchema = z.object({ object: z.optional(z.literal('billing_subscription')), hard_limit_usd: z.number(), access_until: z.optional(z.number()) });
 const UsageSchema = z.object({ total_usage: z.number() });
 
-async function readJson<T>(client: GatewayClient, path: string, schema: z.ZodType<T>): Promise<T | undefined> {
+async function readJson<T>(client: GatewayClient, path: string, schema: z.ZodMiniType<T>): Promise<T | undefined> {
   try {
     const data = await client.sdk.get<unknown>(path, client.request);
     const parsed = schema.safeParse(data);

@@ -1,19 +1,19 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { gatewayRoot } from '../urls';
 import type { GatewayClient } from '../transport/gatewayClient';
 
 /** `GET /api/usage/token/` (new-api ≥ Feb 2026): readable even for expired or exhausted tokens. */
 export const TokenUsageSchema = z.object({
-  code: z.boolean().optional(),
+  code: z.optional(z.boolean()),
   data: z.object({
-    name: z.string().optional(),
+    name: z.optional(z.string()),
     total_granted: z.number(),
     total_used: z.number(),
     total_available: z.number(),
     unlimited_quota: z.boolean(),
-    model_limits: z.record(z.string(), z.unknown()).nullish(),
-    model_limits_enabled: z.boolean().optional(),
-    expires_at: z.number().optional(),
+    model_limits: z.nullish(z.record(z.string(), z.unknown())),
+    model_limits_enabled: z.optional(z.boolean()),
+    expires_at: z.optional(z.number()),
   }),
 });
 export type TokenUsage = z.infer<typeof TokenUsageSchema>['data'];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The error a gateway or upstream reported, with the ` (request id: …)` suffix removed. */
 export interface GatewayError {
@@ -8,12 +8,13 @@ export interface GatewayError {
   requestId?: string;
 }
 
+const Code = z.nullish(z.union([z.string(), z.number()]));
 const OpenAIEnvelope = z.object({
-  error: z.object({ message: z.string().optional(), type: z.string().optional(), code: z.union([z.string(), z.number()]).nullish() }).passthrough(),
+  error: z.looseObject({ message: z.optional(z.string()), type: z.optional(z.string()), code: Code }),
 });
-const ClaudeEnvelope = z.object({ type: z.literal('error'), error: z.object({ type: z.string().optional(), message: z.string().optional() }) });
+const ClaudeEnvelope = z.object({ type: z.literal('error'), error: z.object({ type: z.optional(z.string()), message: z.optional(z.string()) }) });
 /** The shape docs.crazyrouter.com shows: fields at the top level. */
-const FlatEnvelope = z.object({ message: z.string().optional(), type: z.string().optional(), code: z.union([z.string(), z.number()]).nullish() });
+const FlatEnvelope = z.object({ message: z.optional(z.string()), type: z.optional(z.string()), code: Code });
 
 const REQUEST_ID_SUFFIX = /\s*[(（]request id: ?([^)）]+)[)）]\s*$/i;
 
