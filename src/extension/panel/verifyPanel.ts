@@ -14,8 +14,9 @@ import { localResourceRoots, panelHtml } from './panelHtml';
 
 /** The form's values as settings; a base URL that is not an http(s) URL yet is not saved. */
 function usableSettings(settings: PanelSettings): Partial<Pick<PanelSettings, 'baseUrl' | 'client' | 'models'>> {
-  const validUrl = URL.canParse(settings.baseUrl) && /^https?:$/.test(new URL(settings.baseUrl).protocol);
-  return validUrl ? { baseUrl: settings.baseUrl, client: settings.client, models: settings.models } : { client: settings.client, models: settings.models };
+  const { baseUrl, client, models } = settings;
+  const validUrl = URL.canParse(baseUrl) && /^https?:$/.test(new URL(baseUrl).protocol);
+  return validUrl ? { baseUrl, client, models } : { client, models };
 }
 
 export interface PanelContext {
