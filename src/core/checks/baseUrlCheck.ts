@@ -1,6 +1,5 @@
-import { classifyHttp } from '../classify/classifyHttp';
+import { asksForToken, classifyHttp } from '../classify/classifyHttp';
 import { classifyFailure, isCancellation } from '../classify/classifyFailure';
-import { readErrorEnvelope } from '../classify/errorEnvelope';
 import { isInsecureRemote, trimBase } from '../urls';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
 
@@ -43,7 +42,7 @@ export const baseUrlCheck: CheckDefinition = {
     } catch (error) {
       if (isCancellation(error, ctx.signal)) throw error;
       const exchange = client.log.last();
-      if (exchange?.status === 401 && readErrorEnvelope(exchange.excerpt)) {
+      if (asksForToken(exchange)) {
         return { status: 'pass', summary: `${base}/chat/completions is the API (it asked for a token with a JSON 401, as the gateway does).`, details: hints.filter((h) => !h.startsWith('An OpenAI base URL')) };
       }
       const diagnosis = classifyFailure(error, exchange, ctx.profile.timeoutMs);

@@ -1,11 +1,9 @@
-import { readErrorEnvelope } from '../classify/errorEnvelope';
 import { classifyFailure, isCancellation } from '../classify/classifyFailure';
-import { classifyHttp } from '../classify/classifyHttp';
-import { URL_RULES, valueToType, type Endpoint, type UrlRule } from '../clients/urlRules';
-import { DEFAULT_URL_RULE } from './clientUrlDefaults';
+import { asksForToken, classifyHttp } from '../classify/classifyHttp';
+import { primaryCall, URL_RULES, valueToType, type Endpoint, type UrlRule } from '../clients/urlRules';
 import { isLoopbackHost } from '../urls';
 import type { CheckContext, CheckDefinition, CheckOutcome } from './checkTypes';
-
+import { DEFAULT_URL_RULE } from './clientUrlDefaults';
 
 const PROBE_BODY: Record<Exclude<Endpoint, 'models'>, Record<string, unknown>> = {
   chat: { model: 'gpt-5.4', messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 },
@@ -29,11 +27,11 @@ export const clientUrlCheck: CheckDefinition = {
     const typed = ctx.profile.typedUrl ?? '';
     const rule = URL_RULES[ctx.profile.urlRule ?? DEFAULT_URL_RULE[ctx.profile.client]];
     const predicted = rule.predict(typed);
-    const endpoint = (['messages', 'responses', 'chat'] as const).find((e) => predicted[e]);
-    if (!endpoint || !URL.canParse(predicted[endpoint]!)) {
+    const call = primaryCall(predicted);
+    if (!call || !URL.canParse(call.url)) {
       return { status: 'fail', symptom: 'url.not-found', summary: `"${typed}" is not a URL ${rule.client} can use. Type exactly ${valueToType(rule, 'https://crazyrouter.com')} in ${rule.field}.` };
     }
-    const url = predicted[endpoint]!;
+    const { endpoint, url } = call;
     const fix = valueToType(rule, typed);
     const details = [`${rule.client} turns "${typed}" into ${Object.entries(predicted).map(([e, u]) => `${e}: ${u}`).join(', ')} (${rule.source}).`];
     const metrics = { predictedUrl: url, valueToType: fix, rule: rule.id };
@@ -56,7 +54,7 @@ async function probe(ctx: CheckContext, url: string, endpoint: Exclude<Endpoint,
   } catch (error) {
     if (isCancellation(error, ctx.signal)) throw error;
     const exchange = client.log.last();
-    if (exchange?.status === 401 && readErrorEnvelope(exchange.excerpt)) {
+    if (asksForToken(exchange)) {
       return { status: 'pass', summary: `${rule.client} will call ${url}: that is the API (it asked for a token, as the gateway does).` };
     }
     const diagnosis = classifyFailure(error, exchange, ctx.profile.timeoutMs);

@@ -6,6 +6,11 @@ import { matchMessageRule } from './gatewayMessages';
 export const isHtml = (contentType: string | undefined) => /text\/html/i.test(contentType ?? '');
 export const isJson = (contentType: string | undefined) => /[/+]json/i.test(contentType ?? '');
 
+/** A tokenless request answered with the gateway's JSON 401: the URL is the API. */
+export function asksForToken(exchange: Exchange | undefined): boolean {
+  return exchange?.status === 401 && readErrorEnvelope(exchange.excerpt) !== undefined;
+}
+
 /**
  * Classifies an HTTP answer the way gateway-behaviour.md §10 describes. Returns undefined for an
  * answer that is not a failure (a 2xx with a JSON body that is not an error envelope).

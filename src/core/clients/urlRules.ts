@@ -107,6 +107,12 @@ export const URL_RULES: Record<UrlRuleId, UrlRule> = {
   },
 };
 
+/** The call that matters for a client (its protocol's endpoint), when the typed value yields one. */
+export function primaryCall(predicted: PredictedUrls): { endpoint: Exclude<Endpoint, 'models'>; url: string } | undefined {
+  const endpoint = (['messages', 'responses', 'chat'] as const).find((e) => predicted[e]);
+  return endpoint && { endpoint, url: predicted[endpoint]! };
+}
+
 /**
  * The gateway root hidden in a typed value: `#`, known endpoint paths, `/v1` segments and trailing
  * slashes removed, so a self-hosted or loopback gateway keeps its own origin and path prefix.

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { URL_RULES, valueToType } from '../clients/urlRules';
+import { primaryCall, URL_RULES, valueToType, type UrlRuleId } from '../clients/urlRules';
 import { readClaudeSettings } from './claudeSettings';
 import { readClineGlobalState, readClineProviders } from './clineConfig';
 import { readCodexConfig } from './codexConfig';
@@ -25,12 +25,13 @@ export interface ConfigFinding extends DiscoveredConfig {
   sharesTokenWith: string[];
 }
 
-const readers: Record<ConfigKind, (file: ParsedFile, companion: ParsedFile | undefined, env: NodeJS.ProcessEnv) => DiscoveredConfig[]> = {
-  'codex-toml': (f, _c, env) => readCodexConfig(f, env),
-  'claude-json': (f) => readClaudeSettings(f),
-  'continue-yaml': (f) => readContinueConfig(f),
-  'cline-state': (f, c) => readClineGlobalState(f, c),
-  'cline-providers': (f) => readClineProviders(f),
+/** Each kind of file: whose it is, and how to read it. */
+const KINDS: Record<ConfigKind, { client: string; rule: UrlRuleId; read: (file: ParsedFile, companion: ParsedFile | undefined, env: NodeJS.ProcessEnv) => DiscoveredConfig[] }> = {
+  'codex-toml': { client: 'Codex', rule: 'codex', read: (f, _c, env) => readCodexConfig(f, env) },
+  'claude-json': { client: 'Claude Code', rule: 'claude-code', read: (f) => readClaudeSettings(f) },
+  'continue-yaml': { client: 'Continue', rule: 'continue', read: (f) => readContinueConfig(f) },
+  'cline-state': { client: 'Cline', rule: 'cline', read: (f, c) => readClineGlobalState(f, c) },
+  'cline-providers': { client: 'Cline', rule: 'cline', read: (f) => readClineProviders(f) },
 };
 
 async function load(path: string | undefined): Promise<ParsedFile | undefined> {
@@ -51,11 +52,10 @@ export async function discoverConfigs(options: DiscoveryOptions): Promise<Config
   for (const location of configLocations(options.home, options.env, options.workspaceFolders)) {
     const file = await load(location.path);
     if (!file) continue;
+    const { client, rule, read } = KINDS[location.kind];
     try {
-      found.push(...readers[location.kind](file, await load(location.companion), options.env));
+      found.push(...read(file, await load(location.companion), options.env));
     } catch (error) {
-      const client = location.kind.startsWith('codex') ? 'Codex' : location.kind.startsWith('claude') ? 'Claude Code' : location.kind.startsWith('continue') ? 'Continue' : 'Cline';
-      const rule = client === 'Codex' ? 'codex' : client === 'Claude Code' ? 'claude-code' : client === 'Continue' ? 'continue' : 'cline';
       found.push({ client, rule, file: file.path, problems: [`The file could not be parsed: ${(error as Error).message.split('\n')[0]}`] });
     }
   }
@@ -70,11 +70,9 @@ function judge(config: DiscoveredConfig, all: readonly DiscoveredConfig[]): Conf
   const problems = [...config.problems];
   if (sharesTokenWith.length > 0) problems.push(`Uses the same token as ${sharesTokenWith.join(', ')}; the guides require a dedicated token per tool.`);
   if (!config.baseUrl) return { ...config, problems, sharesTokenWith, snippet: correctedSnippet(config, 'https://crazyrouter.com') };
-  const predicted = rule.predict(config.baseUrl);
-  const predictedUrl = predicted.messages ?? predicted.responses ?? predicted.chat;
+  const predictedUrl = primaryCall(rule.predict(config.baseUrl))?.url;
   const right = valueToType(rule, config.baseUrl);
-  const expected = rule.predict(right);
-  const ok = predictedUrl !== undefined && predictedUrl === (expected.messages ?? expected.responses ?? expected.chat);
+  const ok = predictedUrl !== undefined && predictedUrl === primaryCall(rule.predict(right))?.url;
   if (!ok) problems.unshift(`${rule.client} will call ${predictedUrl ?? '(nothing)'}: set it to ${right}.`);
   return { ...config, predictedUrl, valueToType: ok ? undefined : right, problems, sharesTokenWith, snippet: correctedSnippet(config, right) };
 }

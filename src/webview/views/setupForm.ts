@@ -1,5 +1,5 @@
 import { DEFAULT_URL_RULE } from '../../core/checks/clientUrlDefaults';
-import { URL_RULES } from '../../core/clients/urlRules';
+import { primaryCall, URL_RULES } from '../../core/clients/urlRules';
 import type { ClientView, PanelSettings } from '../../core/protocol/panelProtocol';
 import { post } from '../bridge';
 import { h, icon, replaceChildren } from '../dom';
@@ -112,8 +112,7 @@ export class SetupForm {
     const settings = this.settings();
     const rule = URL_RULES[settings.urlRule ?? DEFAULT_URL_RULE[settings.client]];
     const typed = this.typedUrl.value.trim();
-    const predicted = typed ? rule.predict(typed) : {};
-    const url = predicted.messages ?? predicted.responses ?? predicted.chat;
+    const url = typed ? primaryCall(rule.predict(typed))?.url : undefined;
     this.prediction.textContent = url ? `${rule.client} will call ${url}. Run the checks to probe it.` : '';
   }
 
