@@ -31,7 +31,7 @@ export class LiveProgress {
       this.order = event.checks;
       if (this.live) this.timer = setInterval(() => this.redraw(), 80).unref();
     } else if (event.type === 'started') this.running.add(event.id);
-    else {
+    else if (event.type === 'finished') {
       this.running.delete(event.result.id);
       this.done.set(event.result.id, event.result);
       if (!this.live) this.out.write(`${checkLine(event.result, this.style)}\n`);

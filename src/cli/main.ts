@@ -119,7 +119,14 @@ async function runWithProgress(profile: Parameters<typeof verify>[0], args: CliA
   if (!machine) {
     io.stdout.write(`${style.bold(`Crazyrouter Doctor ${DOCTOR_VERSION}`)}: ${profile.client} → ${profile.baseUrl} (${where})\n\n`);
   }
-  const report = await verify(profile, { signal: io.signal, concurrency: args.concurrency, onEvent: (e) => progress?.handle(e) });
+  const report = await verify(profile, {
+    signal: io.signal,
+    concurrency: args.concurrency,
+    onEvent: (e) => {
+      if (e.type === 'internal-error') io.stderr.write(`crazyrouter-doctor: internal error in check ${e.id}:\n${e.stack}\n`);
+      else progress?.handle(e);
+    },
+  });
   progress?.stop();
   if (args.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (args.markdown) io.stdout.write(renderMarkdown(report));

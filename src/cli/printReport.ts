@@ -28,7 +28,7 @@ export function renderTail(report: Report, style: Style): string {
   }
   lines.push('', style.bold(`Checklist (${report.target.clientName})`));
   for (const { item, state } of report.checklist) {
-    const mark = state === 'verified' ? style.status('pass', '[✔]') : state === 'failed' ? style.status('fail', '[✖]') : state === 'manual' ? style.dim('[ ]') : style.dim('[–]');
+    const mark = state === 'verified' ? style.status('pass', '[✔]') : state === 'failed' ? style.status('fail', '[✖]') : state === 'warned' ? style.status('warn', '[!]') : state === 'manual' ? style.dim('[ ]') : style.dim('[–]');
     lines.push(`  ${mark} ${item.text}${state === 'manual' ? style.dim(' (check by hand)') : ''}`);
   }
   const { pass, warn, fail, skipped } = report.counts;

@@ -22,6 +22,11 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
+/** A host only reachable from this machine or its local network (loopback, RFC 1918, link-local, mDNS). */
+export function isPrivateHost(hostname: string): boolean {
+  return isLoopbackHost(hostname) || /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|169\.254\.)/.test(hostname) || hostname.endsWith('.local');
+}
+
 /** True when the token would cross a network in clear text. */
 export function isInsecureRemote(base: string): boolean {
   const url = new URL(base);

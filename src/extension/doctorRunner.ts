@@ -54,6 +54,7 @@ export class DoctorRunner {
         signal,
         onEvent: (event) => {
           if (event.type === 'finished') this.logResult(event.result);
+          if (event.type === 'internal-error') this.log.error(`Internal error in check ${event.id}: ${event.stack}`);
           onEvent?.(event);
         },
       });

@@ -3,8 +3,7 @@ import { FULL_CATALOG } from './catalog';
 import { sendChatFault } from './chatFaults';
 import { replyTo } from './chatReply';
 import { writeChatStream } from './chatStream';
-import { FLAVORS } from './flavors';
-import { sendGatewayError, sendUpstreamError } from './gatewayErrors';
+import { sendSituation, sendUpstreamError } from './gatewayErrors';
 import { pause, readJsonBody, sendJson } from './httpUtil';
 import type { RequestRecord, SandboxState } from './sandboxState';
 import type { SandboxToken } from './scenarios';
@@ -20,20 +19,17 @@ interface ChatRequest {
 
 /** `POST /v1/chat/completions` after TokenAuth: distributor checks, pre-charge, then the upstream. */
 export async function relayChat(req: IncomingMessage, res: ServerResponse, state: SandboxState, token: SandboxToken, record: RequestRecord): Promise<void> {
-  const { flavor, faults } = state.scenario;
-  const text = FLAVORS[flavor];
+  const { faults } = state.scenario;
   const body = (await readJsonBody(req)) as ChatRequest | undefined;
-  if (!body || typeof body !== 'object') return sendGatewayError(res, flavor, 400, 'Invalid request body', 'invalid_request');
-  const model = body.model;
-  if (!model) return sendGatewayError(res, flavor, 400, 'Model name not specified, model name cannot be empty');
+  const model = body && typeof body === 'object' ? body.model : undefined;
+  if (!body || typeof body !== 'object' || !model) return sendSituation(res, state, 'model-name-missing');
   Object.assign(record, { model, stream: body.stream === true, limitParam: body.max_completion_tokens !== undefined ? 'max_completion_tokens' : body.max_tokens !== undefined ? 'max_tokens' : null });
 
-  if (token.allowlist && token.allowlist.length === 0) return sendGatewayError(res, flavor, 403, text.noModelsAllowed);
-  if (token.allowlist && !token.allowlist.includes(model)) return sendGatewayError(res, flavor, 403, text.modelNotAllowed(model));
-  if (!FULL_CATALOG.some((m) => m.id === model) || faults.noChannel?.includes(model)) {
-    return sendGatewayError(res, flavor, 503, text.noChannel(model), 'model_not_found');
-  }
-  if (faults.chat) return sendChatFault(res, flavor, faults.chat);
+  // An enabled but empty allowlist answers model by model: "no access to any models" is unreachable
+  // in every new-api version (research/wordings-notes.md §5b).
+  if (token.allowlist && !token.allowlist.includes(model)) return sendSituation(res, state, 'model-forbidden', { model });
+  if (!FULL_CATALOG.some((m) => m.id === model) || faults.noChannel?.includes(model)) return sendSituation(res, state, 'no-channel', { model });
+  if (faults.chat) return sendChatFault(res, state, faults.chat);
   await pause(faults.slowHeadersMs ?? 0, res);
   if (res.destroyed) return;
   if (state.isReasoning(model) && body.max_tokens !== undefined) {

@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FULL_CATALOG } from './catalog';
 import { replyTo } from './chatReply';
-import { FLAVORS } from './flavors';
-import { sendGatewayError } from './gatewayErrors';
+import { sendSituation } from './gatewayErrors';
 import { pause, readJsonBody, sendJson } from './httpUtil';
 import type { RequestRecord, SandboxState } from './sandboxState';
 import type { SandboxToken } from './scenarios';
@@ -21,14 +20,13 @@ const startStream = (res: ServerResponse) => res.writeHead(200, { 'Content-Type'
 
 /** The distributor's checks shared by every relay route: model named, allowed, served. */
 async function admit(req: IncomingMessage, res: ServerResponse, state: SandboxState, token: SandboxToken, record: RequestRecord): Promise<ProtocolRequest | undefined> {
-  const { flavor, faults } = state.scenario;
+  const { faults } = state.scenario;
   const body = (await readJsonBody(req)) as ProtocolRequest | undefined;
-  if (!body || typeof body !== 'object') return void sendGatewayError(res, flavor, 400, 'Invalid request body', 'invalid_request');
-  const model = body.model;
-  if (!model) return void sendGatewayError(res, flavor, 400, 'Model name not specified, model name cannot be empty');
+  const model = body && typeof body === 'object' ? body.model : undefined;
+  if (!body || typeof body !== 'object' || !model) return void sendSituation(res, state, 'model-name-missing');
   Object.assign(record, { model, stream: body.stream === true });
-  if (token.allowlist && !token.allowlist.includes(model)) return void sendGatewayError(res, flavor, 403, FLAVORS[flavor].modelNotAllowed(model));
-  if (!FULL_CATALOG.some((m) => m.id === model) || faults.noChannel?.includes(model)) return void sendGatewayError(res, flavor, 503, FLAVORS[flavor].noChannel(model), 'model_not_found');
+  if (token.allowlist && !token.allowlist.includes(model)) return void sendSituation(res, state, 'model-forbidden', { model });
+  if (!FULL_CATALOG.some((m) => m.id === model) || faults.noChannel?.includes(model)) return void sendSituation(res, state, 'no-channel', { model });
   return body;
 }
 

@@ -3,6 +3,8 @@ import { billingSubscription, billingUsage, modelList, tokenUsage } from './bill
 import { FULL_CATALOG } from './catalog';
 import { relayChat } from './relayChat';
 import { relayMessages, relayResponses } from './relayProtocols';
+import { sendSituation } from './gatewayErrors';
+import { GATEWAYS } from './gatewayVersions';
 import { sendJson } from './httpUtil';
 import type { RequestRecord, SandboxState } from './sandboxState';
 import type { SandboxToken } from './scenarios';
@@ -22,7 +24,7 @@ export function routesFor(state: SandboxState): Route[] {
     { method: 'POST', path: '/v1/chat/completions', auth: 'relay', handle: relayChat },
   ];
   // one-api has neither the Responses API nor Anthropic Messages (gateway-behaviour.md §1).
-  if (state.scenario.flavor !== 'one-api') {
+  if (GATEWAYS[state.gateway].protocols) {
     routes.push({ method: 'POST', path: '/v1/responses', auth: 'relay', handle: relayResponses }, { method: 'POST', path: '/v1/messages', auth: 'relay', handle: relayMessages });
   }
   for (const prefix of ['', '/v1']) {
@@ -31,12 +33,12 @@ export function routesFor(state: SandboxState): Route[] {
       { method: 'GET', path: `${prefix}/dashboard/billing/usage`, auth: 'relay', handle: (_q, res, _s, t) => billingUsage(res, t) },
     );
   }
-  if (state.scenario.flavor !== 'one-api') routes.push({ method: 'GET', path: '/api/usage/token/', auth: 'read-only', handle: (_q, res, _s, t) => tokenUsage(res, t) });
+  if (GATEWAYS[state.gateway].tokenStatusRoute) routes.push({ method: 'GET', path: '/api/usage/token/', auth: 'read-only', handle: (_q, res, _s, t) => tokenUsage(res, t) });
   return routes;
 }
 
 /** `GET /v1/models/:model` looks only in the static catalogue and answers 200 even for unknown ids. */
-export function retrieveModel(res: ServerResponse, model: string): void {
+export function retrieveModel(res: ServerResponse, state: SandboxState, model: string): void {
   if (FULL_CATALOG.some((m) => m.id === model)) return sendJson(res, 200, { id: model, object: 'model', created: 1626777600, owned_by: 'custom' });
-  sendJson(res, 200, { error: { message: `The model '${model}' does not exist`, type: 'invalid_request_error', param: 'model', code: 'model_not_found' } });
+  sendSituation(res, state, 'model-unknown', { model });
 }

@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { GatewaySnapshotId, WordingLang } from '../core/wordings/snapshots';
 import type { AddressInfo, Socket } from 'node:net';
 import { dashboardPage } from './dashboardPage';
-import { FLAVORS } from './flavors';
-import { sendInvalidUrl } from './gatewayErrors';
+import { sendSituation } from './gatewayErrors';
+import { GATEWAYS } from './gatewayVersions';
 import { newRequestId, pause, sendText } from './httpUtil';
 import { retrieveModel, routesFor, type Route } from './routes';
 import { SandboxState, type RequestRecord, type SandboxTiming } from './sandboxState';
@@ -17,6 +18,11 @@ export interface SandboxOptions {
   key?: string;
   /** 0 (default) picks a free port. */
   port?: number;
+  /** Play another gateway version than the scenario's (its wordings and routes), or answer in another language. */
+  gateway?: GatewaySnapshotId;
+  lang?: WordingLang;
+  /** Called with each request once it is answered (never with the key). */
+  onRequest?(record: RequestRecord): void;
 }
 
 export interface Sandbox {
@@ -41,14 +47,14 @@ export const DEFAULT_TIMING: SandboxTiming = { latencyMs: 0, chunkIntervalMs: 12
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const scenario = typeof options.scenario === 'string' ? findScenario(options.scenario) : (options.scenario ?? findScenario('healthy'));
   if (!scenario) throw new Error(`unknown sandbox scenario: ${String(options.scenario)}`);
-  const state = new SandboxState(scenario, { latencyMs: options.latencyMs ?? DEFAULT_TIMING.latencyMs, chunkIntervalMs: options.chunkIntervalMs ?? DEFAULT_TIMING.chunkIntervalMs }, options.key);
+  const state = new SandboxState(scenario, { latencyMs: options.latencyMs ?? DEFAULT_TIMING.latencyMs, chunkIntervalMs: options.chunkIntervalMs ?? DEFAULT_TIMING.chunkIntervalMs }, options.key, { gateway: options.gateway, lang: options.lang });
   const routes = routesFor(state);
   const sockets = new Set<Socket>();
   let inFlight = 0;
   const server = createServer((req, res) => {
     inFlight++;
     res.once('close', () => inFlight--);
-    handle(req, res, state, routes).catch(() => res.destroy());
+    handle(req, res, state, routes, options.onRequest).catch(() => res.destroy());
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -79,8 +85,7 @@ function listen(server: Server, port: number): Promise<void> {
   });
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxState, routes: Route[]): Promise<void> {
-  const { flavor } = state.scenario;
+async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxState, routes: Route[], onRequest: SandboxOptions['onRequest']): Promise<void> {
   const method = req.method ?? 'GET';
   const uri = req.url ?? '/';
   const path = new URL(uri, 'http://sandbox').pathname;
@@ -88,9 +93,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxS
   res.once('close', () => {
     record.status = res.statusCode;
     state.requests.push(record);
+    onRequest?.(record);
   });
   res.setHeader('X-Oneapi-Request-Id', newRequestId());
-  const version = FLAVORS[flavor].versionHeader;
+  const version = GATEWAYS[state.gateway].versionHeader;
   if (version) res.setHeader('X-New-Api-Version', version);
   res.setHeader('Access-Control-Allow-Origin', '*');
   await pause(state.timing.latencyMs, res);
@@ -116,9 +122,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxS
   const retrieve = /^\/v1\/models\/(.+)$/.exec(path);
   if (method === 'GET' && retrieve?.[1]) {
     const token = authenticate(req, res, path, state, 'relay');
-    if (token) retrieveModel(res, decodeURIComponent(retrieve[1]));
+    if (token) retrieveModel(res, state, decodeURIComponent(retrieve[1]));
     return;
   }
-  if (/^\/(v1|api|assets)(\/|$)/.test(path)) return sendInvalidUrl(res, method, uri);
-  sendText(res, 200, 'text/html; charset=utf-8', dashboardPage(flavor), { 'Cache-Control': 'no-cache' });
+  if (/^\/(v1|api|assets)(\/|$)/.test(path)) return sendSituation(res, state, 'invalid-url', { path: uri });
+  sendText(res, 200, 'text/html; charset=utf-8', dashboardPage(state.gateway), { 'Cache-Control': 'no-cache' });
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { FULL_CATALOG } from './catalog';
+import type { GatewaySnapshotId, WordingLang } from '../core/wordings/snapshots';
 import type { SandboxToken, Scenario } from './scenarios';
 
 /** What the sandbox recorded of one request, for tests and the benchmark (never the key). */
@@ -33,14 +34,21 @@ export class SandboxState {
   /** The key a client should present in this scenario (unknown to the gateway in `wrong-token`). */
   readonly presentedKey: string;
   readonly requests: RequestRecord[] = [];
+  /** The gateway version the sandbox plays (the scenario's, unless the caller chose another). */
+  readonly gateway: GatewaySnapshotId;
+  /** The token owner's language, when set; otherwise each request's Accept-Language decides. */
+  readonly lang?: WordingLang;
   private readonly tokens = new Map<string, SandboxToken>();
 
   constructor(
     readonly scenario: Scenario,
     readonly timing: SandboxTiming,
     key: string = randomKey(),
+    voice: { gateway?: GatewaySnapshotId; lang?: WordingLang } = {},
   ) {
     this.presentedKey = key;
+    this.gateway = voice.gateway ?? scenario.gateway;
+    this.lang = voice.lang ?? scenario.lang;
     if (scenario.token !== 'unknown') this.tokens.set(this.presentedKey, structuredClone(scenario.token));
   }
 

@@ -1,5 +1,5 @@
 import { BASE_MODELS, FULL_CATALOG } from './catalog';
-import type { Flavor } from './flavors';
+import type { GatewaySnapshotId, WordingLang } from '../core/wordings/snapshots';
 
 /** One quota unit is $0.000002 (new-api: 500,000 units = $1). */
 export const UNITS_PER_USD = 500_000;
@@ -17,7 +17,7 @@ export interface SandboxToken {
 }
 
 export type StreamFault = 'buffered' | 'cut' | 'bad-json' | 'no-done' | 'no-usage' | 'error-event' | 'ping';
-export type ChatFault = 'rate-limit' | 'rate-limit-bare' | 'server-error' | 'proxy-html' | 'user-quota' | 'token-quota' | 'malformed-json' | 'empty-choices';
+export type ChatFault = 'rate-limit' | 'rate-limit-bare' | 'server-error' | 'upstream-key' | 'proxy-html' | 'cdn-challenge' | 'user-quota' | 'token-quota' | 'malformed-json' | 'empty-choices' | 'thinking-budget';
 
 export interface Faults {
   stream?: StreamFault;
@@ -31,12 +31,17 @@ export interface Faults {
   reasoning?: string[];
   /** The upstream never returns tool calls. */
   noToolCalls?: boolean;
+  /** Something in front of the gateway removes the Authorization header (a proxy that drops it). */
+  dropAuthorization?: boolean;
 }
 
 export interface Scenario {
   id: string;
   title: string;
-  flavor: Flavor;
+  /** The gateway version whose wordings and routes the sandbox plays (the corpus snapshots). */
+  gateway: GatewaySnapshotId;
+  /** The token owner's language setting, which new-api uses before Accept-Language. */
+  lang?: WordingLang;
   /** The token the client presents: one the gateway knows, or an unknown one. */
   token: SandboxToken | 'unknown';
   /** What the user typed after the origin: '/v1' is right; '' is the website; '/v1/v1' doubles. */
@@ -60,7 +65,7 @@ const token = (changes: Partial<SandboxToken>): SandboxToken => ({ ...HEALTHY_TO
 const scenario = (id: string, title: string, changes: Partial<Omit<Scenario, 'id' | 'title'>> = {}): Scenario => ({
   id,
   title,
-  flavor: 'new-api',
+  gateway: 'new-api@2026-08',
   token: HEALTHY_TOKEN,
   basePath: '/v1',
   faults: {},
@@ -71,7 +76,13 @@ export const SCENARIOS: readonly Scenario[] = [
   scenario('healthy', 'Everything set up as the guides recommend'),
   scenario('wrong-token', 'A token the gateway does not know', { token: 'unknown' }),
   scenario('expired-token', 'The token has expired', { token: token({ state: 'expired' }) }),
-  scenario('disabled-token', 'The token is disabled (Feb 2026 wording)', { flavor: 'new-api-2026-02', token: token({ state: 'disabled' }) }),
+  scenario('disabled-token', 'The token is disabled (Feb 2026 wording)', { gateway: 'new-api@2026-02', token: token({ state: 'disabled' }) }),
+  scenario('disabled-token-2026', 'The token is disabled; the relay only says "Invalid token" (Aug 2026)', { token: token({ state: 'disabled' }) }),
+  scenario('header-dropped', 'A proxy in front of the gateway drops the Authorization header', { faults: { dropAuthorization: true } }),
+  scenario('upstream-key', 'The provider rejects the gateway’s own channel key (after the token was accepted)', { faults: { chat: 'upstream-key' } }),
+  scenario('cdn-challenge', 'A CDN answers chat calls with an HTML challenge page (403)', { faults: { chat: 'cdn-challenge' } }),
+  scenario('thinking-budget', 'The upstream rejects max_tokens below the thinking budget', { faults: { chat: 'thinking-budget' } }),
+  scenario('chinese-gateway', 'The token owner reads Chinese: every gateway message comes in zh-CN', { token: 'unknown', lang: 'zh-CN' }),
   scenario('exhausted-token', 'The token’s quota is used up', { token: token({ state: 'exhausted', usedUnits: 20 * UNITS_PER_USD }) }),
   scenario('model-not-allowed', 'A chosen model is not in the token’s allowlist', { token: token({ allowlist: ['gpt-5.4', 'gemini-3-pro-preview'] }) }),
   scenario('no-channel', 'No channel serves a chosen model', { faults: { noChannel: ['gemini-3-pro-preview'] } }),
@@ -100,7 +111,7 @@ export const SCENARIOS: readonly Scenario[] = [
   scenario('empty-choices', 'A 200 completion with no choices', { faults: { chat: 'empty-choices' } }),
   scenario('reasoning-model', 'The baseline model rejects max_tokens', { faults: { reasoning: ['gpt-5.4'] } }),
   scenario('no-tool-calls', 'The model never calls tools', { faults: { noToolCalls: true } }),
-  scenario('one-api', 'An older one-api gateway (no token usage route)', { flavor: 'one-api' }),
+  scenario('one-api', 'An older one-api gateway (no token usage route)', { gateway: 'one-api@2025-02' }),
 ];
 
 export function findScenario(id: string): Scenario | undefined {

@@ -74,7 +74,9 @@ class PanelApp {
         if (message.runId !== this.runId) return;
         this.form.setRunning(false);
         this.results.finish(message);
-        return this.checklist.applyRun(message.verified, message.failedItems, this.ticks[this.form.settings().client] ?? []);
+        this.table.setRows(message.rows);
+        this.table.highlight(this.matched);
+        return this.checklist.applyRun(message.checklist, this.ticks[this.form.settings().client] ?? []);
       }
       case 'models':
         return this.form.offerModels(message.ids);

@@ -17,7 +17,7 @@ test('every request of a healthy run leaves evidence with status, type and reque
   const auth = resultOf(report, 'auth').evidence[0]!;
   assert.equal(auth.status, 200);
   assert.match(auth.contentType ?? '', /application\/json/);
-  assert.equal(auth.gatewayVersion, 'v0.9.8-sandbox');
+  assert.equal(auth.gatewayVersion, 'v0.10.4-sandbox');
   assert.equal(resultOf(report, 'base-url').evidence[0]?.status, 401, 'the anonymous probe is refused as it should be');
   const stream = resultOf(report, 'streaming');
   assert.match(stream.evidence[0]?.contentType ?? '', /text\/event-stream/);

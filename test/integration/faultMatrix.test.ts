@@ -9,7 +9,7 @@ import { parseProfile } from '../../src/core/profile';
 import type { Report } from '../../src/core/report/report';
 import { Secret } from '../../src/core/secret';
 import type { SymptomId } from '../../src/core/symptoms/symptomIds';
-import type { Flavor } from '../../src/sandbox/flavors';
+import type { GatewaySnapshotId } from '../../src/core/wordings/snapshots';
 import { HEALTHY_TOKEN, UNITS_PER_USD, findScenario, type SandboxToken, type Scenario } from '../../src/sandbox/scenarios';
 import { startSandbox, type Sandbox } from '../../src/sandbox/sandboxServer';
 import { startFaultProxy, startFixture, startTlsFixture, withToken, type LoopbackServer } from '../support/faultProxy';
@@ -53,10 +53,10 @@ async function proxied(fault: Parameters<typeof startFaultProxy>[1], scenario: S
   return { ...base, proxy, baseUrl: `${proxy.origin}/v1`, closers: [...base.closers, () => proxy.close()] };
 }
 
-const custom = (id: string, flavor: Flavor, token: Partial<SandboxToken> | 'unknown'): Scenario => ({
+const custom = (id: string, gateway: GatewaySnapshotId, token: Partial<SandboxToken> | 'unknown'): Scenario => ({
   ...findScenario('healthy')!,
   id,
-  flavor,
+  gateway,
   token: token === 'unknown' ? 'unknown' : { ...HEALTHY_TOKEN, ...token },
 });
 const chatPost = (url: string | undefined) => (url ?? '').startsWith('/v1/chat/completions');
@@ -142,33 +142,63 @@ const FAULTS: Fault[] = [
   { name: '401 Invalid token (current new-api)', check: 'auth', symptom: 'auth.invalid', row: 'cursor.401', setup: () => sandboxSetup('wrong-token') },
   { name: '401 expired, told apart by /api/usage/token/', check: 'auth', symptom: 'auth.expired', row: 'cursor.401', setup: () => sandboxSetup('expired-token') },
   { name: '401 quota used up, told apart by /api/usage/token/', check: 'auth', symptom: 'auth.exhausted', row: 'gateway.exhausted', setup: () => sandboxSetup('exhausted-token') },
-  { name: '401 无效的令牌 (Feb 2026)', check: 'auth', symptom: 'auth.invalid', row: 'cursor.401', setup: () => sandboxSetup(custom('feb-unknown', 'new-api-2026-02', 'unknown')) },
-  { name: '401 该令牌状态不可用 (Feb 2026)', check: 'auth', symptom: 'auth.disabled', row: 'cursor.401', setup: () => sandboxSetup(custom('feb-disabled', 'new-api-2026-02', { state: 'disabled' })) },
-  { name: '401 该令牌已过期 (Feb 2026)', check: 'auth', symptom: 'auth.expired', row: 'cursor.401', setup: () => sandboxSetup(custom('feb-expired', 'new-api-2026-02', { state: 'expired' })) },
-  { name: '401 该令牌额度已用尽 (Feb 2026)', check: 'auth', symptom: 'auth.exhausted', row: 'gateway.exhausted', setup: () => sandboxSetup(custom('feb-exhausted', 'new-api-2026-02', { state: 'exhausted', usedUnits: 20 * UNITS_PER_USD })) },
-  { name: '401 无效的令牌 (one-api)', check: 'auth', symptom: 'auth.invalid', row: 'cursor.401', setup: () => sandboxSetup(custom('oa-unknown', 'one-api', 'unknown')) },
-  { name: '401 该令牌额度已用尽 (one-api)', check: 'auth', symptom: 'auth.exhausted', row: 'gateway.exhausted', setup: () => sandboxSetup(custom('oa-exhausted', 'one-api', { state: 'exhausted' })) },
+  { name: '401 无效的令牌 (Feb 2026)', check: 'auth', symptom: 'auth.invalid', row: 'cursor.401', setup: () => sandboxSetup(custom('feb-unknown', 'new-api@2026-02', 'unknown')) },
+  { name: '401 该令牌状态不可用 (Feb 2026)', check: 'auth', symptom: 'auth.disabled', row: 'gateway.disabled', setup: () => sandboxSetup(custom('feb-disabled', 'new-api@2026-02', { state: 'disabled' })) },
+  { name: '401 该令牌已过期 (Feb 2026)', check: 'auth', symptom: 'auth.expired', row: 'cursor.401', setup: () => sandboxSetup(custom('feb-expired', 'new-api@2026-02', { state: 'expired' })) },
+  { name: '401 该令牌额度已用尽 (Feb 2026)', check: 'auth', symptom: 'auth.exhausted', row: 'gateway.exhausted', setup: () => sandboxSetup(custom('feb-exhausted', 'new-api@2026-02', { state: 'exhausted', usedUnits: 20 * UNITS_PER_USD })) },
+  { name: '401 无效的令牌 (one-api)', check: 'auth', symptom: 'auth.invalid', row: 'cursor.401', setup: () => sandboxSetup(custom('oa-unknown', 'one-api@2025-02', 'unknown')) },
+  { name: '401 该令牌额度已用尽 (one-api)', check: 'auth', symptom: 'auth.exhausted', row: 'gateway.exhausted', setup: () => sandboxSetup(custom('oa-exhausted', 'one-api@2025-02', { state: 'exhausted' })) },
   {
     name: '401 未提供令牌 (a proxy dropped the Authorization header)',
     check: 'auth',
     symptom: 'auth.missing',
-    row: 'cursor.401',
+    row: 'gateway.header-missing',
     setup: () =>
       proxied((req) => {
         delete req.headers.authorization;
         return false;
-      }, custom('feb-strip', 'new-api-2026-02', {})),
+      }, custom('feb-strip', 'new-api@2026-02', {})),
   },
   { name: '403 model not allowed', check: 'chat:claude-sonnet-4-6', symptom: 'model.not-allowed', row: 'cursor.403-model', setup: () => sandboxSetup('model-not-allowed') },
   { name: '403 access_denied (IP)', check: 'auth', symptom: 'auth.ip-denied', row: 'gateway.cursor-egress', setup: () => sandboxSetup('ip-restricted') },
-  { name: '403 IP subnet (one-api)', check: 'auth', symptom: 'auth.ip-denied', row: 'gateway.cursor-egress', setup: () => sandboxSetup(custom('oa-ip', 'one-api', { allowIps: ['10.0.0.0/8'] })) },
+  { name: '403 IP subnet (one-api)', check: 'auth', symptom: 'auth.ip-denied', row: 'gateway.cursor-egress', setup: () => sandboxSetup(custom('oa-ip', 'one-api@2025-02', { allowIps: ['10.0.0.0/8'] })) },
   { name: '403 user quota', check: 'chat:gpt-5.4', symptom: 'quota.user-insufficient', row: 'gateway.user-quota', setup: () => sandboxSetup('user-quota') },
   { name: '403 token quota', check: 'chat:gpt-5.4', symptom: 'quota.token-insufficient', row: 'gateway.token-quota', setup: () => sandboxSetup('token-quota') },
   { name: '503 no channel', check: 'chat:gemini-3-pro-preview', symptom: 'model.no-channel', row: 'gateway.no-channel', setup: () => sandboxSetup('no-channel') },
   { name: '429 with retry-after', check: 'chat:gpt-5.4', symptom: 'rate.limited', row: 'gateway.429', setup: () => sandboxSetup('rate-limited') },
   { name: '429 without retry-after', check: 'chat:gpt-5.4', symptom: 'rate.limited', row: 'gateway.429', setup: () => sandboxSetup('rate-limited-bare') },
   { name: '500 from the gateway', check: 'chat:gpt-5.4', symptom: 'gateway.server-error', row: 'gateway.5xx', setup: () => sandboxSetup('server-error') },
-  { name: '502 HTML from a proxy', check: 'chat:gpt-5.4', symptom: 'gateway.server-error', row: 'gateway.5xx', setup: () => sandboxSetup('proxy-502') },
+  { name: '502 HTML from a proxy', check: 'chat:gpt-5.4', symptom: 'front.html', row: 'gateway.front-html', setup: () => sandboxSetup('proxy-502') },
+  { name: '403 HTML challenge from a CDN is not "model not allowed"', check: 'chat:gpt-5.4', symptom: 'front.html', row: 'gateway.front-html', setup: () => sandboxSetup('cdn-challenge') },
+  { name: '401 from the provider after the token was accepted: the channel key', check: 'chat:gpt-5.4', symptom: 'gateway.channel-key', row: 'gateway.channel-key', setup: () => sandboxSetup('upstream-key') },
+  { name: '401 Invalid token, then "This token status is unavailable": disabled (Aug 2026)', check: 'auth', symptom: 'auth.disabled', row: 'gateway.disabled', setup: () => sandboxSetup('disabled-token-2026') },
+  { name: '401 Invalid token, then "Token not provided": the header never arrived (Aug 2026)', check: 'auth', symptom: 'auth.missing', row: 'gateway.header-missing', setup: () => sandboxSetup('header-dropped') },
+  { name: '400 thinking budget is its own rule, not the reasoning-model one', check: 'chat:gpt-5.4', symptom: 'param.thinking-budget', row: 'gateway.thinking-budget', setup: () => sandboxSetup('thinking-budget') },
+  {
+    name: 'a same-site redirect loop is named as such',
+    check: 'base-url',
+    symptom: 'url.redirect',
+    row: 'gateway.redirect',
+    async setup() {
+      const loop = await startFixture((req, res) => (res.writeHead(307, { Location: `${req.url}x` }), res.end()));
+      return {
+        baseUrl: `${loop.origin}/v1`,
+        token: 'sk-0123456789abcdefABCDEF',
+        closers: [() => loop.close()],
+        verifyAfter: (report) => assert.match(report.results.find((r) => r.id === 'base-url')!.summary, /redirect loop/),
+      };
+    },
+  },
+  {
+    name: 'a redirect with an unusable Location',
+    check: 'base-url',
+    symptom: 'url.redirect',
+    row: 'gateway.redirect',
+    async setup() {
+      const bad = await startFixture((_req, res) => (res.writeHead(301, { Location: 'http://[::1' }), res.end()));
+      return { baseUrl: `${bad.origin}/v1`, token: 'sk-0123456789abcdefABCDEF', closers: [() => bad.close()] };
+    },
+  },
   { name: 'malformed JSON with a JSON content type', check: 'chat:gpt-5.4', symptom: 'response.malformed', row: 'gateway.malformed', setup: () => sandboxSetup('malformed-json') },
   { name: 'SSE without [DONE]', check: 'streaming', symptom: 'stream.no-done', status: 'warn', row: 'gateway.stream-broken', setup: () => sandboxSetup('stream-no-done') },
   { name: 'SSE error event', check: 'streaming', symptom: 'stream.error-event', row: 'gateway.stream-broken', setup: () => sandboxSetup('stream-error-event') },

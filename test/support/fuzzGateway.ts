@@ -58,9 +58,9 @@ function body(r: () => number): string {
   }
 }
 
-/** What one request gets: drawn from (seed, case, method, path, nth request to that path). */
-export function answer(seed: number, testCase: number, req: IncomingMessage, nth: number, res: ServerResponse): void {
-  const r = rng(hash(seed, testCase, req.method ?? '', req.url ?? '', nth));
+/** What one request gets: drawn from (seed, case, method, path, what it asked), so a seed and case replay it exactly. */
+export function answer(seed: number, testCase: number, req: IncomingMessage, asked: string, res: ServerResponse): void {
+  const r = rng(hash(seed, testCase, req.method ?? '', req.url ?? '', asked));
   const mode = r();
   if (mode < 0.007) return; // stall: never answer (the client's timeout must end it)
   if (mode < 0.03) return void req.socket.destroy(); // reset before headers

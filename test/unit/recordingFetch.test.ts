@@ -19,9 +19,9 @@ async function serve(handler: RequestListener): Promise<{ url: string; hits: { p
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits };
 }
 
-const options = { maxBodyBytes: 64 * 1024, excerptBytes: 64, maxRedirects: 3 };
+const options = { maxBodyBytes: 64 * 1024, keepBytes: 64, maxRedirects: 3 };
 
-test('records status, headers, timing, a bounded excerpt and [DONE]', async () => {
+test('records status, headers, timing, a bounded body and [DONE]', async () => {
   const { url } = await serve((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'X-Oneapi-Request-Id': 'RID1', 'X-New-Api-Version': 'v1' });
     res.write('data: {"a":1}\n\n');
@@ -38,7 +38,7 @@ test('records status, headers, timing, a bounded excerpt and [DONE]', async () =
   assert.equal(e.pingLines, 1);
   assert.ok(e.chunkMs.length >= 2);
   assert.ok(e.endMs! >= e.headersMs!);
-  assert.ok(e.excerpt.length <= 64);
+  assert.ok(e.body.length <= 64);
 });
 
 test('a body over the limit fails instead of filling memory', async () => {

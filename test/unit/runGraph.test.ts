@@ -13,19 +13,21 @@ interface Trace {
   maxRunning: number;
 }
 
-function node(id: string, trace: Trace, opts: { ms?: number; status?: CheckStatus; needs?: string[]; gatedBy?: string[]; priority?: number } = {}): GraphNode {
+function node(id: string, trace: Trace, opts: { ms?: number; status?: CheckStatus; needs?: string[]; gatedBy?: string[]; priority?: number; throws?: Error } = {}): GraphNode {
   return {
     id,
     needs: opts.needs ?? [],
     gatedBy: opts.gatedBy ?? [],
     priority: opts.priority,
     blocked: (reason) => result(id, 'skipped', reason),
+    crashed: (error) => result(id, 'fail', `crashed: ${(error as Error).message}`),
     async run(signal) {
       trace.started.push(id);
       trace.running++;
       trace.maxRunning = Math.max(trace.maxRunning, trace.running);
       try {
         await sleep(opts.ms ?? 5, undefined, { signal });
+        if (opts.throws) throw opts.throws;
         return result(id, opts.status ?? 'pass');
       } catch (error) {
         trace.aborted.push(id);
@@ -98,4 +100,13 @@ test('cancelling aborts running nodes and skips the rest', async () => {
   assert.ok(performance.now() - started < 500);
   assert.ok(results.every((r) => r.status === 'skipped'));
   assert.deepEqual(trace.aborted.sort(), ['a', 'b']);
+});
+
+test('a node that throws while nothing cancelled it is a crash, never "Cancelled."', async () => {
+  const trace = newTrace();
+  const results = await runGraph([node('a', trace, { throws: new TypeError('boom') }), node('b', trace, { gatedBy: ['a'] })], { concurrency: 4, signal: new AbortController().signal });
+  assert.equal(results[0]?.status, 'fail');
+  assert.equal(results[0]?.summary, 'crashed: boom');
+  assert.equal(results[1]?.status, 'skipped', 'a node gated by a crashed one is blocked');
+  assert.match(results[1]?.summary ?? '', /Blocked: a failed/);
 });

@@ -1,24 +1,46 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { LoopWatch } from '../../src/core/checks/loopWatch';
 import { analyseStreamTiming } from '../../src/core/checks/streamTiming';
 
-test('chunks spread over time are incremental', () => {
-  const t = analyseStreamTiming([100, 120, 140, 160, 180]);
-  assert.deepEqual(t, { ttftMs: 100, contentChunks: 5, spreadMs: 80, maxGapMs: 20, buffered: false, judgeable: true });
+test('chunks spread over time are incremental, whatever the loop did (a stall only squeezes arrivals together)', () => {
+  const t = analyseStreamTiming([100, 120, 140, 160, 180], 200);
+  assert.deepEqual(t, { ttftMs: 100, contentChunks: 5, spreadMs: 80, maxGapMs: 20, stallBeforeMs: 200, delivery: 'incremental' });
 });
 
-test('chunks that arrive together after a long wait are buffered', () => {
-  const t = analyseStreamTiming([900, 900.5, 901, 901.2, 902]);
-  assert.equal(t.buffered, true);
-  assert.equal(t.ttftMs, 900);
+test('chunks read together while the loop was free are buffered', () => {
+  assert.equal(analyseStreamTiming([900, 901, 901, 902, 903], 1).delivery, 'buffered');
+});
+
+test('chunks read together right after the loop was stalled prove nothing', () => {
+  const t = analyseStreamTiming([900, 901, 901, 902, 903], 140);
+  assert.equal(t.delivery, 'inconclusive');
+  assert.equal(t.stallBeforeMs, 140);
+});
+
+test('the window is the spread plus the stall before it', () => {
+  assert.equal(analyseStreamTiming([900, 905, 906, 908], 6).delivery, 'buffered');
+  assert.equal(analyseStreamTiming([900, 905, 906, 908], 7).delivery, 'inconclusive');
 });
 
 test('too few chunks cannot be judged', () => {
-  const t = analyseStreamTiming([50, 50.1]);
-  assert.equal(t.judgeable, false);
-  assert.equal(t.buffered, false);
+  assert.equal(analyseStreamTiming([900, 901, 902]).delivery, 'too-few');
+  assert.deepEqual(analyseStreamTiming([]), { ttftMs: null, contentChunks: 0, spreadMs: 0, maxGapMs: 0, stallBeforeMs: 0, delivery: 'too-few' });
 });
 
-test('no chunks', () => {
-  assert.deepEqual(analyseStreamTiming([]), { ttftMs: null, contentChunks: 0, spreadMs: 0, maxGapMs: 0, buffered: false, judgeable: false });
+test('the loop watch measures a stall of this very process', async () => {
+  const watch = new LoopWatch(2).start();
+  await new Promise((r) => setTimeout(r, 20));
+  const busyUntil = performance.now() + 60;
+  while (performance.now() < busyUntil) {
+    // a stall of the doctor's own making
+  }
+  const after = performance.now();
+  await new Promise((r) => setTimeout(r, 10));
+  watch.stop();
+  assert.ok(watch.unobservedBefore(after) >= 55, `unobserved ${watch.unobservedBefore(after)} ms before the end of a 60 ms busy loop`);
+  const firstTickAfter = after + 1;
+  assert.ok(watch.unobservedBefore(firstTickAfter) >= 55, 'a tick that fires late, right before the burst is read, does not hide the stall');
+  assert.ok(watch.unobservedBefore(after + 9) < 9, 'free again once the loop ran a few times');
+  assert.ok(watch.longestStall() >= 55);
 });

@@ -85,7 +85,7 @@ suite('Crazyrouter Doctor in a real VS Code host', () => {
       assert.ok(finished && finished.type === 'runFinished');
       assert.equal(finished.verdict, 'pass');
       assert.equal(finished.counts.pass, 10);
-      assert.ok(finished.verified.includes('cursor.first-chat'));
+      assert.equal(finished.checklist['cursor.first-chat'], 'verified');
       assert.equal(posted.filter((m) => m.type === 'checkFinished').length, 10);
       assert.ok(posted.some((m) => m.type === 'models' && m.ids.includes('gemini-3-pro-preview')));
       assert.ok(api.engineLoaded());

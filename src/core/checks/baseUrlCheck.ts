@@ -1,7 +1,9 @@
-import { asksForToken, classifyHttp } from '../classify/classifyHttp';
-import { classifyFailure, isCancellation } from '../classify/classifyFailure';
+import { BASELINE_MODEL } from '../clients/clients';
+import { sdkJoin } from '../clients/urlRules';
 import { isInsecureRemote, trimBase } from '../urls';
+import { anonymousProbe } from './anonymousProbe';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
+import { failed } from './gatewayCall';
 
 /** Static hints about the typed base URL, explained before anything is sent. */
 export function baseUrlHints(base: string): string[] {
@@ -30,24 +32,13 @@ export const baseUrlCheck: CheckDefinition = {
     if (isInsecureRemote(base)) {
       return { status: 'fail', symptom: 'network.insecure-http', summary: `${base} uses plain http to a remote host; the doctor will not send the token there.`, details: hints };
     }
-    const client = ctx.client();
-    try {
-      const { data } = await client.sdk.chat.completions
-        .create({ model: ctx.profile.models[0] ?? 'gpt-5.4', messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 }, client.anonymous)
-        .withResponse();
-      const exchange = client.log.last();
-      const diagnosis = exchange && classifyHttp(exchange, data);
-      if (diagnosis) return { status: 'fail', symptom: diagnosis.symptom, summary: diagnosis.summary, details: hints };
-      return { status: 'warn', summary: `${base}/chat/completions answered without a token; this does not look like Crazyrouter (it requires one).`, details: hints };
-    } catch (error) {
-      if (isCancellation(error, ctx.signal)) throw error;
-      const exchange = client.log.last();
-      if (asksForToken(exchange)) {
-        return { status: 'pass', summary: `${base}/chat/completions is the API (it asked for a token with a JSON 401, as the gateway does).`, details: hints.filter((h) => !h.startsWith('An OpenAI base URL')) };
-      }
-      const diagnosis = classifyFailure(error, exchange, ctx.profile.timeoutMs);
-      if (diagnosis.symptom.startsWith('network.')) return { status: 'skipped', summary: 'Not checked: the gateway could not be reached (see Reachability).' };
-      return { status: 'fail', symptom: diagnosis.symptom, summary: diagnosis.summary, details: hints };
+    const url = sdkJoin(base, '/chat/completions');
+    const verdict = await anonymousProbe(ctx, url, { model: ctx.profile.models[0] ?? BASELINE_MODEL, messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 });
+    if (verdict.kind === 'api') {
+      return { status: 'pass', summary: `${url} is the API (it asked for a token with a JSON 401, as the gateway does).`, details: hints.filter((h) => !h.startsWith('An OpenAI base URL')) };
     }
+    if (verdict.kind === 'open') return { status: 'warn', summary: `${url} answered without a token; this does not look like Crazyrouter (it requires one).`, details: hints };
+    if (verdict.diagnosis.symptom.startsWith('network.')) return { status: 'skipped', summary: 'Not checked: the gateway could not be reached (see Reachability).' };
+    return failed(verdict.diagnosis, { details: hints });
   },
 };

@@ -1,8 +1,7 @@
 import type { ChatCompletion } from 'openai/resources/chat/completions';
-import { classifyFailure, isCancellation } from '../classify/classifyFailure';
-import { classifyHttp } from '../classify/classifyHttp';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
-import { PROBE_MAX_TOKENS, withTokenLimit } from './tokenLimit';
+import { failed, RELAY } from './gatewayCall';
+import { PROBE_MAX_TOKENS, sendWithTokenLimit } from './tokenLimit';
 
 /** One minimal, non-streaming chat completion for one model. */
 export function chatCheck(model: string): CheckDefinition {
@@ -15,38 +14,28 @@ export function chatCheck(model: string): CheckDefinition {
     gatedBy: ['auth'],
     async run(ctx): Promise<CheckOutcome> {
       const client = ctx.client();
-      try {
-        const { value, needsMaxCompletionTokens } = await withTokenLimit(PROBE_MAX_TOKENS, (limit) =>
-          client.sdk.chat.completions
-            .create({ model, messages: [{ role: 'user', content: 'Reply with the single word: pong' }], ...limit }, client.request)
-            .withResponse(),
-        );
-        const exchange = client.log.last();
-        const http = exchange && classifyHttp(exchange, value.data);
-        if (http) return { status: 'fail', symptom: http.symptom, summary: http.summary };
-        return judgeCompletion(model, value.data as ChatCompletion | undefined, needsMaxCompletionTokens);
-      } catch (error) {
-        if (isCancellation(error, ctx.signal)) throw error;
-        const diagnosis = classifyFailure(error, client.log.last(), ctx.profile.timeoutMs);
-        return { status: 'fail', symptom: diagnosis.symptom, summary: diagnosis.summary };
-      }
+      const call = await sendWithTokenLimit(client, RELAY, PROBE_MAX_TOKENS, (limit) =>
+        client.sdk.chat.completions.create({ model, messages: [{ role: 'user', content: 'Reply with the single word: pong' }], ...limit }, client.request),
+      );
+      if (!call.ok) return failed(call.diagnosis);
+      return judgeCompletion(model, call.value as ChatCompletion | string | undefined, call.needsMaxCompletionTokens);
     },
   };
 }
 
-function judgeCompletion(model: string, completion: ChatCompletion | undefined, needsMaxCompletionTokens: boolean): CheckOutcome {
-  const choice = completion?.choices?.[0];
-  if (!choice?.message) {
-    return { status: 'fail', symptom: 'response.malformed', summary: `${model} answered 200 but with no choices.` };
+function judgeCompletion(model: string, completion: ChatCompletion | string | undefined, needsMaxCompletionTokens: boolean): CheckOutcome {
+  const choice = typeof completion === 'object' ? completion?.choices?.[0] : undefined;
+  if (typeof completion !== 'object' || !choice?.message) {
+    return { status: 'fail', symptom: 'response.malformed', summary: `${model} answered 200, but not with a chat completion (no choices).` };
   }
-  const usage = completion?.usage;
+  const usage = completion.usage;
   const metrics: CheckOutcome['metrics'] = {
     promptTokens: usage?.prompt_tokens ?? null,
     completionTokens: usage?.completion_tokens ?? null,
     finishReason: choice.finish_reason ?? null,
-    servedModel: completion?.model ?? null,
+    servedModel: typeof completion.model === 'string' ? completion.model : null,
   };
-  const reply = (choice.message.content ?? '').trim();
+  const reply = typeof choice.message.content === 'string' ? choice.message.content.trim() : '';
   const said = reply ? `"${reply.slice(0, 40)}"` : '(no text: the limit was spent on reasoning)';
   if (needsMaxCompletionTokens) {
     return {

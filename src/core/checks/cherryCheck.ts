@@ -1,7 +1,6 @@
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
-import { isCancellation } from '../classify/classifyFailure';
-import { classifyHttp } from '../classify/classifyHttp';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
+import { callGateway, readStream, RELAY } from './gatewayCall';
 import { protocolFailure } from './protocolOutcome';
 
 /**
@@ -21,32 +20,28 @@ export function cherryCheck(model: string): CheckDefinition {
       const client = ctx.client();
       const stop = new AbortController();
       const started = performance.now();
-      try {
-        const { data } = await client.sdk.chat.completions
-          .create(
-            { model, stream: true, messages: [{ role: 'system', content: 'test' }, { role: 'user', content: 'hi' }] },
-            { ...client.request, signal: AbortSignal.any([ctx.signal, stop.signal]) },
-          )
-          .withResponse();
-        const exchange = client.log.last();
-        if (!/text\/event-stream/i.test(exchange?.contentType ?? '')) {
-          const http = exchange && classifyHttp(exchange);
-          return { status: 'fail', symptom: http?.symptom ?? 'stream.not-sse', summary: http?.summary ?? `Cherry's Check gets ${exchange?.contentType ?? 'no content type'} instead of an event stream.` };
-        }
-        let first: ChatCompletionChunk | undefined;
-        for await (const chunk of data) {
+      const call = await callGateway(client, RELAY, () =>
+        client.sdk.chat.completions.create(
+          { model, stream: true, messages: [{ role: 'system', content: 'test' }, { role: 'user', content: 'hi' }] },
+          { ...client.request, signal: AbortSignal.any([ctx.signal, stop.signal]) },
+        ),
+      );
+      if (!call.ok) return protocolFailure(call.diagnosis, call.exchange, 'a streaming chat completion');
+      if (!/text\/event-stream/i.test(call.exchange?.contentType ?? '')) {
+        return { status: 'fail', symptom: 'stream.not-sse', summary: `Cherry's Check gets ${call.exchange?.contentType ?? 'no content type'} instead of an event stream.` };
+      }
+      let first: ChatCompletionChunk | undefined;
+      const broken = await readStream(client, RELAY, async () => {
+        for await (const chunk of call.value as AsyncIterable<ChatCompletionChunk>) {
           first = chunk;
           break; // Cherry aborts on the first non-error chunk.
         }
-        stop.abort();
-        if (!first) return { status: 'fail', symptom: 'stream.not-sse', summary: "Cherry's Check would get an empty stream." };
-        const ms = Math.round(performance.now() - started);
-        return { status: 'pass', summary: `Cherry Studio's Check with ${model} succeeds: first chunk after ${ms} ms.`, metrics: { firstChunkMs: ms } };
-      } catch (error) {
-        if (isCancellation(error, ctx.signal)) throw error;
-        if (stop.signal.aborted) return { status: 'pass', summary: `Cherry Studio's Check with ${model} succeeds.` };
-        return protocolFailure(error, client.log.last(), ctx.profile.timeoutMs, 'a streaming chat completion');
-      }
+      });
+      stop.abort();
+      if (broken) return { status: 'fail', symptom: broken.symptom, summary: broken.summary };
+      if (!first) return { status: 'fail', symptom: 'stream.not-sse', summary: "Cherry's Check would get an empty stream." };
+      const ms = Math.round(performance.now() - started);
+      return { status: 'pass', summary: `Cherry Studio's Check with ${model} succeeds: first chunk after ${ms} ms.`, metrics: { firstChunkMs: ms } };
     },
   };
 }

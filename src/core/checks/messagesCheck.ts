@@ -1,11 +1,13 @@
 import Anthropic from '@anthropic-ai/sdk';
-import { isCancellation } from '../classify/classifyFailure';
+import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
 import { gatewayRoot } from '../urls';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
+import { callGateway, readStream, RELAY } from './gatewayCall';
 import { protocolFailure } from './protocolOutcome';
 import { PROBE_MAX_TOKENS } from './tokenLimit';
 
 const SILENT = { error() {}, warn() {}, info() {}, debug() {} };
+const API = 'Anthropic Messages (/v1/messages), which Claude Code speaks';
 
 /**
  * Claude Code's protocol: Anthropic Messages at the gateway root (`POST {root}/v1/messages`),
@@ -29,23 +31,24 @@ export function messagesCheck(model: string): CheckDefinition {
       // What Claude Code sends for ANTHROPIC_API_KEY: x-api-key, and no Authorization header.
       const asApiKey = { signal: ctx.signal, headers: { Authorization: null, 'x-api-key': token } };
       const params = { model, max_tokens: PROBE_MAX_TOKENS, messages: [{ role: 'user' as const, content: 'Reply with the single word: pong' }] };
-      try {
-        const message = await anthropic.messages.create(params, { signal: ctx.signal });
-        const text = message.content.map((b) => (b.type === 'text' ? b.text : '')).join('');
-        let streamed = '';
-        let stopped = false;
-        const stream = await anthropic.messages.create({ ...params, stream: true }, asApiKey);
-        for await (const event of stream) {
+      const json = await callGateway(client, RELAY, () => anthropic.messages.create(params, { signal: ctx.signal }));
+      if (!json.ok) return protocolFailure(json.diagnosis, json.exchange, API);
+      const content = typeof json.value === 'object' && Array.isArray(json.value.content) ? json.value.content : [];
+      const text = content.map((b) => (b.type === 'text' ? b.text : '')).join('');
+      const stream = await callGateway(client, RELAY, () => anthropic.messages.create({ ...params, stream: true }, asApiKey));
+      if (!stream.ok) return protocolFailure(stream.diagnosis, stream.exchange, API);
+      let streamed = '';
+      let stopped = false;
+      const broken = await readStream(client, RELAY, async () => {
+        for await (const event of stream.value as AsyncIterable<RawMessageStreamEvent>) {
           if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') streamed += event.delta.text;
           if (event.type === 'message_stop') stopped = true;
         }
-        const metrics = { bearer: true, xApiKey: true, streamedStop: stopped };
-        if (!stopped) return { status: 'fail', symptom: 'stream.cut', summary: 'The Messages stream ended without message_stop.', metrics };
-        return { status: 'pass', summary: `${root}/v1/messages answers "${text.trim()}" with a Bearer token and streams "${streamed.trim()}" with x-api-key, as Claude Code needs.`, metrics };
-      } catch (error) {
-        if (isCancellation(error, ctx.signal)) throw error;
-        return protocolFailure(error, client.log.last(), ctx.profile.timeoutMs, 'Anthropic Messages (/v1/messages), which Claude Code speaks');
-      }
+      });
+      const metrics = { bearer: true, xApiKey: true, streamedStop: stopped };
+      if (broken) return { status: 'fail', symptom: broken.symptom, summary: broken.summary, metrics };
+      if (!stopped) return { status: 'fail', symptom: 'stream.cut', summary: 'The Messages stream ended without message_stop.', metrics };
+      return { status: 'pass', summary: `${root}/v1/messages answers "${text.trim()}" with a Bearer token and streams "${streamed.trim()}" with x-api-key, as Claude Code needs.`, metrics };
     },
   };
 }

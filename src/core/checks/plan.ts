@@ -1,18 +1,32 @@
+import { BASELINE_MODEL, CLAUDE_MODEL, CLIENTS } from '../clients/clients';
+import { URL_RULES } from '../clients/urlRules';
 import type { Profile } from '../profile';
 import { authCheck } from './authCheck';
 import { baseUrlCheck } from './baseUrlCheck';
 import { chatCheck } from './chatCheck';
 import { cherryCheck } from './cherryCheck';
-import { messagesCheck } from './messagesCheck';
-import { responsesCheck } from './responsesCheck';
-import { clientUrlCheck } from './clientUrlCheck';
 import type { CheckDefinition } from './checkTypes';
+import { clientUrlCheck } from './clientUrlCheck';
+import { DEFAULT_URL_RULE } from './clientUrlDefaults';
+import { messagesCheck } from './messagesCheck';
 import { modelsCheck } from './modelsCheck';
 import { quotaCheck } from './quotaCheck';
 import { reachabilityCheck } from './reachabilityCheck';
+import { responsesCheck } from './responsesCheck';
 import { streamingCheck } from './streamingCheck';
 import { tokenCheck } from './tokenCheck';
 import { toolsCheck } from './toolsCheck';
+
+/** The checks of the protocol the client speaks (its URL rule's `protocol`) and of its own connection test. */
+function protocolChecks(profile: Profile, baseline: string): CheckDefinition[] {
+  const rule = URL_RULES[profile.urlRule ?? DEFAULT_URL_RULE[profile.client]];
+  const client = CLIENTS[profile.client];
+  const checks: CheckDefinition[] = [];
+  if (rule.protocol === 'anthropic-messages') checks.push(messagesCheck(profile.models.find((m) => m.startsWith('claude')) ?? CLAUDE_MODEL));
+  if (rule.protocol === 'openai-responses') checks.push(responsesCheck(baseline, client.name));
+  if (client.ownTest === 'cherry-check') checks.push(cherryCheck(baseline));
+  return checks;
+}
 
 /**
  * The checks for a profile in the order a reader expects them (`priority` decides what starts
@@ -21,11 +35,6 @@ import { toolsCheck } from './toolsCheck';
 export function planChecks(profile: Profile): CheckDefinition[] {
   const common = [tokenCheck, reachabilityCheck, baseUrlCheck, ...(profile.typedUrl ? [clientUrlCheck] : []), authCheck];
   if (profile.mode === 'health') return [...common, modelsCheck, quotaCheck];
-  const baseline = profile.models[0] ?? 'gpt-5.4';
-  const protocol =
-    profile.client === 'claude-code' ? [messagesCheck(profile.models.find((m) => m.startsWith('claude')) ?? 'claude-sonnet-4-6')] :
-    profile.client === 'codex' ? [responsesCheck(baseline)] :
-    profile.client === 'cherry-studio' ? [cherryCheck(baseline)] :
-    [];
-  return [...common, modelsCheck, ...profile.models.map(chatCheck), streamingCheck(baseline), toolsCheck(baseline), ...protocol, quotaCheck];
+  const baseline = profile.models[0] ?? BASELINE_MODEL;
+  return [...common, modelsCheck, ...profile.models.map(chatCheck), streamingCheck(baseline), toolsCheck(baseline), ...protocolChecks(profile, baseline), quotaCheck];
 }

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { isCancellation } from '../classify/classifyFailure';
+import { safeIso } from '../dates';
 import type { GatewayClient } from '../transport/gatewayClient';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
+import { callGateway } from './gatewayCall';
 
 /** new-api shows an unlimited token as this amount (controller/billing.go). */
 export const UNLIMITED_AMOUNT = 100_000_000;
@@ -11,15 +12,12 @@ export const LOW_QUOTA_SHARE = 0.1;
 const SubscriptionSchema = z.object({ object: z.optional(z.literal('billing_subscription')), hard_limit_usd: z.number(), access_until: z.optional(z.number()) });
 const UsageSchema = z.object({ total_usage: z.number() });
 
-async function readJson<T>(client: GatewayClient, path: string, schema: z.ZodMiniType<T>): Promise<T | undefined> {
-  try {
-    const data = await client.sdk.get<unknown>(path, client.request);
-    const parsed = schema.safeParse(data);
-    return parsed.success ? parsed.data : undefined;
-  } catch (error) {
-    if (isCancellation(error, client.request.signal)) throw error;
-    return undefined;
-  }
+/** A billing route's record, or undefined when the gateway does not offer it (or answers with an error). */
+async function readBilling<T>(client: GatewayClient, path: string, schema: z.ZodMiniType<T>): Promise<T | undefined> {
+  const call = await callGateway(client, { route: 'billing', tokenAccepted: true }, () => client.sdk.get<unknown>(path, client.request));
+  if (!call.ok) return undefined;
+  const parsed = schema.safeParse(call.value);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** The token's quota through the billing routes and `/api/usage/token/`, all free to call. */
@@ -32,8 +30,8 @@ export const quotaCheck: CheckDefinition = {
   async run(ctx): Promise<CheckOutcome> {
     const client = ctx.client();
     const [subscription, usage, tokenUsage] = await Promise.all([
-      readJson(client, '/dashboard/billing/subscription', SubscriptionSchema),
-      readJson(client, '/dashboard/billing/usage', UsageSchema),
+      readBilling(client, '/dashboard/billing/subscription', SubscriptionSchema),
+      readBilling(client, '/dashboard/billing/usage', UsageSchema),
       ctx.facts.tokenUsage(client),
     ]);
     const token = tokenUsage.ok ? tokenUsage.usage : undefined;
@@ -49,7 +47,7 @@ export const quotaCheck: CheckDefinition = {
       usedUsd: usedUsd ?? null,
       granted: token?.total_granted ?? null,
       available: token?.total_available ?? null,
-      expiresAt: token?.expires_at && token.expires_at > 0 ? new Date(token.expires_at * 1000).toISOString() : null,
+      expiresAt: safeIso(token?.expires_at),
     };
     const spent = usedUsd !== undefined ? `$${usedUsd.toFixed(2)} used` : 'usage unknown';
     if (unlimited) {

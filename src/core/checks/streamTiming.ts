@@ -1,33 +1,49 @@
-/** Below this spread, four or more content chunks arrived "at once": something buffered the stream. */
-export const BUFFERED_SPREAD_MS = 15;
+/**
+ * All content chunks arriving within this window means something held the stream back and let it
+ * go at once (a proxy that buffers). Token streams spread over tens to hundreds of milliseconds.
+ */
+export const BUFFERED_WINDOW_MS = 15;
 export const MIN_CHUNKS_TO_JUDGE = 4;
+
+/**
+ * - `incremental`: the chunks came spread out (a stall can only squeeze arrivals together, never spread them).
+ * - `buffered`: they came together, and the doctor's event loop was free just before, so they really arrived at once.
+ * - `inconclusive`: they were read together right after the loop had been stalled; they may have arrived one by one.
+ * - `too-few`: fewer than four content chunks, nothing to judge.
+ */
+export type Delivery = 'incremental' | 'buffered' | 'inconclusive' | 'too-few';
 
 export interface StreamTiming {
   /** ms from request start to the first content chunk. */
   ttftMs: number | null;
   contentChunks: number;
-  /** ms between the first and the last content chunk. */
+  /** ms between the first and the last content chunk as read. */
   spreadMs: number;
   /** Longest pause between two content chunks. */
   maxGapMs: number;
-  buffered: boolean;
-  judgeable: boolean;
+  /** How long before the first content chunk was read the doctor may not have looked at the network. */
+  stallBeforeMs: number;
+  delivery: Delivery;
 }
 
 /** Timing of content chunks (ms after the request started), and whether they came incrementally. */
-export function analyseStreamTiming(arrivalsMs: readonly number[]): StreamTiming {
+export function analyseStreamTiming(arrivalsMs: readonly number[], stallBeforeFirstMs = 0): StreamTiming {
   const first = arrivalsMs[0];
   const last = arrivalsMs[arrivalsMs.length - 1];
   let maxGapMs = 0;
   for (let i = 1; i < arrivalsMs.length; i++) maxGapMs = Math.max(maxGapMs, (arrivalsMs[i] ?? 0) - (arrivalsMs[i - 1] ?? 0));
   const spreadMs = first === undefined || last === undefined ? 0 : last - first;
-  const judgeable = arrivalsMs.length >= MIN_CHUNKS_TO_JUDGE;
+  const delivery: Delivery =
+    arrivalsMs.length < MIN_CHUNKS_TO_JUDGE ? 'too-few' :
+    spreadMs >= BUFFERED_WINDOW_MS ? 'incremental' :
+    spreadMs + stallBeforeFirstMs < BUFFERED_WINDOW_MS ? 'buffered' :
+    'inconclusive';
   return {
     ttftMs: first === undefined ? null : Math.round(first),
     contentChunks: arrivalsMs.length,
     spreadMs: Math.round(spreadMs),
     maxGapMs: Math.round(maxGapMs),
-    buffered: judgeable && spreadMs < BUFFERED_SPREAD_MS,
-    judgeable,
+    stallBeforeMs: Math.round(stallBeforeFirstMs),
+    delivery,
   };
 }

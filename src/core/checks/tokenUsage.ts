@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
-import { gatewayRoot } from '../urls';
+import type { Diagnosis } from '../classify/diagnosis';
 import type { GatewayClient } from '../transport/gatewayClient';
+import { gatewayRoot } from '../urls';
+import { callGateway } from './gatewayCall';
 
 /** `GET /api/usage/token/` (new-api ≥ Feb 2026): readable even for expired or exhausted tokens. */
 export const TokenUsageSchema = z.object({
@@ -18,19 +20,26 @@ export const TokenUsageSchema = z.object({
 });
 export type TokenUsage = z.infer<typeof TokenUsageSchema>['data'];
 
-export type TokenUsageResult = { ok: true; usage: TokenUsage } | { ok: false; status?: number; reason: string; aborted?: boolean };
+export type TokenUsageResult =
+  | { ok: true; usage: TokenUsage }
+  /** The route answered, but not with the token's record: `diagnosis` says what it did say. */
+  | { ok: false; reason: string; diagnosis?: Diagnosis; aborted?: boolean };
 
+/** The route's own answer about the token (401 "Token not provided", "This token status is unavailable", …) is classified as such. */
 export async function readTokenUsage(client: GatewayClient, baseUrl: string): Promise<TokenUsageResult> {
   const url = `${gatewayRoot(baseUrl)}/api/usage/token/`;
   try {
-    const { data, response } = await client.sdk.get<unknown>(url, client.request).withResponse();
-    const parsed = TokenUsageSchema.safeParse(data);
-    if (!parsed.success) return { ok: false, status: response.status, reason: 'the token usage route is not available on this gateway' };
+    const call = await callGateway(client, { route: 'token-status' }, () => client.sdk.get<unknown>(url, client.request));
+    if (!call.ok) {
+      const absent = call.diagnosis.symptom === 'url.not-found' || call.diagnosis.symptom === 'url.website-html' || call.diagnosis.symptom === 'url.wrong-path';
+      return { ok: false, reason: absent ? 'this gateway has no token status route' : `the token status route answered: ${call.diagnosis.summary}`, diagnosis: absent ? undefined : call.diagnosis };
+    }
+    const parsed = TokenUsageSchema.safeParse(call.value);
+    if (!parsed.success) return { ok: false, reason: 'the token status route answered with something else than a token record' };
     return { ok: true, usage: parsed.data.data };
   } catch (error) {
-    const status = (error as { status?: number }).status;
     if (client.request.signal.aborted) return { ok: false, reason: 'cancelled', aborted: true };
-    return { ok: false, status, reason: status === 401 ? 'the gateway does not recognise the token at all' : `the token usage route answered ${status ?? 'nothing'}` };
+    throw error;
   }
 }
 

@@ -1,8 +1,7 @@
 import type { ChatCompletion, ChatCompletionFunctionTool } from 'openai/resources/chat/completions';
-import { classifyFailure, isCancellation } from '../classify/classifyFailure';
-import { classifyHttp } from '../classify/classifyHttp';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
-import { withTokenLimit } from './tokenLimit';
+import { failed, RELAY } from './gatewayCall';
+import { sendWithTokenLimit } from './tokenLimit';
 
 export const PROBE_TOOL: ChatCompletionFunctionTool = {
   type: 'function',
@@ -13,8 +12,7 @@ export const PROBE_TOOL: ChatCompletionFunctionTool = {
   },
 };
 /** A tool call needs a few more tokens than a one-word reply. */
-const TOOL_MAX_TOKENS = 32;
-
+export const TOOL_MAX_TOKENS = 32;
 
 /** The guides' MCP advice as a check: does the model return a tool call for a trivial read-only tool? */
 export function toolsCheck(model: string): CheckDefinition {
@@ -28,32 +26,24 @@ export function toolsCheck(model: string): CheckDefinition {
     gatedBy: ['auth'],
     async run(ctx): Promise<CheckOutcome> {
       const client = ctx.client();
-      try {
-        const { value } = await withTokenLimit(TOOL_MAX_TOKENS, (limit) =>
-          client.sdk.chat.completions
-            .create({ model, tools: [PROBE_TOOL], tool_choice: 'auto', messages: [{ role: 'user', content: 'What time is it? Use the get_current_time tool.' }], ...limit }, client.request)
-            .withResponse(),
-        );
-        const exchange = client.log.last();
-        const http = exchange && classifyHttp(exchange, value.data);
-        if (http) return { status: 'fail', symptom: http.symptom, summary: http.summary };
-        const completion = value.data as ChatCompletion;
-        const call = completion.choices?.[0]?.message?.tool_calls?.[0];
-        const metrics = { completionTokens: completion.usage?.completion_tokens ?? null };
-        if (call && call.type === 'function' && call.function.name === PROBE_TOOL.function.name) {
-          return { status: 'pass', summary: `${model} called ${call.function.name} as asked.`, metrics };
-        }
-        const said = completion.choices?.[0]?.message?.content?.slice(0, 60) ?? '';
-        return { status: 'warn', symptom: 'tools.no-call', summary: `${model} answered in text instead of calling the tool${said ? `: "${said}"` : ''}.`, metrics };
-      } catch (error) {
-        if (isCancellation(error, ctx.signal)) throw error;
-        const diagnosis = classifyFailure(error, client.log.last(), ctx.profile.timeoutMs);
-        // A generic rejection of the request (400/422) is about the tools; auth, quota and route failures are not.
-        if (diagnosis.symptom === 'model.unavailable') {
-          return { status: 'fail', symptom: 'tools.error', summary: `A request with tools was rejected: ${diagnosis.summary}` };
-        }
-        return { status: 'fail', symptom: diagnosis.symptom, summary: diagnosis.summary };
+      const call = await sendWithTokenLimit(client, RELAY, TOOL_MAX_TOKENS, (limit) =>
+        client.sdk.chat.completions.create({ model, tools: [PROBE_TOOL], tool_choice: 'auto', messages: [{ role: 'user', content: 'What time is it? Use the get_current_time tool.' }], ...limit }, client.request),
+      );
+      if (!call.ok) {
+        // A rejection of the request as such (400/422) is about the tools; auth, quota and route failures are not.
+        if (call.diagnosis.symptom === 'request.invalid') return { status: 'fail', symptom: 'tools.error', summary: `A request with tools was rejected: ${call.diagnosis.summary}` };
+        return failed(call.diagnosis);
       }
+      const completion = call.value as ChatCompletion | string;
+      if (typeof completion !== 'object' || !Array.isArray(completion.choices)) return { status: 'fail', symptom: 'response.malformed', summary: `${model} answered 200, but not with a chat completion.` };
+      const message = completion.choices[0]?.message;
+      const toolCall = message?.tool_calls?.[0];
+      const metrics = { completionTokens: completion.usage?.completion_tokens ?? null };
+      if (toolCall && toolCall.type === 'function' && toolCall.function.name === PROBE_TOOL.function.name) {
+        return { status: 'pass', summary: `${model} called ${toolCall.function.name} as asked.`, metrics };
+      }
+      const said = typeof message?.content === 'string' ? message.content.slice(0, 60) : '';
+      return { status: 'warn', symptom: 'tools.no-call', summary: `${model} answered in text instead of calling the tool${said ? `: "${said}"` : ''}.`, metrics };
     },
   };
 }

@@ -1,10 +1,10 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { causeChain } from '../causeChain';
 import type { Exchange } from '../transport/exchange';
 import { BodyTimeoutError, BodyTooLargeError, InsecureTransportError } from '../transport/recordingFetch';
-import { causeChain } from '../causeChain';
-import type { Diagnosis } from './diagnosis';
-import { classifyHttp } from './classifyHttp';
+import { classifyAnswer } from './classifyAnswer';
 import { classifyNetwork } from './classifyNetwork';
+import type { AnswerContext, Diagnosis } from './diagnosis';
 
 export class CancelledError extends Error {
   constructor() {
@@ -14,8 +14,9 @@ export class CancelledError extends Error {
 }
 
 /** The openai and Anthropic SDKs share error class names but not classes: match either. */
-const named = (error: unknown, name: string) => error instanceof Error && (error.name === name || error.constructor?.name === name);
+const named = (error: unknown, ...names: string[]) => error instanceof Error && (names.includes(error.name) || names.includes(error.constructor?.name ?? ''));
 const isTimeout = (error: unknown) => error instanceof APIConnectionTimeoutError || named(error, 'APIConnectionTimeoutError');
+const isSdkError = (error: unknown) => error instanceof APIError || named(error, 'APIError', 'AnthropicError', 'OpenAIError') || causeChain(error).some((e) => e instanceof APIError);
 const httpStatusOf = (error: unknown): number | undefined => {
   const status = error instanceof Error ? (error as Error & { status?: unknown }).status : undefined;
   return typeof status === 'number' ? status : undefined;
@@ -25,8 +26,12 @@ export function isCancellation(error: unknown, signal?: AbortSignal): boolean {
   return error instanceof CancelledError || error instanceof APIUserAbortError || named(error, 'APIUserAbortError') || (signal?.aborted === true && !isTimeout(error));
 }
 
-/** Classifies anything an SDK call threw, using what the transport recorded of the exchange. */
-export function classifyFailure(error: unknown, exchange: Exchange | undefined, timeoutMs: number): Diagnosis {
+/**
+ * Classifies what an SDK call threw, from what the transport recorded of the exchange: the raw
+ * status and body, never the SDK's reading of them. Undefined for anything that is not a gateway,
+ * network or transport failure: that is a fault in the doctor and must not be dressed up as one.
+ */
+export function classifyFailure(error: unknown, exchange: Exchange | undefined, context: AnswerContext, timeoutMs: number): Diagnosis | undefined {
   const host = exchange ? new URL(exchange.url).host : 'the gateway';
   if (causeIs(error, BodyTimeoutError)) {
     return { symptom: 'network.timeout', summary: `${host}: the response started but its body did not finish within ${timeoutMs} ms (a slow trickle).` };
@@ -38,23 +43,23 @@ export function classifyFailure(error: unknown, exchange: Exchange | undefined, 
   if (causeIs(error, InsecureTransportError)) {
     return { symptom: 'network.insecure-http', summary: `Refused to send the token over plain http to ${host}.` };
   }
-  if (error instanceof BodyTooLargeError || causeIs(error, BodyTooLargeError)) {
-    return { symptom: 'response.malformed', summary: `${host}: ${(error as Error).message}.` };
+  if (causeIs(error, BodyTooLargeError)) {
+    return { symptom: 'response.malformed', summary: `${host}: the response body exceeded the doctor's limit; it stopped reading.` };
   }
   if (httpStatusOf(error) !== undefined && exchange?.status !== undefined) {
-    const http = classifyHttp(exchange, (error as { error?: unknown }).error ?? exchange.excerpt);
-    if (http) return http;
+    const answer = classifyAnswer(exchange, context);
+    if (answer) return answer;
   }
-  if (error instanceof APIError && error.status === undefined && !(error instanceof APIConnectionError)) {
-    return { symptom: 'stream.error-event', summary: `The stream carried an error event: ${error.message}` };
+  if (isSdkError(error) && httpStatusOf(error) === undefined && !(error instanceof APIConnectionError) && !named(error, 'APIConnectionError')) {
+    return { symptom: 'stream.error-event', summary: `The stream carried an error event: ${(error as Error).message}` };
   }
-  if (error instanceof SyntaxError) {
+  if (error instanceof SyntaxError && exchange?.status !== undefined) {
     return { symptom: 'response.malformed', summary: `${host}: the body could not be parsed as JSON (${error.message}).` };
   }
   const network = classifyNetwork(error, host);
   if (network) return network;
-  if (error instanceof APIConnectionError) return { symptom: 'network.reset', summary: `Could not reach ${host}: ${error.message}` };
-  return { symptom: 'gateway.server-error', summary: `Unexpected failure talking to ${host}: ${error instanceof Error ? error.message : String(error)}` };
+  if (error instanceof APIConnectionError || named(error, 'APIConnectionError')) return { symptom: 'network.reset', summary: `Could not reach ${host}: ${(error as Error).message}` };
+  return undefined;
 }
 
 function causeIs(error: unknown, type: abstract new (...args: never[]) => Error): boolean {

@@ -1,9 +1,11 @@
+import type { CheckKind } from '../checks/checkTypes';
 import type { ClientId } from './clients';
 
-/** Which check proves an item automatically; `manual` items the user ticks in the client. */
-export type ChecklistProof =
-  | { kind: 'check'; check: 'auth' | 'models' | 'chat' | 'streaming' | 'tools' | 'quota' | 'base-url' | 'client-url' | 'protocol' }
-  | { kind: 'manual'; hint: string };
+/**
+ * Which checks prove an item automatically (it is ticked only when every one of them that ran
+ * passed); `manual` items the user ticks in the client.
+ */
+export type ChecklistProof = { kind: 'check'; checks: readonly CheckKind[] } | { kind: 'manual'; hint: string };
 
 export interface ChecklistItem {
   id: string;
@@ -12,7 +14,7 @@ export interface ChecklistItem {
   source: 'guide' | 'reference';
 }
 
-const check = (c: Extract<ChecklistProof, { kind: 'check' }>['check']): ChecklistProof => ({ kind: 'check', check: c });
+const check = (...checks: CheckKind[]): ChecklistProof => ({ kind: 'check', checks });
 const manual = (hint: string): ChecklistProof => ({ kind: 'manual', hint });
 
 /** Every item of each guide's "Verification Checklist", in the guide's order. */
@@ -28,7 +30,7 @@ export const CHECKLISTS: Record<ClientId, ChecklistItem[]> = {
     { id: 'cherry.in-logs', text: 'the request appears in the Crazyrouter logs', proof: manual('Open the Crazyrouter dashboard → Logs and look for the request id shown in the evidence.'), source: 'guide' },
   ],
   cursor: [
-    { id: 'cursor.verify-succeeds', text: 'Verify succeeds in Cursor Settings → Models', proof: check('auth'), source: 'guide' },
+    { id: 'cursor.verify-succeeds', text: 'Verify succeeds in Cursor Settings → Models', proof: check('auth', 'chat'), source: 'guide' },
     { id: 'cursor.base-url', text: 'Override OpenAI Base URL is set to https://crazyrouter.com/v1', proof: check('client-url'), source: 'guide' },
     { id: 'cursor.model-selected', text: 'at least one Crazyrouter-backed model is selected', proof: check('models'), source: 'guide' },
     { id: 'cursor.first-chat', text: 'the first chat request succeeds', proof: check('chat'), source: 'guide' },

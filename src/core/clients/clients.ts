@@ -17,6 +17,8 @@ export interface ClientInfo {
   testAction?: string;
   /** Cursor calls the gateway from its own servers, not from this machine. */
   requestsFrom: 'this-machine' | 'vendor-servers';
+  /** The client's own connection test, reproduced as a check (Cherry Studio's Check: client-url-rules.md §A3). */
+  ownTest?: 'cherry-check';
   /** Where the value rules come from (../shared/reference). */
   source: string;
 }
@@ -30,6 +32,7 @@ export const CLIENTS: Record<ClientId, ClientInfo> = {
     keyField: 'API Key',
     testAction: 'Check',
     requestsFrom: 'this-machine',
+    ownTest: 'cherry-check',
     source: 'seed-cherry-studio-guide.txt; client-url-rules.md §A',
   },
   cursor: {
@@ -73,3 +76,7 @@ export const CLIENTS: Record<ClientId, ClientInfo> = {
 
 /** The models both guides recommend validating, baseline first. */
 export const RECOMMENDED_MODELS = ['gpt-5.4', 'claude-sonnet-4-6', 'gemini-3-pro-preview'] as const;
+/** Both guides: "Start with gpt-5.4", the baseline verified in production. */
+export const BASELINE_MODEL = RECOMMENDED_MODELS[0];
+/** The guides' Claude model, for Claude Code's protocol check when no Claude model is chosen. */
+export const CLAUDE_MODEL = RECOMMENDED_MODELS[1];

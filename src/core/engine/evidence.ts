@@ -7,8 +7,9 @@ const EXCERPT_CHARS = 300;
 
 /** Evidence for the report, built only from what the transport saw of responses, then redacted. */
 export function toEvidence(exchange: Exchange, secrets: Secret[]): Evidence {
-  const excerpt = exchange.excerpt.replace(/\s+/g, ' ').trim();
-  const note = [exchange.blockedRedirect && `redirect to ${exchange.blockedRedirect} not followed`, exchange.failure].filter(Boolean).join('; ');
+  // Redact the whole body before cutting it: a cut must never leave half a token behind.
+  const excerpt = redact(exchange.body, ...secrets).replace(/\s+/g, ' ').trim();
+  const note = [exchange.blockedRedirect && `redirect to ${exchange.blockedRedirect} not followed`, exchange.redirectLoop && `same-site redirects: ${exchange.redirectLoop}`, exchange.failure].filter(Boolean).join('; ');
   return {
     method: exchange.method,
     url: redact(exchange.url, ...secrets),
@@ -19,7 +20,7 @@ export function toEvidence(exchange: Exchange, secrets: Secret[]): Evidence {
     headersMs: exchange.headersMs === undefined ? undefined : Math.round(exchange.headersMs),
     totalMs: exchange.endMs === undefined ? undefined : Math.round(exchange.endMs),
     bytes: exchange.bytes,
-    bodyExcerpt: excerpt ? redact(excerpt.length > EXCERPT_CHARS ? `${excerpt.slice(0, EXCERPT_CHARS)}…` : excerpt, ...secrets) : undefined,
+    bodyExcerpt: excerpt ? (excerpt.length > EXCERPT_CHARS ? `${excerpt.slice(0, EXCERPT_CHARS)}…` : excerpt) : undefined,
     note: note ? redact(note, ...secrets) : undefined,
   };
 }

@@ -9,6 +9,8 @@ export interface GraphNode {
   gatedBy: string[];
   run(signal: AbortSignal): Promise<CheckResult>;
   blocked(reason: string): CheckResult;
+  /** The result for a run that threw although nothing cancelled it: a fault, never "Cancelled.". */
+  crashed(error: unknown): CheckResult;
 }
 
 export interface GraphOptions {
@@ -49,7 +51,7 @@ export async function runGraph(nodes: readonly GraphNode[], options: GraphOption
     options.onStart?.(node.id);
     const done = node
       .run(AbortSignal.any([options.signal, abort.signal]))
-      .catch(() => node.blocked('Cancelled.'))
+      .catch((error: unknown) => (options.signal.aborted || abort.signal.aborted ? node.blocked('Cancelled.') : node.crashed(error)))
       .then((result) => {
         running.delete(node.id);
         held.set(node.id, result);

@@ -1,6 +1,6 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
-import { CancelledError, classifyFailure, isCancellation } from '../classify/classifyFailure';
-import type { CheckDefinition, CheckResult, Lookup } from '../checks/checkTypes';
+import { CancelledError, isCancellation } from '../classify/classifyFailure';
+import type { CheckDefinition, CheckOutcome, CheckResult, Lookup } from '../checks/checkTypes';
 import { planChecks } from '../checks/plan';
 import { RunFacts } from '../checks/runFacts';
 import type { Profile } from '../profile';
@@ -43,7 +43,8 @@ export async function verify(profile: Profile, options: VerifyOptions = {}): Pro
     needs: check.needs,
     gatedBy: check.gatedBy,
     blocked: (reason) => skippedResult(check, reason),
-    run: (checkSignal) => runCheck(check, { profile, facts, lookup: options.lookup ?? systemLookup }, checkSignal, secrets, options.fetchOptions),
+    crashed: (error) => internalErrorResult(check, error, secrets, options.onEvent),
+    run: (checkSignal) => runCheck(check, { profile, facts, lookup: options.lookup ?? systemLookup }, checkSignal, secrets, options),
   }));
   const results = await runGraph(nodes, {
     concurrency: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY),
@@ -59,23 +60,24 @@ async function runCheck(
   { profile, facts, lookup }: { profile: Profile; facts: RunFacts; lookup: Lookup },
   signal: AbortSignal,
   secrets: Profile['secret'][],
-  fetchOptions: Partial<RecordingFetchOptions> | undefined,
+  options: VerifyOptions,
 ): Promise<CheckResult> {
   const clients: GatewayClient[] = [];
   const client = () => {
-    const created = createGatewayClient({ baseURL: profile.baseUrl, secret: profile.secret, timeoutMs: profile.timeoutMs, signal, fetchOptions });
+    const created = createGatewayClient({ baseURL: profile.baseUrl, secret: profile.secret, timeoutMs: profile.timeoutMs, signal, fetchOptions: options.fetchOptions });
     clients.push(created);
     return created;
   };
   const started = performance.now();
-  let outcome;
+  let outcome: CheckOutcome;
   try {
     if (signal.aborted) throw new CancelledError();
     outcome = await check.run({ profile, signal, facts, lookup, client });
   } catch (error) {
     if (isCancellation(error, signal)) throw error;
-    const diagnosis = classifyFailure(error, clients.at(-1)?.log.last(), profile.timeoutMs);
-    outcome = { status: 'fail' as const, symptom: diagnosis.symptom, summary: diagnosis.summary };
+    // Every gateway and network failure is classified inside the check (callGateway); what
+    // reaches this point is a fault in the doctor itself.
+    return { ...internalErrorResult(check, error, secrets, options.onEvent), durationMs: Math.round(performance.now() - started), evidence: evidenceOf(clients, secrets) };
   }
   const result: CheckResult = {
     id: check.id,
@@ -88,9 +90,31 @@ async function runCheck(
     symptom: outcome.symptom,
     details: outcome.details ?? [],
     metrics: outcome.metrics ?? {},
-    evidence: clients.flatMap((c) => c.log.entries.map((exchange) => toEvidence(exchange, secrets))),
+    evidence: evidenceOf(clients, secrets),
   };
   return redactDeep(result, ...secrets);
+}
+
+const evidenceOf = (clients: readonly GatewayClient[], secrets: Profile['secret'][]) => clients.flatMap((c) => c.log.entries.map((exchange) => toEvidence(exchange, secrets)));
+
+/** A check that threw: reported as a failed check ("internal error"), its redacted stack sent to the log. */
+function internalErrorResult(check: CheckDefinition, error: unknown, secrets: Profile['secret'][], onEvent: VerifyOptions['onEvent']): CheckResult {
+  const stack = redact(error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error), ...secrets);
+  onEvent?.({ type: 'internal-error', id: check.id, stack });
+  const message = redact(error instanceof Error ? error.message : String(error), ...secrets).slice(0, 300);
+  return {
+    id: check.id,
+    kind: check.kind,
+    title: check.title,
+    model: check.model,
+    status: 'fail',
+    durationMs: 0,
+    summary: `Internal error in the doctor: ${message}. This is a bug in Crazyrouter Doctor, not a problem with your setup.`,
+    symptom: 'internal.error',
+    details: ['The stack trace is in the log (VS Code: Output → Crazyrouter; CLI: standard error).'],
+    metrics: {},
+    evidence: [],
+  };
 }
 
 function skippedResult(check: CheckDefinition, reason: string): CheckResult {

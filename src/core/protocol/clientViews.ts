@@ -1,7 +1,12 @@
 import { CHECKLISTS } from '../clients/checklists';
-import { CLIENT_IDS, CLIENTS } from '../clients/clients';
+import { CLIENT_IDS, CLIENTS, type ClientId } from '../clients/clients';
 import { renderFix, rowsForClient } from '../symptoms/symptomTable';
 import type { ClientView } from './panelProtocol';
+
+/** A client's symptom rows with its fixes rendered (for a run: `baseline` is the model that run may recommend). */
+export function rowViews(id: ClientId, baseline?: string | null): ClientView['rows'] {
+  return rowsForClient(id).map((row) => ({ id: row.id, source: row.source, symptom: row.symptom, cause: row.cause, fix: renderFix(row, id, baseline) }));
+}
 
 /** What the panel shows per client: its symptom table with rendered fixes, and its checklist. */
 export function clientViews(): ClientView[] {
@@ -10,11 +15,11 @@ export function clientViews(): ClientView[] {
     name: CLIENTS[id].name,
     urlField: CLIENTS[id].urlField,
     urlValue: CLIENTS[id].urlValue,
-    rows: rowsForClient(id).map((row) => ({ id: row.id, source: row.source, symptom: row.symptom, cause: row.cause, fix: renderFix(row, id) })),
+    rows: rowViews(id),
     checklist: CHECKLISTS[id].map((item) => ({
       id: item.id,
       text: item.text,
-      check: item.proof.kind === 'check' ? item.proof.check : undefined,
+      auto: item.proof.kind === 'check',
       hint: item.proof.kind === 'manual' ? item.proof.hint : undefined,
     })),
   }));

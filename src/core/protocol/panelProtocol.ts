@@ -58,7 +58,9 @@ export const FindingSchema = z.object({
 });
 
 export const SymptomRowViewSchema = z.object({ id: z.string(), source: z.string(), symptom: Text, cause: Text, fix: Text });
-export const ChecklistItemViewSchema = z.object({ id: z.string(), text: Text, check: opt(Kind), hint: opt(Text) });
+/** `auto`: a check proves the item; otherwise the user ticks it (`hint` says where to look). */
+export const ChecklistItemViewSchema = z.object({ id: z.string(), text: Text, auto: z.boolean(), hint: opt(Text) });
+export const ChecklistStateSchema = z.enum(['verified', 'warned', 'failed', 'not-run', 'manual']);
 export const ClientViewSchema = z.object({
   id: ClientId,
   name: z.string(),
@@ -124,8 +126,10 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
     verdict: z.enum(['pass', 'warn', 'fail', 'cancelled']),
     durationMs: z.number(),
     counts: z.object({ pass: z.number(), warn: z.number(), fail: z.number(), skipped: z.number() }),
-    verified: z.array(z.string()),
-    failedItems: z.array(z.string()),
+    /** Each checklist item's state after the run. */
+    checklist: z.record(z.string(), ChecklistStateSchema),
+    /** The client's symptom rows with fixes rendered for this run (a model that failed is never recommended). */
+    rows: z.array(SymptomRowViewSchema),
   }),
   z.object({ type: z.literal('models'), ids: z.array(max(200)).check(z.maxLength(500)) }),
   z.object({ type: z.literal('notice'), level: z.enum(['info', 'error']), text: Text }),
@@ -133,6 +137,7 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type HostMessage = z.infer<typeof HostMessageSchema>;
 export type ClientView = z.infer<typeof ClientViewSchema>;
+export type ChecklistState = z.infer<typeof ChecklistStateSchema>;
 export type PanelSettings = z.infer<typeof PanelSettingsSchema>;
 export type CheckResultView = z.infer<typeof CheckResultSchema>;
 export type FindingView = z.infer<typeof FindingSchema>;

@@ -2,7 +2,7 @@ import type { CheckResult, CheckStatus } from '../checks/checkTypes';
 import { groupFindings, type ChecklistState, type Report } from './report';
 
 const STATUS_MARK: Record<CheckStatus, string> = { pass: '✅ pass', warn: '⚠️ warn', fail: '❌ fail', skipped: '⏭️ skipped' };
-const CHECKLIST_MARK: Record<ChecklistState, string> = { verified: '[x]', failed: '[ ] ❌', 'not-run': '[ ]', manual: '[ ] (manual)' };
+const CHECKLIST_MARK: Record<ChecklistState, string> = { verified: '[x]', warned: '[ ] ⚠️', failed: '[ ] ❌', 'not-run': '[ ]', manual: '[ ] (manual)' };
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

@@ -1,6 +1,6 @@
 import type { CheckResult, CheckStatus } from '../checks/checkTypes';
 import { CHECKLISTS, type ChecklistItem } from '../clients/checklists';
-import { CLIENTS, type ClientId } from '../clients/clients';
+import { BASELINE_MODEL, CLIENTS, type ClientId } from '../clients/clients';
 import type { Profile } from '../profile';
 import { renderFix, rowFor } from '../symptoms/symptomTable';
 import type { SymptomId } from '../symptoms/symptomIds';
@@ -40,7 +40,7 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
   return [...groups.values()].sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1));
 }
 
-export type ChecklistState = 'verified' | 'failed' | 'not-run' | 'manual';
+export type ChecklistState = 'verified' | 'warned' | 'failed' | 'not-run' | 'manual';
 
 export interface ChecklistEntry {
   item: ChecklistItem;
@@ -56,6 +56,8 @@ export interface Report {
   target: { baseUrl: string; client: ClientId; clientName: string; models: string[]; mode: Profile['mode'] };
   counts: Record<CheckStatus, number>;
   results: CheckResult[];
+  /** The model fixes recommend: one that passed every check of this run, or null when none did. */
+  baseline: string | null;
   findings: Finding[];
   checklist: ChecklistEntry[];
   /** Model ids the token can see (from the model list), when authentication got that far. */
@@ -66,6 +68,7 @@ export function buildReport(profile: Profile, results: CheckResult[], meta: { st
   const counts: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, skipped: 0 };
   for (const r of results) counts[r.status]++;
   const verdict: Verdict = meta.cancelled ? 'cancelled' : counts.fail > 0 ? 'fail' : counts.warn > 0 ? 'warn' : 'pass';
+  const baseline = workingModel(results, profile.models);
   return {
     schema: 'crazyrouter-doctor/report@1',
     tool: { name: 'crazyrouter-doctor', version: DOCTOR_VERSION },
@@ -75,28 +78,43 @@ export function buildReport(profile: Profile, results: CheckResult[], meta: { st
     target: { baseUrl: profile.baseUrl, client: profile.client, clientName: CLIENTS[profile.client].name, models: profile.models, mode: profile.mode },
     counts,
     results,
-    findings: findingsFor(results, profile.client),
+    baseline,
+    findings: findingsFor(results, profile.client, baseline),
     checklist: checklistFor(results, profile.client),
     visibleModels: meta.visibleModels ?? [],
   };
 }
 
-export function findingsFor(results: readonly CheckResult[], client: ClientId): Finding[] {
+/**
+ * The model a fix may recommend: one whose every check in this run passed (the guides' baseline
+ * first when it did), `null` when none did. Before any model was probed (a health run), the guide's.
+ */
+export function workingModel(results: readonly CheckResult[], chosen: readonly string[]): string | null {
+  const probed = new Set(results.filter((r) => r.model !== undefined && r.status !== 'skipped').map((r) => r.model!));
+  if (probed.size === 0) return BASELINE_MODEL;
+  const good = (model: string) => probed.has(model) && results.every((r) => r.model !== model || r.status === 'pass');
+  const candidates = [BASELINE_MODEL, ...chosen];
+  return candidates.find(good) ?? null;
+}
+
+export function findingsFor(results: readonly CheckResult[], client: ClientId, baseline: string | null = BASELINE_MODEL): Finding[] {
   const findings: Finding[] = [];
   for (const r of results) {
     if ((r.status !== 'fail' && r.status !== 'warn') || !r.symptom) continue;
     const row = rowFor(r.symptom, client);
-    findings.push({ checkId: r.id, status: r.status, symptom: r.symptom, rowId: row?.id, rowSymptom: row?.symptom, cause: row?.cause, fix: row && renderFix(row, client) });
+    findings.push({ checkId: r.id, status: r.status, symptom: r.symptom, rowId: row?.id, rowSymptom: row?.symptom, cause: row?.cause, fix: row && renderFix(row, client, baseline) });
   }
   return findings;
 }
 
+/** An item is verified only when every check behind it that ran passed: a warning or a failure leaves it unticked. */
 export function checklistFor(results: readonly CheckResult[], client: ClientId): ChecklistEntry[] {
   return CHECKLISTS[client].map((item) => {
     if (item.proof.kind === 'manual') return { item, state: 'manual' };
-    const kind = item.proof.check;
-    const relevant = results.filter((r) => r.kind === kind && r.status !== 'skipped');
-    const state: ChecklistState = relevant.length === 0 ? 'not-run' : relevant.some((r) => r.status === 'fail') ? 'failed' : 'verified';
+    const kinds = item.proof.checks;
+    const relevant = results.filter((r) => kinds.includes(r.kind) && r.status !== 'skipped');
+    const state: ChecklistState =
+      relevant.length === 0 ? 'not-run' : relevant.some((r) => r.status === 'fail') ? 'failed' : relevant.some((r) => r.status === 'warn') ? 'warned' : 'verified';
     return { item, state };
   });
 }

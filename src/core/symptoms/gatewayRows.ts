@@ -11,8 +11,10 @@ const row = (id: string, symptom: string, cause: string, fix: string, matches: S
 });
 
 /**
- * Rows the gateway research adds (gateway-behaviour.md, client-url-rules.md). They apply to every
- * client and answer whenever a client's own guide has no row for a conclusion.
+ * Rows the gateway research adds (gateway-behaviour.md §3–§11, client-url-rules.md). They apply to
+ * every client and answer whenever a client's own guide has no row for a conclusion. Each fix can
+ * cure the cause its row names; where the cause cannot be seen from outside, the row says so and
+ * the fix is to ask the one who can see it.
  */
 export const GATEWAY_ROWS: readonly SymptomRow[] = [
   {
@@ -24,7 +26,7 @@ export const GATEWAY_ROWS: readonly SymptomRow[] = [
     fix: 'remove the IP restriction from the token Cursor uses, and use the public https://crazyrouter.com/v1',
     matches: ['client.vendor-egress', 'auth.ip-denied'],
   },
-  row('token-malformed', 'Token rejected before it is sent', 'the pasted value has spaces, quotes, a "Bearer " prefix or is not an sk-... token', 'copy the raw sk-... value from the Crazyrouter dashboard and paste it into {keyField} again', ['token.malformed']),
+  row('token-malformed', 'Token rejected before it is sent', 'the pasted value has spaces, quotes, invisible characters, a "Bearer " prefix, or is not an sk-... token', 'copy the raw sk-... value from the Crazyrouter dashboard and paste it into {keyField} again', ['token.malformed']),
   row('dns', 'Host name does not resolve', 'DNS failure: typo in the host, no network, or a DNS filter', 'check the spelling of the host in {urlField} ({urlValue}) and your network or VPN', ['network.dns']),
   row('refused', 'Connection refused or reset', 'nothing listens at that address and port, or a firewall or proxy drops the connection', 'check the host and port in {urlField}, and any proxy settings (http.proxy, HTTPS_PROXY)', ['network.refused', 'network.reset']),
   row('tls', 'TLS / certificate error', 'a proxy or antivirus intercepts HTTPS, or the URL points at the wrong host', 'use {urlValue} exactly; if a corporate proxy re-signs HTTPS, install its root certificate for your client', ['network.tls']),
@@ -32,32 +34,47 @@ export const GATEWAY_ROWS: readonly SymptomRow[] = [
   row('insecure-http', 'Token would travel over plain http', 'the base URL uses http:// to a host that is not this machine', 'use {urlValue} (https) in {urlField}', ['network.insecure-http']),
   row('html-200', 'HTTP 200 with an HTML page instead of JSON', 'the base URL points at the website, not the API (for most clients the /v1 is missing)', 'set {urlField} to exactly {urlValue}', ['url.website-html']),
   row('invalid-url', '404 Invalid URL (POST /v1/…)', 'the path is wrong: /v1 added twice, or a full endpoint typed as the base URL', 'set {urlField} to exactly {urlValue}', ['url.wrong-path', 'url.not-found']),
-  row('redirect', 'Redirect to another site', 'the URL redirects to a different origin; the doctor does not follow it with your token', 'use {urlValue} in {urlField}', ['url.redirect']),
-  row('401', '401 Invalid token / 无效的令牌', 'the token is unknown, deleted, expired, disabled or out of quota (the gateway gives one answer for all since April 2026)', 'create a new token in the Crazyrouter dashboard and paste it into {keyField}', ['auth.invalid', 'auth.missing']),
-  row('expired', '401, token expired', 'the token has passed its expiry date', 'extend the expiry or create a new token, then paste it into {keyField}', ['auth.expired']),
-  row('disabled', '401, token disabled', 'the token was disabled in the dashboard', 'enable the token again in the Crazyrouter dashboard, or create a new one', ['auth.disabled']),
+  row('redirect', 'Redirect to another site, or a redirect loop', 'the URL redirects to a different origin (the doctor does not follow it with your token), or keeps redirecting within the site', 'use {urlValue} in {urlField}', ['url.redirect']),
+  row('front-html', 'An HTML error page instead of the API’s JSON (403, 502, 503…)', 'something in front of the gateway answered, not the gateway: a CDN or firewall challenge, or a proxy’s error page', 'retry in a few minutes; on a company network, ask for {urlValue} to be let through the proxy; if it persists, tell Crazyrouter support the time and your network', ['front.html']),
+  row('401', '401 Invalid token / 无效的令牌', 'the gateway does not know this token: mistyped, pasted from another site, or deleted', 'copy the token again from the Crazyrouter dashboard into {keyField}; if it is no longer listed there, create a new one', ['auth.invalid']),
+  row('header-missing', '401 Token not provided / 未提供令牌', 'the Authorization header never reached the gateway: a proxy in between removed it, or the key is not in the field the client sends', 'put the token in {keyField}; if it is there, make the proxy forward the Authorization header or bypass it for {urlValue}', ['auth.missing']),
+  row('expired', '401, token expired', 'the token has passed its expiry date', 'extend the token’s expiry in the Crazyrouter dashboard, or create a new token and paste it into {keyField}', ['auth.expired']),
+  row('disabled', '401, token disabled (This token status is unavailable / 该令牌状态不可用)', 'the token was disabled in the dashboard', 'enable the token again in the Crazyrouter dashboard (Tokens)', ['auth.disabled']),
   row('exhausted', '401, token quota used up', 'the token’s quota cap is spent', 'raise the token’s quota cap in the Crazyrouter dashboard (keep a cap) or create a new token', ['auth.exhausted']),
+  row('auth-unexplained', '401, yet the token looks fine', 'the gateway refuses the token for a reason it does not show: its status route reports the token as valid, unexpired and with quota', 'quote the request id from the evidence to Crazyrouter support', ['auth.unexplained']),
   row('ip-denied', '403 access_denied (IP not in the token’s list)', 'the token has an IP restriction and this request came from another address', 'add your current egress IP to the token, or remove the IP restriction on laptops that change networks', ['auth.ip-denied']),
   row('banned', '403 user banned', 'the account is banned', 'contact Crazyrouter support', ['auth.banned']),
-  row('group', '403 group not usable', 'the token’s group is not available to this account', 'pick another group for the token in the dashboard', ['auth.group']),
+  row('group', '403 group not usable', 'the token’s group is not available to this account, or has been retired', 'pick another group for the token in the dashboard', ['auth.group']),
+  row('channel-pinned', '403 普通用户不支持指定渠道 (channel pinning)', 'the key ends in -<number>, which pins a channel; only administrators may do that', 'remove the -<number> suffix from the key in {keyField}', ['auth.channel-pinned']),
   row('model-not-allowed', '403 This token has no access to model …', 'the model is not in the token’s allowlist', 'allow that model in the token settings, or choose an allowed model in {client}', ['model.not-allowed', 'model.none-allowed', 'models.chosen-missing']),
-  row('no-channel', '503 No available channel for model … (model_not_found)', 'no upstream serves that model name for your group: a typo, a suffix variant, or a model not offered to your group', 'use the exact model id from the model list (start with gpt-5.4)', ['model.no-channel']),
-  row('model-unavailable', 'Chat call to a model fails', 'the model rejected the request or is unavailable', 'get gpt-5.4 working first, then add other models one at a time', ['model.unavailable']),
+  row('not-offered', 'Model missing from the token’s model list', 'the gateway does not offer that model to the token’s group: a typo, a suffix variant, or a model your group has no channel for', 'use an exact model id from the token’s model list (start with {baseline})', ['models.not-offered']),
+  row('models-missing', 'Model missing from the token’s model list (cause not visible)', 'either the token’s allowlist or the gateway’s offer for your group leaves it out; this gateway cannot say which', 'look at the token’s model allowlist in the dashboard: allow the model there; if it is allowed, choose another model from the list', ['models.missing']),
+  row('no-channel', '503 No available channel for model … (model_not_found)', 'no upstream serves that model name for your group: a typo, a suffix variant, or a model not offered to your group', 'use the exact model id from the model list (start with {baseline})', ['model.no-channel']),
+  row('model-not-found', '404 The model … does not exist', 'the provider behind the gateway does not know that model name', 'use an exact model id from the token’s model list (start with {baseline})', ['model.not-found']),
+  row('unpriced', 'Model ratio or price not set', 'the gateway has no price for that model, so it will not serve it', 'choose another model; ask Crazyrouter support if you need this one', ['model.unpriced']),
+  row('model-unavailable', 'Chat call to a model fails', 'the model rejected the request or is unavailable', 'get {baseline} working first, then add other models one at a time', ['model.unavailable']),
+  row('request-invalid', '400 Bad request', 'the gateway or the model rejected a parameter of the request', 'read the message in the evidence; get {baseline} working first, then add other models one at a time', ['request.invalid']),
   row('reasoning-params', '400 Unsupported parameter: max_tokens', 'a reasoning model accepts only max_completion_tokens; clients that send max_tokens fail with it', 'use a client version that sends max_completion_tokens, or pick a non-reasoning model in {client}', ['model.reasoning-params']),
-  row('models-empty', 'Model list is empty', 'the token’s allowlist is enabled but empty, or no model is enabled for its group', 'allow at least one model (e.g. gpt-5.4) in the token settings', ['models.list-empty']),
+  row('thinking-budget', '400 max_tokens must be greater than thinking.budget_tokens', 'extended thinking is on with a thinking budget not below the maximum output tokens', 'in {client}, raise the maximum output tokens above the thinking budget, or turn extended thinking off', ['param.thinking-budget']),
+  row('models-empty', 'Model list is empty', 'the token’s allowlist is enabled but empty, or no model is enabled for its group', 'allow at least one model (e.g. {baseline}) in the token settings', ['models.list-empty']),
   row('allowlist-wide', 'Token can use every model', 'no model allowlist: a leaked or shared token can spend on any model', 'limit the token to the 2 to 4 models {client} really uses', ['allowlist.too-wide']),
-  row('user-quota', '403 insufficient_user_quota (用户额度不足)', 'the account balance is used up', 'top up the account balance in the Crazyrouter dashboard', ['quota.user-insufficient']),
+  row('user-quota', '403 insufficient_user_quota (用户额度不足)', 'the account balance is used up, or too low for what the request reserves in advance', 'top up the account balance in the Crazyrouter dashboard', ['quota.user-insufficient']),
   row('token-quota', '403 pre_consume_token_quota_failed', 'the token’s remaining quota is below what the request needs', 'raise the token’s quota cap in the dashboard', ['quota.token-insufficient']),
   row('unlimited', 'Token has unlimited quota', 'no quota cap: a runaway client or a leaked token can spend the whole balance', 'set a quota cap on the token dedicated to {client}', ['quota.unlimited']),
   row('quota-low', 'Token quota almost used up', 'the token has less than 10% of its quota left', 'raise the cap before requests start failing', ['quota.low']),
   row('429', '429 Too Many Requests', 'a rate limit of the gateway or the upstream was hit', 'wait for the time in retry-after and retry; lower the client’s request rate', ['rate.limited']),
+  row('critical-limit', '429 on the token status or log route', 'the gateway’s critical rate limit (20 requests per 20 minutes per IP, shared with the dashboard login) is reached', 'wait up to 20 minutes before logging in to the dashboard or checking the token again; stop tools that poll the token status', ['rate.critical']),
   row('5xx', '5xx server error', 'the gateway or a proxy in front of it failed', 'retry later; if it persists, report the request id to Crazyrouter support', ['gateway.server-error']),
+  row('database', 'Database error', 'the gateway could not read its own database', 'retry later; if it persists, report the request id to Crazyrouter support', ['gateway.database']),
   row('upstream', 'Upstream provider error', 'the model provider behind the gateway returned an error', 'retry, or switch to another model; report the request id if it persists', ['gateway.upstream-error']),
+  row('channel-key', '401/403 from the provider after your token was accepted', 'not your token: the provider rejected the gateway’s own key for this model’s channel', 'nothing to change on your side: quote the request id to Crazyrouter support, and use another model meanwhile', ['gateway.channel-key']),
+  row('refused-403', '403 with a message the doctor does not know', 'the gateway, or something in front of it, refused the request; the reason is not one the doctor recognises', 'read the message in the evidence; if it does not say what to change, quote the request id to Crazyrouter support', ['gateway.refused']),
   row('malformed', 'Response is not valid JSON', 'a proxy or the gateway returned a broken body', 'retry; if it persists, check proxies between you and {urlValue}', ['response.malformed']),
   row('stream-buffered', 'Streaming arrives all at once', 'a proxy (nginx proxy_buffering, gzip) buffers the event stream', 'turn off buffering for the event stream (proxy_buffering off / X-Accel-Buffering: no), or bypass the proxy', ['stream.buffered']),
   row('stream-broken', 'Stream ends early or cannot be parsed', 'the connection was cut mid-stream, or a data: line was not JSON', 'retry; if it persists, bypass proxies and report the request id', ['stream.not-sse', 'stream.cut', 'stream.no-done', 'stream.malformed', 'stream.error-event']),
   row('stream-no-usage', 'Stream has no usage chunk', 'the gateway or upstream does not report token usage in streams', 'token counts in {client} may be missing; usage still appears in the Crazyrouter logs', ['stream.no-usage']),
   row('vendor-egress', 'The client cannot reach this URL from where it runs', 'the client sends requests from its vendor’s servers, which cannot reach a localhost or LAN address or pass an IP restriction', 'use the public {urlValue} and a token without an IP restriction', ['client.vendor-egress']),
   row('protocol-missing', 'The gateway lacks the API this client speaks', 'Claude Code speaks Anthropic Messages (/v1/messages) and current Codex only the Responses API (/v1/responses); older gateways (one-api) have neither', 'use a gateway that serves that API (Crazyrouter does), or a client that speaks OpenAI chat completions', ['client.protocol-missing']),
-  row('no-tool-call', 'Model does not call tools', 'the model or its channel does not support tool calling', 'use a model that handles tool use reliably (e.g. gpt-5.4) for agent or MCP work', ['tools.no-call', 'tools.error']),
+  row('no-tool-call', 'Model does not call tools', 'the model or its channel does not support tool calling', 'use a model that handles tool use reliably (e.g. {baseline}) for agent or MCP work', ['tools.no-call', 'tools.error']),
+  row('internal', 'Internal error in the doctor', 'a bug in Crazyrouter Doctor, not a problem with your setup', 'copy the report and the log (Output → Crazyrouter, or the CLI’s standard error) into a bug report', ['internal.error']),
 ];

@@ -1,4 +1,4 @@
-import { CLIENTS, type ClientId } from '../clients/clients';
+import { BASELINE_MODEL, CLIENTS, type ClientId } from '../clients/clients';
 import { CHERRY_STUDIO_ROWS, CURSOR_ROWS } from './guideRows';
 import { GATEWAY_ROWS } from './gatewayRows';
 import type { SymptomId } from './symptomIds';
@@ -18,8 +18,12 @@ export function rowFor(symptom: SymptomId, client: ClientId): SymptomRow | undef
   return rowsForClient(client).find((row) => row.matches.includes(symptom));
 }
 
-/** The fix text with the client's own field names and exact values filled in. */
-export function renderFix(row: SymptomRow, client: ClientId): string {
+/**
+ * The fix text with the client's own field names and exact values filled in. `baseline` is the
+ * model to recommend: a model that passed every check in the run, or `null` when none did (a fix
+ * never recommends a model that failed in the same run); the guide's baseline when nothing ran.
+ */
+export function renderFix(row: SymptomRow, client: ClientId, baseline: string | null = BASELINE_MODEL): string {
   const info = CLIENTS[client];
   const values: Record<string, string> = {
     urlValue: info.urlValue,
@@ -27,6 +31,7 @@ export function renderFix(row: SymptomRow, client: ClientId): string {
     keyField: info.keyField,
     client: info.name,
     testAction: info.testAction ?? 'a test request',
+    baseline: baseline ?? 'a model that answers (none of the chosen models passed every check in this run)',
   };
   return row.fix.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }

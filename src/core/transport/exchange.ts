@@ -12,13 +12,19 @@ export interface Exchange {
   requestId?: string;
   gatewayVersion?: string;
   retryAfter?: string;
-  /** Where a redirect pointed; set only when the doctor refused to follow it. */
+  /** The other origin a redirect pointed at; the doctor never follows one (the token would go with it). */
   blockedRedirect?: string;
+  /** Set when same-origin redirects went on past the limit: how many were followed, and the last target. */
+  redirectLoop?: string;
   bytes: number;
   /** ms after start at which each body chunk arrived. */
   chunkMs: number[];
-  /** The first bytes of the body as text (bounded). */
-  excerpt: string;
+  /**
+   * The body as text, as the gateway sent it, up to the transport's `keepBytes` (64 KiB): what the
+   * classifier reads, whatever the SDK made of it.
+   */
+  body: string;
+  /** The body was longer than what was kept. */
   truncated: boolean;
   sawDone: boolean;
   pingLines: number;

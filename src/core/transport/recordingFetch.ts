@@ -5,8 +5,8 @@ import { ExchangeLog, type Exchange } from './exchange';
 export interface RecordingFetchOptions {
   /** A body larger than this fails the request instead of filling memory. */
   maxBodyBytes: number;
-  /** How much of the body to keep as an excerpt. */
-  excerptBytes: number;
+  /** How much of the body to keep as text for the classifier and the evidence. */
+  keepBytes: number;
   /** Same-origin redirects followed at most this many times. */
   maxRedirects: number;
   /**
@@ -20,7 +20,7 @@ export interface RecordingFetchOptions {
 
 export const DEFAULT_FETCH_OPTIONS: RecordingFetchOptions = {
   maxBodyBytes: 8 * 1024 * 1024,
-  excerptBytes: 2048,
+  keepBytes: 64 * 1024,
   maxRedirects: 3,
 };
 
@@ -60,7 +60,7 @@ export function recordingFetch(log: ExchangeLog, options: RecordingFetchOptions 
     const method = (init?.method ?? 'GET').toUpperCase();
     if (isInsecureRemote(url.toString()) && carriesCredentials(init?.headers)) throw new InsecureTransportError(url.host);
     for (let hop = 0; ; hop++) {
-      const exchange: Exchange = { method, url: url.toString(), startedAt: performance.now(), bytes: 0, chunkMs: [], excerpt: '', truncated: false, sawDone: false, pingLines: 0 };
+      const exchange: Exchange = { method, url: url.toString(), startedAt: performance.now(), bytes: 0, chunkMs: [], body: '', truncated: false, sawDone: false, pingLines: 0 };
       log.entries.push(exchange);
       let response: Response;
       try {
@@ -72,15 +72,15 @@ export function recordingFetch(log: ExchangeLog, options: RecordingFetchOptions 
       }
       recordHeaders(exchange, response);
       const location = response.headers.get('location');
-      if (response.status >= 300 && response.status < 400 && location) {
-        const target = new URL(location, url);
-        if (target.origin === url.origin && hop < options.maxRedirects) {
+      const target = response.status >= 300 && response.status < 400 && location && URL.canParse(location, url.toString()) ? new URL(location, url) : undefined;
+      if (target && target.origin === url.origin) {
+        if (hop < options.maxRedirects) {
           await response.body?.cancel();
           url = target;
           continue;
         }
-        exchange.blockedRedirect = target.origin === url.origin ? target.toString() : target.origin;
-      }
+        exchange.redirectLoop = `${hop} followed, the next to ${target.pathname}`;
+      } else if (target) exchange.blockedRedirect = target.origin;
       return tapBody(exchange, response, options, init?.signal ?? undefined);
     }
   };
@@ -140,7 +140,8 @@ function tapBody(exchange: Exchange, response: Response, options: RecordingFetch
           return;
         }
         const text = tail + decoder.decode(chunk, { stream: true });
-        if (exchange.excerpt.length < options.excerptBytes) exchange.excerpt = (exchange.excerpt + text.slice(tail.length)).slice(0, options.excerptBytes);
+        if (exchange.body.length < options.keepBytes) exchange.body = (exchange.body + text.slice(tail.length)).slice(0, options.keepBytes);
+        else exchange.truncated = true;
         if (/(^|\n)data: ?\[DONE\]/.test(text)) exchange.sawDone = true;
         exchange.pingLines += (text.slice(tail.length).match(/(^|\n): ?PING/g) ?? []).length;
         tail = text.slice(-32);

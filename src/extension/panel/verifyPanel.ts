@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import type { CheckEvent } from '../../core/engine/events';
-import { clientViews } from '../../core/protocol/clientViews';
+import { clientViews, rowViews } from '../../core/protocol/clientViews';
 import { HostMessageSchema, WebviewMessageSchema, type HostMessage, type PanelSettings, type WebviewMessage } from '../../core/protocol/panelProtocol';
 import type { Report } from '../../core/report/report';
 import type { DoctorRunner } from '../doctorRunner';
@@ -166,7 +166,7 @@ export class VerifyPanel implements vscode.Disposable {
       if (this.run?.id !== id) return;
       if (event.type === 'planned') this.post({ type: 'runStarted', runId: id, demo, checks: event.checks });
       else if (event.type === 'started') this.post({ type: 'checkStarted', runId: id, id: event.id });
-      else this.post({ type: 'checkFinished', runId: id, result: event.result, finding: loadEngine().findingsFor([event.result], settings.client)[0] });
+      else if (event.type === 'finished') this.post({ type: 'checkFinished', runId: id, result: event.result, finding: loadEngine().findingsFor([event.result], settings.client)[0] });
     };
     const outcome = await this.context.runner.run({ ...settings, typedUrl, timeoutMs: readSettings().timeoutMs, mode: 'full', demo }, abort.signal, onEvent);
     if (this.run?.id === id) this.run = undefined;
@@ -183,8 +183,8 @@ export class VerifyPanel implements vscode.Disposable {
       verdict: report.verdict,
       durationMs: report.durationMs,
       counts: report.counts,
-      verified: report.checklist.filter((c) => c.state === 'verified').map((c) => c.item.id),
-      failedItems: report.checklist.filter((c) => c.state === 'failed').map((c) => c.item.id),
+      checklist: Object.fromEntries(report.checklist.map((c) => [c.item.id, c.state])),
+      rows: rowViews(report.target.client, report.baseline),
     });
     if (report.visibleModels.length > 0) this.post({ type: 'models', ids: report.visibleModels });
   }

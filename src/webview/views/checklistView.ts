@@ -1,13 +1,19 @@
-import type { ClientView } from '../../core/protocol/panelProtocol';
+import type { ChecklistState, ClientView } from '../../core/protocol/panelProtocol';
 import { h, icon, replaceChildren } from '../dom';
+
+const AUTO_STATE: Record<Exclude<ChecklistState, 'manual'>, [string, string]> = {
+  verified: ['pass', 'verified by the checks'],
+  warned: ['warning', 'a check behind it warned'],
+  failed: ['error', 'a check behind it failed'],
+  'not-run': ['circle-large-outline', 'not checked yet'],
+};
 
 /** The client's checklist: items a check proves are ticked by the run; manual items by the user. */
 export class ChecklistView {
   readonly element: HTMLElement;
   private readonly list = h('ul', { id: 'checklist', class: 'checklist' });
   private client?: ClientView;
-  private verified = new Set<string>();
-  private failed = new Set<string>();
+  private states: Record<string, ChecklistState> = {};
 
   constructor(private readonly onTick: (itemId: string, checked: boolean) => void) {
     this.element = h('section', { class: 'checklist-section', 'aria-label': 'Checklist' }, h('h2', {}, 'Checklist'), this.list);
@@ -19,10 +25,10 @@ export class ChecklistView {
     replaceChildren(
       this.list,
       ...client.checklist.map((item) => {
-        if (item.check) {
-          const state = this.failed.has(item.id) ? 'failed' : this.verified.has(item.id) ? 'verified' : 'not-run';
-          const [name, label] = state === 'verified' ? ['pass', 'verified by a check'] : state === 'failed' ? ['error', 'a check failed'] : ['circle-large-outline', 'not checked yet'];
-          return h('li', { class: `auto ${state}`, 'data-item-id': item.id, 'data-state': state }, icon(name, label), ' ', item.text, h('span', { class: 'muted' }, ` (checked automatically: ${item.check})`));
+        if (item.auto) {
+          const state = (this.states[item.id] ?? 'not-run') as Exclude<ChecklistState, 'manual'>;
+          const [name, label] = AUTO_STATE[state] ?? AUTO_STATE['not-run'];
+          return h('li', { class: `auto ${state}`, 'data-item-id': item.id, 'data-state': state }, icon(name, label), ' ', item.text, h('span', { class: 'muted' }, ' (checked by the doctor)'));
         }
         const box = h('vscode-checkbox', { 'data-item-id': item.id, checked: manualTicks.has(item.id), label: item.text, title: item.hint ?? '' });
         box.addEventListener('change', () => this.onTick(item.id, (box as HTMLElement & { checked: boolean }).checked));
@@ -31,9 +37,8 @@ export class ChecklistView {
     );
   }
 
-  applyRun(verified: string[], failed: string[], ticked: readonly string[]): void {
-    this.verified = new Set(verified);
-    this.failed = new Set(failed);
+  applyRun(states: Record<string, ChecklistState>, ticked: readonly string[]): void {
+    this.states = states;
     if (this.client) this.render(this.client, ticked);
   }
 }

@@ -20,9 +20,14 @@ export class SymptomTable {
 
   render(client: ClientView): void {
     this.caption.textContent = `For ${client.name}: its guide's rows first, then what the gateway can answer.`;
+    this.setRows(client.rows);
+  }
+
+  /** The rows, with fixes as rendered for the client (or for the last run). */
+  setRows(rows: ClientView['rows']): void {
     replaceChildren(
       this.body,
-      ...client.rows.map((row) =>
+      ...rows.map((row) =>
         h(
           'tr',
           { class: 'symptom-row', 'data-row-id': row.id, id: `row-${row.id}` },

@@ -1,0 +1,57 @@
+import { classifyAnswer } from '../classify/classifyAnswer';
+import { classifyFailure, isCancellation } from '../classify/classifyFailure';
+import type { AnswerContext, Diagnosis } from '../classify/diagnosis';
+import type { Exchange } from '../transport/exchange';
+import type { GatewayClient } from '../transport/gatewayClient';
+import type { CheckOutcome } from './checkTypes';
+
+export type CallOutcome<T> = { ok: true; value: T; exchange: Exchange | undefined } | { ok: false; diagnosis: Diagnosis; exchange: Exchange | undefined };
+
+/** A check behind authentication: by the time its result counts, the gateway has accepted the token. */
+export const RELAY: AnswerContext = { route: 'relay', tokenAccepted: true };
+
+/**
+ * Sends one request through an SDK and reads what came back: the value, or the diagnosis of what
+ * the gateway or the network did (a 2xx whose body is an error included). A cancellation is
+ * rethrown. Anything else that is thrown is a fault in the doctor itself and propagates, so the
+ * engine reports it as an internal error instead of blaming the gateway.
+ */
+export async function callGateway<T>(client: GatewayClient, context: AnswerContext, send: () => Promise<T>): Promise<CallOutcome<T>> {
+  try {
+    const value = await send();
+    const exchange = client.log.last();
+    const diagnosis = exchange && classifyAnswer(exchange, context);
+    return diagnosis ? { ok: false, diagnosis, exchange } : { ok: true, value, exchange };
+  } catch (error) {
+    if (isCancellation(error, client.request.signal)) throw error;
+    const exchange = client.log.last();
+    const diagnosis = classifyFailure(error, exchange, context, client.request.timeout);
+    if (!diagnosis) throw error;
+    return { ok: false, diagnosis, exchange };
+  }
+}
+
+/** A failed check that reports a diagnosis, naming the recognised gateway wording in its details. */
+export function failed(diagnosis: Diagnosis, more: Partial<CheckOutcome> = {}): CheckOutcome {
+  const details = [...(more.details ?? []), ...(diagnosis.wording ? [`Recognised wording: ${diagnosis.wording}.`] : [])];
+  return { status: 'fail', ...more, symptom: diagnosis.symptom, summary: diagnosis.summary, details };
+}
+
+/**
+ * Reads a stream that has started: resolves undefined when it ended, or with the diagnosis of
+ * what broke it (a cut connection, an error event, a line that is not JSON). As with
+ * `callGateway`, a cancellation is rethrown and the doctor's own faults propagate.
+ */
+export async function readStream(client: GatewayClient, context: AnswerContext, consume: () => Promise<void>): Promise<Diagnosis | undefined> {
+  try {
+    await consume();
+    return undefined;
+  } catch (error) {
+    if (isCancellation(error, client.request.signal)) throw error;
+    if (error instanceof SyntaxError) return { symptom: 'stream.malformed', summary: `A data: line of the stream is not JSON (${error.message}).` };
+    const diagnosis = classifyFailure(error, client.log.last(), context, client.request.timeout);
+    if (!diagnosis) throw error;
+    if (diagnosis.symptom === 'network.reset' || diagnosis.symptom === 'response.malformed') return { symptom: 'stream.cut', summary: `The stream was cut off mid-way: ${diagnosis.summary}` };
+    return diagnosis;
+  }
+}
