@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CLIENT_IDS, type ClientId } from '../core/clients/clients';
 import { URL_RULE_IDS, type UrlRuleId } from '../core/clients/urlRules';
+import { GATEWAY_SNAPSHOTS, WORDING_LANGS, type GatewaySnapshotId, type WordingLang } from '../core/wordings/snapshots';
 
 export interface CliArgs {
   baseUrl?: string;
@@ -9,6 +10,9 @@ export interface CliArgs {
   json: boolean;
   markdown: boolean;
   scenario?: string;
+  /** Sandbox: the gateway version and the token owner's language it answers as. */
+  gateway?: GatewaySnapshotId;
+  gatewayLang?: WordingLang;
   latencyMs: number;
   timeoutMs?: number;
   concurrency?: number;
@@ -42,6 +46,8 @@ Options:
   --timeout MS          per-request timeout (default 20000)
   --concurrency N       checks at once (default 8; 1 runs them one after another)
   --scenario ID         sandbox scenario (see --list-scenarios)
+  --gateway VERSION     sandbox: answer as ${Object.keys(GATEWAY_SNAPSHOTS).join(' | ')}
+  --gateway-lang LANG   sandbox: the token owner's language, ${WORDING_LANGS.join(' | ')}
   --latency MS          sandbox: delay added to every response
   --list-scenarios      list the sandbox scenarios
   --discover            read (never write) the configs of Codex, Claude Code, Continue and Cline
@@ -73,6 +79,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
         json: { type: 'boolean', default: false },
         markdown: { type: 'boolean', default: false },
         scenario: { type: 'string' },
+        gateway: { type: 'string' },
+        'gateway-lang': { type: 'string' },
         latency: { type: 'string' },
         timeout: { type: 'string' },
         concurrency: { type: 'string' },
@@ -90,7 +98,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
   }
   const v = parsed.values;
   if (!(CLIENT_IDS as readonly string[]).includes(v.client ?? '')) throw new UsageError(`--client must be one of ${CLIENT_IDS.join(', ')}`);
-  if (v['base-url'] && (v.scenario || v.latency)) throw new UsageError('--scenario and --latency apply to the sandbox; leave out --base-url to use it');
+  if (v['base-url'] && (v.scenario || v.latency || v.gateway || v['gateway-lang'])) throw new UsageError('--scenario, --gateway, --gateway-lang and --latency apply to the sandbox; leave out --base-url to use it');
+  if (v.gateway !== undefined && !(v.gateway in GATEWAY_SNAPSHOTS)) throw new UsageError(`--gateway must be one of ${Object.keys(GATEWAY_SNAPSHOTS).join(', ')}`);
+  if (v['gateway-lang'] !== undefined && !(WORDING_LANGS as readonly string[]).includes(v['gateway-lang'])) throw new UsageError(`--gateway-lang must be one of ${WORDING_LANGS.join(', ')}`);
   if (v.json && v.markdown) throw new UsageError('choose one of --json and --markdown');
   if (v['url-rule'] && !(URL_RULE_IDS as readonly string[]).includes(v['url-rule'])) throw new UsageError(`--url-rule must be one of ${URL_RULE_IDS.join(', ')}`);
   return {
@@ -100,6 +110,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     json: v.json ?? false,
     markdown: v.markdown ?? false,
     scenario: v.scenario,
+    gateway: v.gateway as GatewaySnapshotId | undefined,
+    gatewayLang: v['gateway-lang'] as WordingLang | undefined,
     latencyMs: positiveInt('latency', v.latency, 0) ?? 0,
     timeoutMs: positiveInt('timeout', v.timeout, 500),
     concurrency: positiveInt('concurrency', v.concurrency, 1),

@@ -63,7 +63,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       token = Secret.of(typed);
     } else {
-      sandbox = await startSandbox({ scenario: args.scenario ?? 'healthy', latencyMs: args.latencyMs });
+      sandbox = await startSandbox({ scenario: args.scenario ?? 'healthy', latencyMs: args.latencyMs, gateway: args.gateway, lang: args.gatewayLang });
       baseUrl = sandbox.baseUrl;
       token = Secret.of(sandbox.key);
     }
@@ -114,7 +114,7 @@ async function printDiscovery(io: CliIo, json: boolean): Promise<number> {
 async function runWithProgress(profile: Parameters<typeof verify>[0], args: CliArgs, io: CliIo, sandbox: Sandbox | undefined): Promise<Report> {
   const machine = args.json || args.markdown;
   const style = styleFor(io.stdout);
-  const where = sandbox ? `sandbox gateway, scenario "${sandbox.scenario.id}": ${sandbox.scenario.title}` : profile.baseUrl === GATEWAY_OPENAI_BASE ? 'Crazyrouter' : 'custom gateway';
+  const where = sandbox ? `sandbox gateway ${sandbox.state.gateway}, scenario "${sandbox.scenario.id}": ${sandbox.scenario.title}` : profile.baseUrl === GATEWAY_OPENAI_BASE ? 'Crazyrouter' : 'custom gateway';
   const progress = machine ? undefined : new LiveProgress(io.stdout, style);
   if (!machine) {
     io.stdout.write(`${style.bold(`Crazyrouter Doctor ${DOCTOR_VERSION}`)}: ${profile.client} → ${profile.baseUrl} (${where})\n\n`);

@@ -3,7 +3,20 @@
 // line with where it listens, then one JSON line per request it served; stops on SIGTERM, SIGINT or
 // (with --exit-with-stdin) when its standard input closes.
 import { parseArgs } from 'node:util';
+import { GATEWAY_SNAPSHOTS, WORDING_LANGS, type GatewaySnapshotId, type WordingLang } from '../core/wordings/snapshots';
 import { startSandbox } from './sandboxServer';
+
+function gatewayOption(value: string | undefined): GatewaySnapshotId | undefined {
+  if (value === undefined) return undefined;
+  if (!(value in GATEWAY_SNAPSHOTS)) throw new Error(`--gateway must be one of ${Object.keys(GATEWAY_SNAPSHOTS).join(', ')}`);
+  return value as GatewaySnapshotId;
+}
+
+function langOption(value: string | undefined): WordingLang | undefined {
+  if (value === undefined) return undefined;
+  if (!(WORDING_LANGS as readonly string[]).includes(value)) throw new Error(`--gateway-lang must be one of ${WORDING_LANGS.join(', ')}`);
+  return value as WordingLang;
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -13,6 +26,10 @@ async function main(): Promise<void> {
       latency: { type: 'string', default: '0' },
       'chunk-interval': { type: 'string' },
       key: { type: 'string' },
+      /** Answer as another gateway version (new-api@2026-08, new-api@2026-02, new-api@2025-04, one-api@2025-02). */
+      gateway: { type: 'string' },
+      /** The token owner's language (en, zh-CN, zh-TW); otherwise each request's Accept-Language. */
+      'gateway-lang': { type: 'string' },
       /** Stop when standard input closes: a parent that dies takes its gateway with it. */
       'exit-with-stdin': { type: 'boolean', default: false },
     },
@@ -23,6 +40,8 @@ async function main(): Promise<void> {
     latencyMs: Number(values.latency),
     chunkIntervalMs: values['chunk-interval'] === undefined ? undefined : Number(values['chunk-interval']),
     key: values.key,
+    gateway: gatewayOption(values.gateway),
+    lang: langOption(values['gateway-lang']),
     onRequest: (record) => process.stdout.write(`${JSON.stringify({ request: record })}\n`),
   });
   process.stdout.write(`${JSON.stringify({ origin: sandbox.origin, baseUrl: sandbox.baseUrl, key: sandbox.key, scenario: sandbox.scenario.id })}\n`);

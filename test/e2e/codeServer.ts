@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { freePort } from '../support/freePort';
 
 export const REPO = path.resolve(__dirname, '../../..');
 export const CODE_SERVER_BIN = path.join(REPO, '.vscode-test/code-server/node_modules/.bin/code-server');
@@ -46,17 +46,6 @@ export const BASE_SETTINGS: Record<string, unknown> = {
 
 export function requireCodeServer(): void {
   if (!existsSync(CODE_SERVER_BIN)) throw new Error('code-server is not installed: run `bash scripts/install-code-server.sh` (npm run test:e2e does)');
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function run(bin: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {

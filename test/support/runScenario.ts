@@ -2,6 +2,7 @@ import { verify, type VerifyOptions } from '../../src/core/engine/verify';
 import { parseProfile, type ProfileInput } from '../../src/core/profile';
 import type { Report } from '../../src/core/report/report';
 import { Secret } from '../../src/core/secret';
+import type { Scenario } from '../../src/sandbox/scenarios';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/sandboxServer';
 
 export interface ScenarioRun {
@@ -11,11 +12,11 @@ export interface ScenarioRun {
 
 /** Starts the sandbox in a scenario, verifies against it as the scenario's user would, and closes it. */
 export async function runScenario(
-  scenario: string,
+  scenario: string | Scenario,
   profile: Partial<ProfileInput> = {},
   options: VerifyOptions & Omit<SandboxOptions, 'scenario'> & { rewriteTypedUrl?: boolean } = {},
 ): Promise<ScenarioRun> {
-  const sandbox = await startSandbox({ scenario, latencyMs: options.latencyMs, key: options.key });
+  const sandbox = await startSandbox({ scenario, latencyMs: options.latencyMs, key: options.key, gateway: options.gateway, lang: options.lang });
   try {
     const typedUrl = options.rewriteTypedUrl ? profile.typedUrl?.replace('ORIGIN', sandbox.origin) : profile.typedUrl;
     const parsed = parseProfile({ baseUrl: sandbox.baseUrl, timeoutMs: sandbox.scenario.timeoutMs, ...profile, typedUrl }, Secret.of(sandbox.key));

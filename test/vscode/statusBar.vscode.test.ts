@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../../src/sandbox/sandboxServer';
-import { activatedApi, restoreSettings, setSetting } from './support';
+import { activatedApi, restoreSettings, setSetting, until } from './support';
 
 const background = (item: { backgroundColor?: vscode.ThemeColor } | undefined) => (item?.backgroundColor as { id?: string } | undefined)?.id;
 const tooltip = (item: { tooltip?: string | vscode.MarkdownString } | undefined) => (typeof item?.tooltip === 'string' ? item.tooltip : (item?.tooltip?.value ?? ''));
@@ -62,6 +62,31 @@ suite('Status-bar token health', () => {
     await api.health.checkNow();
     assert.equal(api.health.snapshot.offline, true);
     assert.match(tooltip(api.health.view), /could not be reached/);
+  });
+
+  test('a cancelled panel run, or a check that started before a newer run, never changes the status bar', async () => {
+    const { api, sandbox } = await checkAgainst('healthy');
+    assert.equal(api.health.view?.text, '$(pass) Crazyrouter');
+    await vscode.commands.executeCommand('crazyrouter.verifySetup');
+    const panel = api.panel()!;
+    // Cancelled: a run whose chat calls hang on a failing gateway, cancelled half-way.
+    const hanging = await startSandbox({ scenario: 'slow-headers', key: sandbox.key });
+    sandboxes.push(hanging);
+    const run = panel.receive({ type: 'run', settings: { baseUrl: hanging.baseUrl, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
+    await until(() => hanging.inFlight() > 0, 'the run reached the gateway');
+    await panel.receive({ type: 'cancel' });
+    await run;
+    assert.equal(api.health.view?.text, '$(pass) Crazyrouter', 'the cancelled run left the status bar alone');
+    // Superseded: a health check against a slow, refusing gateway ends after a newer, healthy run.
+    const slowRefusal = await startSandbox({ scenario: 'wrong-token', latencyMs: 1_500 });
+    sandboxes.push(slowRefusal);
+    await setSetting('baseUrl', slowRefusal.baseUrl);
+    const olderCheck = api.health.checkNow();
+    await panel.receive({ type: 'run', settings: { baseUrl: sandbox.baseUrl, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
+    await olderCheck;
+    assert.equal(api.health.view?.text, '$(pass) Crazyrouter', 'the older check did not overwrite the newer run');
+    await setSetting('baseUrl', sandbox.baseUrl);
+    panel.dispose();
   });
 
   test('no token: key icon and a hint to set one up', async () => {

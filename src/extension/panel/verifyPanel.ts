@@ -169,14 +169,18 @@ export class VerifyPanel implements vscode.Disposable {
       else if (event.type === 'finished') this.post({ type: 'checkFinished', runId: id, result: event.result, finding: loadEngine().findingsFor([event.result], settings.client)[0] });
     };
     const outcome = await this.context.runner.run({ ...settings, typedUrl, timeoutMs: readSettings().timeoutMs, mode: 'full', demo }, abort.signal, onEvent);
-    if (this.run?.id === id) this.run = undefined;
+    const current = this.run?.id === id;
+    if (current) this.run = undefined;
     if (!outcome.ok) {
       this.post({ type: 'notice', level: 'error', text: outcome.reason });
       return;
     }
     const { report } = outcome;
-    this.lastReport = report;
-    if (!demo) this.context.onReport(report);
+    // A cancelled or superseded run says nothing about the token now: the report and the status bar keep what they had.
+    if (current && report.verdict !== 'cancelled') {
+      this.lastReport = report;
+      if (!demo) this.context.onReport(report);
+    }
     this.post({
       type: 'runFinished',
       runId: id,

@@ -28,6 +28,8 @@ export class HealthIndicator implements vscode.Disposable {
   /** The newest requested check; an older one that gets superseded waits for it. */
   private pending?: Promise<void>;
   private offlineStreak = 0;
+  /** When the run behind the shown state started. */
+  private newestStart = 0;
   snapshot: HealthSnapshot = { level: 'no-token', headline: 'No token stored.', offline: false };
 
   constructor(
@@ -87,8 +89,15 @@ export class HealthIndicator implements vscode.Disposable {
     this.schedule(nextCheckDelay(settings.healthIntervalMinutes, this.offlineStreak));
   }
 
-  /** Shows what a report says about the token (from a health check or a full panel run). */
+  /**
+   * Shows what a report says about the token (from a health check or a full panel run), unless a
+   * newer run already spoke: a run that started earlier but ended later is older news.
+   */
   applyReport(report: Report): void {
+    if (report.verdict === 'cancelled') return;
+    const started = Date.parse(report.startedAt);
+    if (started < this.newestStart) return;
+    this.newestStart = started;
     const snapshot = snapshotOf(report);
     this.offlineStreak = snapshot.offline ? this.offlineStreak + 1 : 0;
     this.show(snapshot);
