@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { probeActivation, type ActivationSample } from './activationProbe';
 import { kb, sizeOf } from './sizes';
-import { LATENCY_MS, median, RUNS, sample, type Sample } from './verifyBench';
+import { cancelLatency, LATENCY_MS, median, RUNS, sample, type Sample } from './verifyBench';
 
 const DIST = path.resolve(__dirname);
 const VSIX = path.resolve(__dirname, '..', 'crazyrouter-doctor.vsix');
@@ -33,20 +33,26 @@ function activationSamples(): ActivationSample[] {
 }
 
 async function main(): Promise<void> {
-  const concurrent: Sample[] = [];
+  const first: Sample[] = [];
+  const later: Sample[] = [];
   const sequential: Sample[] = [];
   const health: Sample[] = [];
-  await sample('full', 8); // warm-up: first-run JIT and module loading
+  const cancels: number[] = [];
+  await sample('full', 8, true); // warm-up: first-run JIT and module loading
   for (let i = 0; i < RUNS; i++) {
-    concurrent.push(await sample('full', 8));
-    sequential.push(await sample('full', 1));
-    health.push(await sample('health', 8));
+    first.push(await sample('full', 8, false));
+    later.push(await sample('full', 8, true));
+    sequential.push(await sample('full', 1, true));
+    health.push(await sample('health', 8, false));
+    cancels.push(await cancelLatency());
   }
-  const wall = median(concurrent.map((s) => s.wallMs));
-  const slowest = median(concurrent.map((s) => s.slowestMs));
+  const firstWall = median(first.map((s) => s.wallMs));
+  const probeChain = median(first.map((s) => s.probeThenChainMs));
+  const wall = median(later.map((s) => s.wallMs));
+  const slowest = median(later.map((s) => s.slowestMs));
   const seq = median(sequential.map((s) => s.wallMs));
-  const first = concurrent[0]!;
-  const perProbe = first.completionTokens / Math.max(1, first.chatProbes);
+  const one = later[0]!;
+  const perProbe = one.completionTokens / Math.max(1, one.chatProbes);
   const activation = activationSamples();
   const activationMs = median(activation.map((a) => a.requireMs + a.activateMs));
   const extensionSource = readFileSync(path.join(DIST, 'extension.js'), 'utf8');
@@ -56,13 +62,17 @@ async function main(): Promise<void> {
   const vsixBytes = sizeOf(VSIX);
 
   const rows: Row[] = [
-    [`full verify, concurrent (wall, ${LATENCY_MS} ms latency)`, `${wall.toFixed(0)} ms`, '', undefined],
-    [`slowest single check (${first.slowestId})`, `${slowest.toFixed(0)} ms`, '', undefined],
-    ['wall / slowest', (wall / slowest).toFixed(2), `≤ ${GOALS.wallOverSlowest}`, wall / slowest <= GOALS.wallOverSlowest],
+    [`first run (token waits for the tokenless probe), wall`, `${firstWall.toFixed(0)} ms`, '', undefined],
+    ['tokenless probe + slowest token-carrying chain', `${probeChain.toFixed(0)} ms`, '', undefined],
+    ['first run / (probe + chain)', (firstWall / probeChain).toFixed(2), `≤ ${GOALS.wallOverSlowest}`, firstWall / probeChain <= GOALS.wallOverSlowest],
+    [`later run (origin confirmed), concurrent, wall (${LATENCY_MS} ms latency)`, `${wall.toFixed(0)} ms`, '', undefined],
+    [`slowest single check (${one.slowestId})`, `${slowest.toFixed(0)} ms`, '', undefined],
+    ['later run / slowest', (wall / slowest).toFixed(2), `≤ ${GOALS.wallOverSlowest}`, wall / slowest <= GOALS.wallOverSlowest],
     ['same checks one after another (wall)', `${seq.toFixed(0)} ms`, '', undefined],
     ['sequential / concurrent', (seq / wall).toFixed(2), `≥ ${GOALS.sequentialOverConcurrent}`, seq / wall >= GOALS.sequentialOverConcurrent],
-    ['completion tokens per chat request', `${perProbe.toFixed(1)} (${first.completionTokens}/${first.chatProbes})`, `≤ ${GOALS.tokensPerProbe}`, perProbe <= GOALS.tokensPerProbe],
+    ['completion tokens per chat request', `${perProbe.toFixed(1)} (${one.completionTokens}/${one.chatProbes})`, `≤ ${GOALS.tokensPerProbe}`, perProbe <= GOALS.tokensPerProbe],
     ['completion tokens of a health check', String(health[0]!.completionTokens), `= ${GOALS.healthTokens}`, health[0]!.completionTokens === GOALS.healthTokens],
+    ['cancel → every request ended at the gateway', `${median(cancels).toFixed(1)} ms`, '', undefined],
     ['require + activate() dist/extension.js', `${activationMs.toFixed(2)} ms`, `< ${GOALS.activationMs} ms`, activationMs < GOALS.activationMs],
     ['engine, openai or panel loaded at activation', anySdkLoaded ? 'yes' : 'no', '= no', !anySdkLoaded],
     ['openai SDK inside dist/extension.js', sdkInBundle ? 'yes' : 'no', '= no', !sdkInBundle],

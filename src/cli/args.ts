@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CLIENT_IDS, type ClientId } from '../core/clients/clients';
 import { URL_RULE_IDS, type UrlRuleId } from '../core/clients/urlRules';
+import { baseUrlProblem } from '../core/urls';
 import { GATEWAY_SNAPSHOTS, WORDING_LANGS, type GatewaySnapshotId, type WordingLang } from '../core/wordings/snapshots';
 
 export interface CliArgs {
@@ -102,6 +103,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (v.gateway !== undefined && !(v.gateway in GATEWAY_SNAPSHOTS)) throw new UsageError(`--gateway must be one of ${Object.keys(GATEWAY_SNAPSHOTS).join(', ')}`);
   if (v['gateway-lang'] !== undefined && !(WORDING_LANGS as readonly string[]).includes(v['gateway-lang'])) throw new UsageError(`--gateway-lang must be one of ${WORDING_LANGS.join(', ')}`);
   if (v.json && v.markdown) throw new UsageError('choose one of --json and --markdown');
+  if (v['base-url'] !== undefined) {
+    const problem = baseUrlProblem(v['base-url']);
+    if (problem) throw new UsageError(`--base-url ${problem}`);
+  }
   if (v['url-rule'] && !(URL_RULE_IDS as readonly string[]).includes(v['url-rule'])) throw new UsageError(`--url-rule must be one of ${URL_RULE_IDS.join(', ')}`);
   return {
     baseUrl: v['base-url'],

@@ -1,6 +1,7 @@
 import type { CheckResult } from '../core/checks/checkTypes';
 import type { CheckEvent } from '../core/engine/events';
 import { checkLine } from './printReport';
+import { visibleText } from '../core/visibleText';
 import { STATUS_ICON, type Style } from './style';
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -51,7 +52,7 @@ export class LiveProgress {
       if (result) return checkLine(result, this.style);
       const state = this.running.has(id) ? 'running' : 'pending';
       const icon = state === 'running' ? SPINNER[this.frame]! : STATUS_ICON.pending;
-      return `  ${this.style.status(state, icon)} ${this.style.dim(title)}`;
+      return `  ${this.style.status(state, icon)} ${this.style.dim(visibleText(title))}`;
     });
     const up = this.drawn > 0 ? `\u001b[${this.drawn}F` : '';
     this.out.write(`${up}${lines.map((l) => `\u001b[2K${l}`).join('\n')}\n`);

@@ -15,6 +15,7 @@ import { promptHidden } from './hiddenPrompt';
 import { LiveProgress } from './liveProgress';
 import { renderTail } from './printReport';
 import { styleFor } from './style';
+import { visibleText } from '../core/visibleText';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 } as const;
 
@@ -56,12 +57,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (args.baseUrl) {
       baseUrl = args.baseUrl;
       const fromEnv = io.env.CRAZYROUTER_API_KEY;
-      const typed = fromEnv ?? (io.stdin.isTTY ? await promptHidden('Crazyrouter token (sk-..., not shown): ', io.stdin, io.stderr) : undefined);
-      if (typed === undefined) {
+      const answer = fromEnv !== undefined ? { kind: 'answer' as const, value: fromEnv } : io.stdin.isTTY ? await promptHidden('Crazyrouter token (sk-..., not shown): ', io.stdin, io.stderr, io.signal) : { kind: 'end' as const };
+      if (answer.kind === 'cancelled') return EXIT.cancelled;
+      if (answer.kind === 'end') {
         io.stderr.write('crazyrouter-doctor: no token. Set CRAZYROUTER_API_KEY or run in a terminal to be asked for it.\n');
         return EXIT.usage;
       }
-      token = Secret.of(typed);
+      token = Secret.of(answer.value);
     } else {
       sandbox = await startSandbox({ scenario: args.scenario ?? 'healthy', latencyMs: args.latencyMs, gateway: args.gateway, lang: args.gatewayLang });
       baseUrl = sandbox.baseUrl;
@@ -93,20 +95,28 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 /** `--discover`: the clients' configuration files on this machine, judged; nothing is written. */
 async function printDiscovery(io: CliIo, json: boolean): Promise<number> {
-  const found = await discoverConfigs({ home: io.env.HOME || homedir(), env: io.env, workspaceFolders: [process.cwd()] });
+  let found;
+  try {
+    found = await discoverConfigs({ home: io.env.HOME || homedir(), env: io.env, workspaceFolders: [process.cwd()], signal: io.signal });
+  } catch (error) {
+    if (io.signal?.aborted) return EXIT.cancelled;
+    throw error;
+  }
   if (json) {
     io.stdout.write(`${JSON.stringify(found, null, 2)}\n`);
     return EXIT.ok;
   }
   const style = styleFor(io.stdout);
   if (found.length === 0) io.stdout.write('No Codex, Claude Code, Continue or Cline configuration found.\n');
+  // Everything a config file holds is shown through visibleText: no control character reaches the terminal.
+  const v = (text: string | undefined) => visibleText(text ?? '');
   for (const f of found) {
     const tone = f.problems.length > 0 ? 'warn' : 'pass';
-    io.stdout.write(`${style.status(tone, tone === 'pass' ? '✔' : '⚠')} ${style.bold(f.client)} ${f.entry ?? ''}  ${style.dim(f.file)}\n`);
-    if (f.baseUrl) io.stdout.write(`    configured: ${f.baseUrl}\n    will call:  ${f.predictedUrl ?? '(nothing)'}\n`);
-    if (f.tokenSource) io.stdout.write(`    token:      from ${f.tokenSource} (fingerprint ${f.tokenFingerprint ?? 'unknown'})\n`);
-    for (const p of f.problems) io.stdout.write(`    ${style.status('warn', '!')} ${p}\n`);
-    if (f.valueToType || f.problems.length > 0) io.stdout.write(`    corrected (copy by hand):\n${f.snippet.replace(/^/gm, '      ')}\n`);
+    io.stdout.write(`${style.status(tone, tone === 'pass' ? '✔' : '⚠')} ${style.bold(v(f.client))} ${v(f.entry)}  ${style.dim(v(f.file))}\n`);
+    if (f.baseUrl) io.stdout.write(`    configured: ${v(f.baseUrl)}\n    will call:  ${v(f.predictedUrl ?? '(nothing)')}\n`);
+    if (f.tokenSource) io.stdout.write(`    token:      from ${v(f.tokenSource)} (fingerprint ${v(f.tokenFingerprint ?? 'unknown')})\n`);
+    for (const p of f.problems) io.stdout.write(`    ${style.status('warn', '!')} ${v(p)}\n`);
+    if (f.valueToType || f.problems.length > 0) io.stdout.write(`    corrected (copy by hand):\n${visibleText(f.snippet, true).replace(/^/gm, '      ')}\n`);
   }
   return EXIT.ok;
 }
@@ -117,13 +127,13 @@ async function runWithProgress(profile: Parameters<typeof verify>[0], args: CliA
   const where = sandbox ? `sandbox gateway ${sandbox.state.gateway}, scenario "${sandbox.scenario.id}": ${sandbox.scenario.title}` : profile.baseUrl === GATEWAY_OPENAI_BASE ? 'Crazyrouter' : 'custom gateway';
   const progress = machine ? undefined : new LiveProgress(io.stdout, style);
   if (!machine) {
-    io.stdout.write(`${style.bold(`Crazyrouter Doctor ${DOCTOR_VERSION}`)}: ${profile.client} → ${profile.baseUrl} (${where})\n\n`);
+    io.stdout.write(`${style.bold(`Crazyrouter Doctor ${DOCTOR_VERSION}`)}: ${profile.client} → ${visibleText(profile.baseUrl)} (${visibleText(where)})\n\n`);
   }
   const report = await verify(profile, {
     signal: io.signal,
     concurrency: args.concurrency,
     onEvent: (e) => {
-      if (e.type === 'internal-error') io.stderr.write(`crazyrouter-doctor: internal error in check ${e.id}:\n${e.stack}\n`);
+      if (e.type === 'internal-error') io.stderr.write(`crazyrouter-doctor: internal error in check ${e.id}:\n${visibleText(e.stack, true)}\n`);
       else progress?.handle(e);
     },
   });

@@ -4,7 +4,7 @@ import { CLIENT_IDS, RECOMMENDED_MODELS, type ClientId } from './clients/clients
 import { Secret } from './secret';
 import { URL_RULE_IDS, type UrlRuleId } from './clients/urlRules';
 import { lintToken, type TokenLint } from './tokenLint';
-import { trimBase } from './urls';
+import { baseUrlProblem, trimBase } from './urls';
 
 // zod/mini ships without messages; profile errors are shown to people, so load English ones.
 z.config(en());
@@ -16,7 +16,10 @@ export const PROFILE_LIMITS = { maxModels: 8, minTimeoutMs: 500, maxTimeoutMs: 1
 export const ProfileInputSchema = z.object({
   baseUrl: z.string().check(
     z.trim(),
-    z.refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be an http(s) URL such as https://crazyrouter.com/v1'),
+    z.superRefine((value, ctx) => {
+      const problem = baseUrlProblem(value);
+      if (problem) ctx.issues.push({ code: 'custom', message: problem, input: '' });
+    }),
   ),
   client: z._default(ClientIdSchema, 'cursor'),
   models: z._default(
@@ -26,7 +29,7 @@ export const ProfileInputSchema = z.object({
   timeoutMs: z._default(z.number().check(z.int(), z.minimum(PROFILE_LIMITS.minTimeoutMs), z.maximum(PROFILE_LIMITS.maxTimeoutMs)), 20_000),
   mode: z._default(z.enum(['full', 'health']), 'full'),
   /** What the user typed in the client's own URL field, to predict and probe what it will call. */
-  typedUrl: z.optional(z.string().check(z.trim(), z.maxLength(2_000))),
+  typedUrl: z.optional(z.string().check(z.trim(), z.maxLength(8_192))),
   /** Which of the client's URL rules applies (Cherry Studio ≤1.6 and ≥1.7 differ). */
   urlRule: z.optional(z.enum(URL_RULE_IDS)),
 });

@@ -5,7 +5,13 @@ export type TokenProblem =
   | 'inner-whitespace'
   | 'bearer-prefix'
   | 'quoted'
+  | 'invisible-characters'
+  | 'control-characters'
+  | 'non-ascii'
   | 'not-sk-shaped';
+
+/** Problems that make the token unusable in an HTTP header: nothing is sent with it. */
+export const UNSENDABLE: readonly TokenProblem[] = ['empty', 'invisible-characters', 'control-characters', 'non-ascii'];
 
 export interface TokenLint {
   problems: TokenProblem[];
@@ -19,10 +25,16 @@ export const TOKEN_PROBLEM_TEXT: Record<TokenProblem, string> = {
   'inner-whitespace': 'The token contains spaces or line breaks inside it.',
   'bearer-prefix': 'A whole "Bearer sk-..." header value was pasted; the client adds "Bearer" itself.',
   'quoted': 'The token is wrapped in quotes.',
+  'invisible-characters': 'The token contains invisible characters (zero-width spaces or joiners, a byte-order mark, direction marks), usually picked up by copying from a web page or chat.',
+  'control-characters': 'The token contains control characters.',
+  'non-ascii': 'The token contains characters that are not plain ASCII; a Crazyrouter token has only letters, digits, "-" and "_".',
   'not-sk-shaped': 'The token does not look like a Crazyrouter token (sk- followed by letters and digits).',
 };
 
 const SK_SHAPE = /^sk-[A-Za-z0-9_-]{16,}$/;
+/** Zero-width spaces and joiners, word joiner, BOM, direction marks and overrides, soft hyphen. */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
 
 export function lintToken(raw: string): TokenLint {
   const problems: TokenProblem[] = [];
@@ -37,10 +49,14 @@ export function lintToken(raw: string): TokenLint {
     problems.push('bearer-prefix');
     cleaned = cleaned.replace(/^bearer\s+/i, '');
   }
-  if (/\s/.test(cleaned)) {
+  // Spaces and line breaks inside (a BOM counts as invisible, not as a space).
+  if (/[^\S\ufeff]/.test(cleaned)) {
     problems.push('inner-whitespace');
-    cleaned = cleaned.replace(/\s+/g, '');
+    cleaned = cleaned.replace(/[^\S\ufeff]+/g, '');
   }
+  if (INVISIBLE.test(cleaned)) problems.push('invisible-characters');
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(cleaned)) problems.push('control-characters');
+  if (/[^\u0000-\u007f]/.test(cleaned.replace(INVISIBLE_ALL, ''))) problems.push('non-ascii');
   if (!SK_SHAPE.test(cleaned)) problems.push('not-sk-shaped');
   return { problems, cleaned };
 }

@@ -1,8 +1,10 @@
-import type { CheckEvent } from '../core/engine/events';
+import * as vscode from 'vscode';
 import type { UrlRuleId } from '../core/clients/urlRules';
+import type { CheckEvent } from '../core/engine/events';
 import type { Report } from '../core/report/report';
 import { loadEngine } from './engineLoader';
 import type { DoctorLog } from './log';
+import type { OriginMemory } from './originMemory';
 import type { TokenStore } from './tokenStore';
 
 export interface RunRequest {
@@ -13,21 +15,70 @@ export interface RunRequest {
   mode: 'full' | 'health';
   /** Run against the embedded sandbox gateway instead (no account, no token, no network). */
   demo: boolean;
+  /**
+   * A person asked for this run (the panel): the doctor may ask them, in a modal, before sending the
+   * token to an origin it was not saved for. The status bar's runs are not interactive: they never ask
+   * and never send it elsewhere.
+   */
+  interactive: boolean;
   /** What the user typed in the client's URL field, and which of the client's rules applies. */
   typedUrl?: string;
   urlRule?: UrlRuleId;
 }
 
-export type RunOutcome = { ok: true; report: Report } | { ok: false; reason: string };
+export type RunOutcome =
+  | { ok: true; report: Report }
+  /** `withheld`: the token is bound to another origin and was not sent (nothing was). */
+  | { ok: false; reason: string; withheld?: { origin: string; bound: string } };
+
+/** Asks, in a modal that names both origins, whether the token may go to `origin`. */
+export type AskToSend = (origin: string, bound: string) => Promise<boolean>;
+
+export const askInModal: AskToSend = async (origin, bound) => {
+  const send = `Send it to ${origin}`;
+  const answer = await vscode.window.showWarningMessage(
+    `Send your Crazyrouter token to ${origin}?`,
+    { modal: true, detail: `The token was saved for ${bound}. The base URL now points at ${origin}. Send the token there only if you run or trust that gateway; you will not be asked again for it.` },
+    send,
+  );
+  return answer === send;
+};
+
+const originOf = (url: string) => (URL.canParse(url) ? new URL(url).origin : undefined);
 
 /** Runs the engine for the panel and the status bar. Loads the engine on first use. */
 export class DoctorRunner {
+  /** How a run asks before sending the token elsewhere (tests replace it). */
+  ask: AskToSend = askInModal;
+
   constructor(
     private readonly tokens: TokenStore,
+    private readonly origins: OriginMemory,
     private readonly log: DoctorLog,
   ) {}
 
+  /** Whether the stored token may go to `baseUrl`'s origin; asks the user when the run is theirs. */
+  private async mayCarryToken(baseUrl: string, interactive: boolean): Promise<RunOutcome | undefined> {
+    const target = originOf(baseUrl);
+    const bound = await this.tokens.origin();
+    if (!target || !bound || target === bound || this.origins.isApproved(target)) return undefined;
+    if (interactive && (await this.ask(target, bound))) {
+      await this.origins.approve(target);
+      this.log.info(`The token may now also go to ${target} (you allowed it).`);
+      return undefined;
+    }
+    const reason = interactive
+      ? `Not sent: your token is bound to ${bound}, and you did not allow sending it to ${target}. Nothing was sent.`
+      : `Not checked: the base URL points at ${target}, but your token was saved for ${bound}. Open Verify Setup to decide.`;
+    return { ok: false, reason, withheld: { origin: target, bound } };
+  }
+
   async run(request: RunRequest, signal: AbortSignal, onEvent?: (event: CheckEvent) => void): Promise<RunOutcome> {
+    if (!request.demo) {
+      if (!(await this.tokens.has())) return { ok: false, reason: 'No token is stored yet. Paste your Crazyrouter token and save it first.' };
+      const withheld = await this.mayCarryToken(request.baseUrl, request.interactive);
+      if (withheld) return withheld;
+    }
     const engine = loadEngine();
     const sandbox = request.demo ? await engine.startSandbox({ scenario: 'healthy' }) : undefined;
     try {
@@ -52,6 +103,8 @@ export class DoctorRunner {
       this.log.info(`${request.mode === 'health' ? 'Health check' : 'Verification'} of ${where} for ${request.client} (${parsed.profile.models.join(', ')})`);
       const report = await engine.verify(parsed.profile, {
         signal,
+        confirmedOrigins: sandbox ? undefined : this.origins.confirmed(),
+        onOriginConfirmed: (origin) => void (sandbox ? undefined : this.origins.confirm(origin)),
         onEvent: (event) => {
           if (event.type === 'finished') this.logResult(event.result);
           if (event.type === 'internal-error') this.log.error(`Internal error in check ${event.id}: ${event.stack}`);

@@ -6,6 +6,7 @@ import { loadedPanel, loadPanel } from './panelLoader';
 import type { PanelContext, VerifyPanel } from './panel/verifyPanel';
 import { SECTION } from './settings';
 import { HealthIndicator } from './statusBar/healthIndicator';
+import { OriginMemory } from './originMemory';
 import { TokenStore } from './tokenStore';
 
 /** The serializer's and the panel's view type (kept here so activation needs no panel code). */
@@ -14,6 +15,8 @@ const PANEL_VIEW_TYPE = 'crazyrouter.verifySetup';
 /** What the extension exposes to its own integration tests. Not a public API. */
 export interface DoctorTestApi {
   tokens: TokenStore;
+  origins: OriginMemory;
+  runner: DoctorRunner;
   health: HealthIndicator;
   panel(): VerifyPanel | undefined;
   engineLoaded(): boolean;
@@ -26,8 +29,9 @@ export interface DoctorTestApi {
  */
 export function activate(context: vscode.ExtensionContext): DoctorTestApi {
   const tokens = new TokenStore(context.secrets);
+  const origins = new OriginMemory(context.globalState);
   const log = new DoctorLog();
-  const runner = new DoctorRunner(tokens, log);
+  const runner = new DoctorRunner(tokens, origins, log);
   const health = new HealthIndicator(tokens, runner, log);
   let panelContext: PanelContext | undefined;
   const panels = () => {
@@ -50,7 +54,10 @@ export function activate(context: vscode.ExtensionContext): DoctorTestApi {
       VerifyPanel.createOrShow(panelContext);
     }),
     vscode.commands.registerCommand('crazyrouter.checkHealthNow', () => health.checkNow()),
-    vscode.commands.registerCommand('crazyrouter.forgetToken', () => tokens.forget()),
+    vscode.commands.registerCommand('crazyrouter.forgetToken', async () => {
+      await tokens.forget();
+      await origins.forgetAll();
+    }),
     vscode.commands.registerCommand('crazyrouter.showOutput', () => log.show()),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel) => {
@@ -65,6 +72,8 @@ export function activate(context: vscode.ExtensionContext): DoctorTestApi {
   void health.start();
   return {
     tokens,
+    origins,
+    runner,
     health,
     panel: () => loadedPanel()?.VerifyPanel.current,
     engineLoaded: isEngineLoaded,

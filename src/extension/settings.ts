@@ -11,17 +11,31 @@ export interface DoctorSettings {
   timeoutMs: number;
 }
 
+/**
+ * A setting that steers the token: only the user's own value counts, never a workspace's (the
+ * manifest scopes these `application`; reading `globalValue` keeps that true in forks too).
+ */
+function userValue<T>(config: vscode.WorkspaceConfiguration, key: string, fallback: T): T {
+  const inspected = config.inspect<T>(key);
+  return inspected?.globalValue ?? inspected?.defaultValue ?? fallback;
+}
+
+/** Periodic checks: off (0), or at least this many minutes apart. */
+export const MIN_HEALTH_INTERVAL_MINUTES = 5;
+
 /** The extension's settings, with the manifest's defaults when a value is missing or malformed. */
 export function readSettings(): DoctorSettings {
   const config = vscode.workspace.getConfiguration(SECTION);
   const client = config.get<string>('client', 'cursor');
   const models = config.get<string[]>('models', [...RECOMMENDED_MODELS]).filter((m) => typeof m === 'string' && m.trim());
+  const interval = Number(userValue<number>(config, 'healthCheck.intervalMinutes', 30));
+  const baseUrl = String(userValue<string>(config, 'baseUrl', GATEWAY_OPENAI_BASE)).trim();
   return {
-    baseUrl: config.get<string>('baseUrl', GATEWAY_OPENAI_BASE).trim() || GATEWAY_OPENAI_BASE,
+    baseUrl: baseUrl || GATEWAY_OPENAI_BASE,
     client: (CLIENT_IDS as readonly string[]).includes(client) ? (client as ClientId) : 'cursor',
     models: models.length > 0 ? models.slice(0, 8) : [...RECOMMENDED_MODELS],
-    healthIntervalMinutes: Math.max(0, config.get<number>('healthCheck.intervalMinutes', 30)),
-    timeoutMs: Math.round(Math.max(1, config.get<number>('requestTimeoutSeconds', 20)) * 1000),
+    healthIntervalMinutes: !(interval > 0) ? 0 : Math.max(MIN_HEALTH_INTERVAL_MINUTES, interval),
+    timeoutMs: Math.round(Math.max(1, Number(userValue<number>(config, 'requestTimeoutSeconds', 20)) || 20) * 1000),
   };
 }
 

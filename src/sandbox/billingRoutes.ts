@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { sendJson } from './httpUtil';
 import type { SandboxState } from './sandboxState';
+import { tokenEchoes } from './tokenEcho';
 import { UNITS_PER_USD, type SandboxToken } from './scenarios';
 
 /** new-api shows an unlimited token as this amount (controller/billing.go). */
@@ -42,6 +43,7 @@ export function tokenUsage(res: ServerResponse, token: SandboxToken): void {
 
 /** `GET /v1/models`: new-api's list shape. */
 export function modelList(res: ServerResponse, state: SandboxState, token: SandboxToken): void {
-  const data = state.visibleModels(token).map((id) => ({ id, object: 'model', created: 1626777600, owned_by: id.startsWith('gpt') ? 'openai' : 'custom', supported_endpoint_types: ['openai'] }));
+  const echoes = state.scenario.faults.echoToken ? tokenEchoes(state.presentedKey) : [];
+  const data = [...state.visibleModels(token), ...echoes].map((id) => ({ id, object: 'model', created: 1626777600, owned_by: id.startsWith('gpt') ? 'openai' : 'custom', supported_endpoint_types: ['openai'] }));
   sendJson(res, 200, { success: true, object: 'list', data });
 }

@@ -4,6 +4,7 @@ import { sendChatFault } from './chatFaults';
 import { replyTo } from './chatReply';
 import { writeChatStream } from './chatStream';
 import { sendSituation, sendUpstreamError } from './gatewayErrors';
+import { tokenEchoes } from './tokenEcho';
 import { pause, readJsonBody, sendJson } from './httpUtil';
 import type { RequestRecord, SandboxState } from './sandboxState';
 import type { SandboxToken } from './scenarios';
@@ -28,7 +29,10 @@ export async function relayChat(req: IncomingMessage, res: ServerResponse, state
   // An enabled but empty allowlist answers model by model: "no access to any models" is unreachable
   // in every new-api version (research/wordings-notes.md §5b).
   if (token.allowlist && !token.allowlist.includes(model)) return sendSituation(res, state, 'model-forbidden', { model });
-  if (!FULL_CATALOG.some((m) => m.id === model) || faults.noChannel?.includes(model)) return sendSituation(res, state, 'no-channel', { model });
+  if (!FULL_CATALOG.some((m) => m.id === model) || faults.noChannel?.includes(model)) {
+    const echoed = faults.echoToken ? `${model} ${tokenEchoes(state.presentedKey).join(' ')}` : model;
+    return sendSituation(res, state, 'no-channel', { model: echoed });
+  }
   if (faults.chat) return sendChatFault(res, state, faults.chat);
   await pause(faults.slowHeadersMs ?? 0, res);
   if (res.destroyed) return;

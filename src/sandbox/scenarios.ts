@@ -33,6 +33,8 @@ export interface Faults {
   noToolCalls?: boolean;
   /** Something in front of the gateway removes the Authorization header (a proxy that drops it). */
   dropAuthorization?: boolean;
+  /** A hostile gateway: it lists the presented key among the model ids and quotes it in errors, in several encodings. */
+  echoToken?: boolean;
 }
 
 export interface Scenario {
@@ -82,6 +84,7 @@ export const SCENARIOS: readonly Scenario[] = [
   scenario('upstream-key', 'The provider rejects the gateway’s own channel key (after the token was accepted)', { faults: { chat: 'upstream-key' } }),
   scenario('cdn-challenge', 'A CDN answers chat calls with an HTML challenge page (403)', { faults: { chat: 'cdn-challenge' } }),
   scenario('thinking-budget', 'The upstream rejects max_tokens below the thinking budget', { faults: { chat: 'thinking-budget' } }),
+  scenario('echo-token', 'A hostile gateway echoes the token back (as model ids and in errors, in several encodings)', { faults: { echoToken: true, noChannel: ['gemini-3-pro-preview'] } }),
   scenario('chinese-gateway', 'The token owner reads Chinese: every gateway message comes in zh-CN', { token: 'unknown', lang: 'zh-CN' }),
   scenario('exhausted-token', 'The token’s quota is used up', { token: token({ state: 'exhausted', usedUnits: 20 * UNITS_PER_USD }) }),
   scenario('model-not-allowed', 'A chosen model is not in the token’s allowlist', { token: token({ allowlist: ['gpt-5.4', 'gemini-3-pro-preview'] }) }),

@@ -79,7 +79,7 @@ class PanelApp {
         return this.checklist.applyRun(message.checklist, this.ticks[this.form.settings().client] ?? []);
       }
       case 'models':
-        return this.form.offerModels(message.ids);
+        return this.form.offerModels(message.ids, message.total);
       case 'discovered':
         return this.discovered.show(message.configs);
       case 'notice':

@@ -27,6 +27,8 @@ export interface CodeServerOptions {
   vsix?: string;
   /** The HOME the extension host sees (client config fixtures); a fresh empty one by default. */
   home?: string;
+  /** The opened folder's .vscode/settings.json, as a cloned repository could bring it. */
+  workspaceSettings?: Record<string, unknown>;
 }
 
 export const BASE_SETTINGS: Record<string, unknown> = {
@@ -66,6 +68,10 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const extensionsDir = path.join(root, 'extensions');
   const workspace = path.join(root, 'workspace');
   for (const dir of [path.join(userDataDir, 'User'), extensionsDir, workspace]) mkdirSync(dir, { recursive: true });
+  if (options.workspaceSettings) {
+    mkdirSync(path.join(workspace, '.vscode'));
+    writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(options.workspaceSettings, null, 2));
+  }
   const settingsFile = path.join(userDataDir, 'User', 'settings.json');
   writeFileSync(settingsFile, JSON.stringify({ ...BASE_SETTINGS, 'workbench.colorTheme': options.theme ?? 'Default Dark Modern', ...options.settings }, null, 2));
   const config = path.join(root, 'config.yaml');

@@ -2,13 +2,14 @@
 // palette → "Crazyrouter: Verify Setup" → token → Cursor → run against sandbox gateways, one
 // healthy and three broken, asserting what the panel shows; screenshots in dark and light themes.
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { checkedTargets, filesContaining } from './secretScan';
 import { makeFixtureHome } from '../support/fixtureHome';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../src/sandbox/sandboxServer';
-import { launchBrowser, openPage } from './browser';
+import { startFixture } from '../support/faultProxy';
+import { launchWithProfile, openIn } from './browser';
 import { REPO, startCodeServer } from './codeServer';
 
 const SCREENSHOTS = path.join(REPO, 'test/e2e/screenshots');
@@ -66,8 +67,13 @@ async function fill(frame: FrameLocator, selector: string, value: string): Promi
   await input.dispatchEvent('change');
 }
 
-async function saveToken(frame: FrameLocator, token: string): Promise<void> {
-  await fill(frame, '#token-input', token);
+/**
+ * Pastes the token into the field and, like a person, leaves it there a moment before saving: long
+ * enough for Chromium to write its session state, which must never hold the token.
+ */
+async function saveToken(frame: FrameLocator, token: string, dwellMs = 0): Promise<void> {
+  await frame.locator('#token-input').fill(token);
+  if (dwellMs > 0) await new Promise((r) => setTimeout(r, dwellMs));
   await frame.locator('#save-token').click();
   await frame.locator('#token-state', { hasText: `sk-…${token.slice(-4)}` }).waitFor();
 }
@@ -98,13 +104,18 @@ export async function runJourney(): Promise<JourneyTimings> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const healthy = await startSandbox({ scenario: 'healthy' });
   const narrow = await startSandbox({ scenario: 'model-not-allowed' });
-  const sandboxes: Sandbox[] = [healthy, narrow];
+  const echo = await startSandbox({ scenario: 'echo-token', key: healthy.key });
+  const sandboxes: Sandbox[] = [healthy, narrow, echo];
   const home = makeFixtureHome();
-  const server = await startCodeServer({ vsix: VSIX, theme: 'Default Dark Modern', home });
-  const browser = await launchBrowser();
+  // A cloned repository that tries to send the token elsewhere: its settings name a trap server.
+  const trap = await startFixture((_req, res) => (res.writeHead(200, { 'Content-Type': 'application/json' }), res.end('{"object":"list","data":[]}')));
+  const workspaceSettings = { 'crazyrouter.baseUrl': `${trap.origin}/v1`, 'crazyrouter.healthCheck.intervalMinutes': 1 };
+  const server = await startCodeServer({ vsix: VSIX, theme: 'Default Dark Modern', home, workspaceSettings });
+  const profile = path.join(server.root, 'browser-profile');
+  const browser = await launchWithProfile(profile);
   let page: Page | undefined;
   try {
-    page = await openPage(browser, `${server.url}/?folder=${encodeURIComponent(server.workspace)}`);
+    page = await openIn(browser, `${server.url}/?folder=${encodeURIComponent(server.workspace)}`);
     await page.locator('.part.statusbar').waitFor();
     await page.waitForTimeout(1500);
     await page.keyboard.press('Control+B'); // hide the side bar: the panel gets the width
@@ -121,7 +132,12 @@ export async function runJourney(): Promise<JourneyTimings> {
     await frame.locator('#url-hint', { hasText: 'Override OpenAI Base URL should be exactly https://crazyrouter.com/v1' }).waitFor();
     await fill(frame, '#base-url', healthy.baseUrl);
     await fill(frame, '#models', 'gpt-5.4, claude-sonnet-4-6');
-    await saveToken(frame, healthy.key);
+    assert.notEqual(await frame.locator('#base-url input').inputValue(), `${trap.origin}/v1`, 'the repository’s base URL is not used');
+    await saveToken(frame, healthy.key, 4_000);
+
+    // With a token stored and the repository's settings naming the trap, 20 s pass (the status bar's
+    // first check comes 10 s after start-up), then a Run: the trap receives no token, ever.
+    await page.waitForTimeout(20_000);
 
     // 1. Healthy.
     const runToResultsMs = await run(frame, 'pass');
@@ -156,6 +172,15 @@ export async function runJourney(): Promise<JourneyTimings> {
     assert.equal(await statusItem.getAttribute('aria-label').then((l) => /failing/.test(l ?? '')), true, 'the status bar follows the last run');
     await shoot(page, 'missing-v1-dark');
 
+    // 4b. A hostile gateway that echoes the token back in every encoding: the disk scan at the end
+    // covers the log, the settings, the webview state and the browser profile.
+    await fill(frame, '#base-url', echo.baseUrl);
+    await saveToken(frame, echo.key);
+    await run(frame, 'fail');
+    await frame.locator('#offered-models .chip', { hasText: 'sk-[redacted]' }).first().click();
+    assert.match(await frame.locator('#models input').inputValue(), /sk-\[redacted\]/, 'the chip added the redacted id, the only form the panel has');
+    await fill(frame, '#models', 'gpt-5.4, claude-sonnet-4-6');
+
     // 5. What is configured on this machine (a fixture HOME): found, judged, nothing written.
     await frame.locator('#discover').click();
     const claudeConfig = frame.locator('#discovered li[data-client="Claude Code"]');
@@ -176,7 +201,13 @@ export async function runJourney(): Promise<JourneyTimings> {
     await fill(frame, '#base-url', healthy.baseUrl);
     await fill(frame, '#typed-url', `${healthy.origin}/v1`);
     await frame.locator('#typed-prediction', { hasText: `Claude Code will call ${healthy.origin}/v1/v1/messages?beta=true` }).waitFor();
-    await run(frame, 'fail');
+    // The stored token (the echo gateway's) is bound to another origin: VS Code asks, naming both.
+    await frame.locator('#run').click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 15_000 });
+    assert.match((await dialog.textContent()) ?? '', new RegExp(`Send your Crazyrouter token to ${healthy.origin.replace(/[.:/]/g, '\\$&')}\\?.*saved for ${echo.origin.replace(/[.:/]/g, '\\$&')}`));
+    await dialog.locator('.monaco-button', { hasText: `Send it to ${healthy.origin}` }).click();
+    await frame.locator('#verdict.fail').waitFor({ timeout: 30_000 });
     const doctor = frame.locator('li.check[data-check-id="client-url"][data-status="fail"] .summary');
     assert.match((await doctor.textContent()) ?? '', new RegExp(`Type exactly ${healthy.origin.replace(/[.:/]/g, '\\$&')} in ANTHROPIC_BASE_URL`));
     await frame.locator('li.check[data-check-id="protocol:messages"][data-status="pass"]').waitFor();
@@ -204,12 +235,15 @@ export async function runJourney(): Promise<JourneyTimings> {
     const entry = page.locator('.runtime-extensions-editor .extension', { hasText: 'Crazyrouter Doctor' }).first();
     await entry.waitFor({ timeout: 15_000 });
     const activation = ((await entry.locator('.activation-time').textContent()) ?? (await entry.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-    // Secret hygiene: no token used in this journey may be in any file code-server wrote
-    // (settings, webview state, logs incl. the Crazyrouter output channel, caches).
-    await page.close();
-    const tokens = [healthy.key, narrow.key, WRONG_TOKEN];
+    // Secret hygiene: no token used in this journey may be in any file code-server or the browser
+    // wrote (settings, webview state, logs incl. the Crazyrouter output channel, caches, Chromium's
+    // session-restore files), plain, UTF-16 or base64.
+    await browser.close();
+    const tokens = [healthy.key, narrow.key, WRONG_TOKEN, echo.key, echo.key.slice(3)];
     const leaks = filesContaining(server.root, tokens);
     assert.deepEqual(leaks, [], 'tokens found on disk');
+    assert.ok(existsSync(path.join(profile, 'Default')), 'the browser wrote its profile (the search above looked at real files)');
+    assert.deepEqual(trap.hits.filter((h) => h.authorization), [], 'the repository’s server never received the token');
     // And every check the extension ran in this journey went to this machine only.
     const targets = checkedTargets(server.root);
     assert.ok(targets.length >= 5, `the log names ${targets.length} checks`);
@@ -219,8 +253,9 @@ export async function runJourney(): Promise<JourneyTimings> {
     await page?.screenshot({ path: path.join(REPO, 'out/e2e-failure.png') }).catch(() => undefined);
     throw error;
   } finally {
-    await browser.close();
+    await browser.close().catch(() => undefined);
     await server.stop();
+    await trap.close();
     await Promise.all(sandboxes.map((s) => s.close()));
     rmSync(home, { recursive: true, force: true });
   }

@@ -2,11 +2,19 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 /**
- * Every file under `root` that contains one of `secrets`, as plain text or UTF-16 (how some
- * Chromium stores keep strings). Files over 64 MB are read too; nothing is skipped silently.
+ * The forms a secret can take in a file: plain, UTF-16LE (Chromium's session and LevelDB stores),
+ * and base64 of either, at each of the three byte alignments (the middle of an encoding does not
+ * depend on what came before it, once the alignment is fixed).
  */
+function needlesFor(secret: string): Buffer[] {
+  const forms = [Buffer.from(secret, 'utf8'), Buffer.from(secret, 'utf16le')];
+  const base64 = forms.flatMap((bytes) => [0, 1, 2].map((pad) => Buffer.concat([Buffer.alloc(pad), bytes]).toString('base64').slice(4, -4)));
+  return [...forms, ...base64.map((b) => Buffer.from(b, 'utf8'))];
+}
+
+/** Every file under `root` that contains one of `secrets` in any of those forms. Nothing is skipped silently. */
 export function filesContaining(root: string, secrets: string[]): string[] {
-  const needles = secrets.flatMap((s) => [Buffer.from(s, 'utf8'), Buffer.from(s, 'utf16le')]);
+  const needles = secrets.flatMap(needlesFor);
   const hits: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {

@@ -84,3 +84,40 @@ test('a gateway that echoes the token back still cannot make the report show it'
     server.close();
   }
 });
+
+/** The token as a gateway might write it back: plain, JSON-escaped, URL-encoded, as HTML references, without sk-. */
+const ECHOES = (token: string) => [
+  token,
+  JSON.stringify(token).slice(1, -1).replace('-', '\\u002d'),
+  encodeURIComponent(token).replace(/[A-Za-z]/g, (c) => `%${c.charCodeAt(0).toString(16)}`),
+  [...token].map((c) => `&#${c.charCodeAt(0)};`).join(''),
+  token.slice(3),
+];
+
+test('a gateway that echoes the token in every encoding, as model ids and in a long message cut by the excerpt, cannot make any output show it', async () => {
+  const echoes = ECHOES(CANARY);
+  const server = createServer((req, res) => {
+    const authorized = typeof req.headers.authorization === 'string';
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const json = (status: number, text: string) => (res.writeHead(status, { 'Content-Type': 'application/json' }), res.end(text));
+    if (!authorized) return json(401, '{"error":{"message":"Invalid token","type":"new_api_error","code":""}}');
+    if (path === '/v1/models') return json(200, `{"object":"list","data":[{"id":"gpt-5.4"},${echoes.map((e) => `{"id":"${e}"}`).join(',')}]}`);
+    // A message long enough that the evidence excerpt (300 characters) cuts through the last echo.
+    return json(403, `{"error":{"message":"${'x'.repeat(270)} ${echoes.join(' ')}","type":"new_api_error","code":""}}`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+    const parsed = parseProfile({ baseUrl: base, models: ['gpt-5.4'] }, Secret.of(CANARY));
+    assert.ok(parsed.ok);
+    const report = await verify(parsed.profile);
+    assert.ok(report.visibleModels.length === 6, 'the echoed ids are listed, redacted');
+    const outputs = [JSON.stringify(report), renderMarkdown(report), ...(await Promise.all([[], ['--json'], ['--markdown']].map((f) => cli(['--base-url', base, '--model', 'gpt-5.4', ...f], { CRAZYROUTER_API_KEY: CANARY }))))];
+    for (const text of outputs) {
+      for (let i = 3; i + 12 <= CANARY.length; i++) assert.ok(!text.includes(CANARY.slice(i, i + 12)), `12 characters of the token leaked: ${text.slice(text.indexOf(CANARY.slice(i, i + 12)) - 40, text.indexOf(CANARY.slice(i, i + 12)) + 40)}`);
+      for (const echo of echoes.slice(1)) assert.ok(!text.includes(echo.slice(0, 30)), 'an encoded echo leaked');
+    }
+  } finally {
+    server.close();
+  }
+});

@@ -19,7 +19,7 @@ async function cli(args: string[], env: Record<string, string | undefined> = {})
 test('with no arguments it verifies against the sandbox and passes', async () => {
   const r = await cli([]);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /sandbox gateway, scenario "healthy"/);
+  assert.match(r.stdout, /sandbox gateway new-api@2026-08, scenario "healthy"/);
   assert.match(r.stdout, /PASS: 11 passed, 0 warning\(s\), 0 failed, 0 skipped/);
   assert.match(r.stdout, /Checklist \(Cursor\)/);
 });

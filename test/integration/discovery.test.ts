@@ -38,7 +38,7 @@ test('every client configuration in HOME is found and judged by the URL rules', 
   const cline = by('Cline', 'openAiBaseUrl')!;
   assert.equal(cline.valueToType, undefined);
   assert.deepEqual(cline.sharesTokenWith, []);
-  const broken = found.find((f) => f.client === 'Cline' && f.problems.some((p) => /could not be parsed/.test(p)));
+  const broken = found.find((f) => f.client === 'Cline' && f.problems.some((p) => /not valid JSON/.test(p)));
   assert.ok(broken, 'a broken file is reported, not thrown');
 
   assert.match(codex.snippet, /wire_api = "responses"/);

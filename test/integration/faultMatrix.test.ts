@@ -190,6 +190,30 @@ const FAULTS: Fault[] = [
     },
   },
   {
+    name: '80 KB of response headers are a malformed answer, not a refused connection',
+    check: 'reachability',
+    symptom: 'response.malformed',
+    row: 'gateway.malformed',
+    async setup() {
+      const fixture = await startFixture((_req, res) => (res.writeHead(200, { 'Content-Type': 'application/json', 'X-Padding': 'a'.repeat(80 * 1024) }), res.end('{}')));
+      return { baseUrl: `${fixture.origin}/v1`, token: 'sk-0123456789abcdefABCDEF', closers: [() => fixture.close()] };
+    },
+  },
+  {
+    name: 'an impossible expiry date (expires_at 1e17) is read as no date, not as a 5xx',
+    check: 'quota',
+    symptom: 'quota.unlimited',
+    status: 'warn',
+    row: 'cursor.cost-jump',
+    setup: () =>
+      proxied((req, res) => {
+        if (!req.url?.startsWith('/api/usage/token')) return false;
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ code: true, message: 'ok', data: { object: 'token_usage', name: 'x', total_granted: 0, total_used: 0, total_available: 0, unlimited_quota: true, model_limits: {}, model_limits_enabled: false, expires_at: 1e17 } }));
+        return true;
+      }),
+  },
+  {
     name: 'a redirect with an unusable Location',
     check: 'base-url',
     symptom: 'url.redirect',

@@ -59,6 +59,7 @@ const EXPECTED: Record<string, Expectation> = {
   'reasoning-model': { verdict: 'warn', check: 'chat:gpt-5.4', status: 'warn', symptom: 'model.reasoning-params', rows: { cursor: 'gateway.reasoning-params' }, shows: /only with max_completion_tokens/ },
   'no-tool-calls': { verdict: 'warn', check: 'tools', status: 'warn', symptom: 'tools.no-call', rows: { 'cherry-studio': 'cherry.mcp', cursor: 'gateway.no-tool-call' } },
   'one-api': { verdict: 'pass' },
+  'echo-token': { verdict: 'fail', check: 'chat:gemini-3-pro-preview', status: 'fail', symptom: 'model.no-channel', rows: { cursor: 'gateway.no-channel' }, shows: /sk-\[redacted\]/ },
 };
 
 test('every sandbox scenario has an expectation', () => {

@@ -41,3 +41,17 @@ test('redactDeep walks objects and arrays', () => {
   assert.ok(!JSON.stringify(out).includes(TOKEN));
   assert.equal(out.n, 3);
 });
+
+test('redact finds the token however a gateway escaped it: JSON, URL-encoded, HTML references, mixed', () => {
+  const secret = Secret.of(TOKEN);
+  const json = JSON.stringify({ model: TOKEN }).replace('-', '\\u002d');
+  const allEscaped = [...TOKEN].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+  const url = encodeURIComponent(TOKEN).replace(/[A-Za-z0-9]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const html = [...TOKEN].map((c, i) => (i % 2 ? `&#${c.charCodeAt(0)};` : `&#x${c.charCodeAt(0).toString(16)};`)).join('');
+  const mixed = `sk\\u002d${TOKEN.slice(3, 10)}%${TOKEN.charCodeAt(10).toString(16)}${TOKEN.slice(11)}`;
+  for (const form of [json, allEscaped, url, html, mixed, TOKEN.slice(3)]) {
+    const out = redact(`the gateway said: ${form} (request id: 1)`, secret);
+    assert.match(out, /sk-\[redacted\]/, form);
+    for (let i = 0; i + 12 <= TOKEN.length; i++) assert.ok(!out.includes(TOKEN.slice(i, i + 12)), `no 12 characters of the token remain: ${out}`);
+  }
+});

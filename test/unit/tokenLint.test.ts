@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lintToken } from '../../src/core/tokenLint';
+import { lintToken, UNSENDABLE } from '../../src/core/tokenLint';
 
 const GOOD = 'sk-AbCdEf0123456789GhIjKl';
 
@@ -19,7 +19,17 @@ const cases: [string, string, string[]][] = [
   ['space inside', `${GOOD.slice(0, 10)} ${GOOD.slice(10)}`, ['inner-whitespace']],
   ['not sk-shaped', 'pk-live-123', ['not-sk-shaped']],
   ['too short', 'sk-123', ['not-sk-shaped']],
+  ['a zero-width space inside (copied from a web page)', `${GOOD.slice(0, 10)}\u200b${GOOD.slice(10)}`, ['invisible-characters', 'not-sk-shaped']],
+  ['a byte-order mark inside', `${GOOD.slice(0, 10)}\ufeff${GOOD.slice(10)}`, ['invisible-characters', 'not-sk-shaped']],
+  ['a right-to-left override', `${GOOD}\u202e`, ['invisible-characters', 'not-sk-shaped']],
+  ['an escape character', `${GOOD.slice(0, 10)}\u001b${GOOD.slice(10)}`, ['control-characters', 'not-sk-shaped']],
+  ['a Cyrillic letter that looks Latin', `${GOOD.slice(0, 10)}\u0430${GOOD.slice(11)}`, ['non-ascii', 'not-sk-shaped']],
 ];
+
+test('characters no HTTP header may carry make the token unsendable', () => {
+  for (const problem of ['invisible-characters', 'control-characters', 'non-ascii', 'empty'] as const) assert.ok(UNSENDABLE.includes(problem), problem);
+  assert.ok(!UNSENDABLE.includes('surrounding-whitespace'), 'whitespace is cleaned and reported, not fatal');
+});
 
 for (const [name, raw, problems] of cases) {
   test(`lint: ${name}`, () => {

@@ -20,7 +20,7 @@ suite('Status-bar token health', () => {
     sandboxes.push(sandbox);
     const api = await activatedApi();
     await setSetting('baseUrl', sandbox.baseUrl);
-    await api.tokens.store(key ?? sandbox.key);
+    await api.tokens.store(key ?? sandbox.key, sandbox.origin);
     await api.health.checkNow();
     return { api, sandbox, item: api.health.view };
   }
@@ -58,6 +58,7 @@ suite('Status-bar token health', () => {
     const base = dead.baseUrl;
     await dead.close();
     const api = await activatedApi();
+    await api.tokens.store(dead.key, dead.origin);
     await setSetting('baseUrl', base);
     await api.health.checkNow();
     assert.equal(api.health.snapshot.offline, true);
@@ -70,6 +71,7 @@ suite('Status-bar token health', () => {
     await vscode.commands.executeCommand('crazyrouter.verifySetup');
     const panel = api.panel()!;
     // Cancelled: a run whose chat calls hang on a failing gateway, cancelled half-way.
+    api.runner.ask = async () => true;
     const hanging = await startSandbox({ scenario: 'slow-headers', key: sandbox.key });
     sandboxes.push(hanging);
     const run = panel.receive({ type: 'run', settings: { baseUrl: hanging.baseUrl, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
@@ -80,6 +82,7 @@ suite('Status-bar token health', () => {
     // Superseded: a health check against a slow, refusing gateway ends after a newer, healthy run.
     const slowRefusal = await startSandbox({ scenario: 'wrong-token', latencyMs: 1_500 });
     sandboxes.push(slowRefusal);
+    await api.origins.approve(slowRefusal.origin);
     await setSetting('baseUrl', slowRefusal.baseUrl);
     const olderCheck = api.health.checkNow();
     await panel.receive({ type: 'run', settings: { baseUrl: sandbox.baseUrl, client: 'cursor', models: ['gpt-5.4'] }, demo: false });

@@ -17,7 +17,7 @@ export type ProbeVerdict =
  */
 export async function anonymousProbe(ctx: CheckContext, url: string, body: Record<string, unknown>): Promise<ProbeVerdict> {
   const client = ctx.client();
-  const call = await callGateway(client, { route: 'relay', anonymous: true }, () => client.sdk.post(url, { ...client.anonymous, body }));
+  const call = await callGateway(client, { route: 'relay', anonymous: true }, () => client.anonymousSdk.post(url, { ...client.anonymous, body }));
   if (call.ok) return { kind: 'open' };
   if (asksForToken(call.exchange)) return { kind: 'api' };
   return { kind: 'wrong', diagnosis: call.diagnosis };

@@ -16,6 +16,7 @@ export const authCheck: CheckDefinition = {
   title: 'Authentication',
   needs: ['token'],
   gatedBy: ['base-url'],
+  sendsToken: true,
   async run(ctx): Promise<CheckOutcome> {
     const client = ctx.client();
     const call = await callGateway(client, { route: 'relay' }, () => client.sdk.get<unknown>('/models', client.request));

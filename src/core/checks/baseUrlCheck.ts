@@ -26,6 +26,7 @@ export const baseUrlCheck: CheckDefinition = {
   title: 'Base URL shape',
   needs: [],
   gatedBy: [],
+  sendsToken: false,
   async run(ctx): Promise<CheckOutcome> {
     const base = ctx.profile.baseUrl;
     const hints = baseUrlHints(base);
@@ -35,9 +36,10 @@ export const baseUrlCheck: CheckDefinition = {
     const url = sdkJoin(base, '/chat/completions');
     const verdict = await anonymousProbe(ctx, url, { model: ctx.profile.models[0] ?? BASELINE_MODEL, messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 });
     if (verdict.kind === 'api') {
+      ctx.facts.apiConfirmed = true;
       return { status: 'pass', summary: `${url} is the API (it asked for a token with a JSON 401, as the gateway does).`, details: hints.filter((h) => !h.startsWith('An OpenAI base URL')) };
     }
-    if (verdict.kind === 'open') return { status: 'warn', summary: `${url} answered without a token; this does not look like Crazyrouter (it requires one).`, details: hints };
+    if (verdict.kind === 'open') return { status: 'warn', symptom: 'url.no-auth', summary: `${url} answered without asking for a token; Crazyrouter's API always asks for one, so the token was not sent there.`, details: hints };
     if (verdict.diagnosis.symptom.startsWith('network.')) return { status: 'skipped', summary: 'Not checked: the gateway could not be reached (see Reachability).' };
     return failed(verdict.diagnosis, { details: hints });
   },

@@ -12,27 +12,29 @@ export function chatCheck(model: string): CheckDefinition {
     model,
     needs: ['token'],
     gatedBy: ['auth'],
+    sendsToken: true,
     async run(ctx): Promise<CheckOutcome> {
       const client = ctx.client();
       const call = await sendWithTokenLimit(client, RELAY, PROBE_MAX_TOKENS, (limit) =>
         client.sdk.chat.completions.create({ model, messages: [{ role: 'user', content: 'Reply with the single word: pong' }], ...limit }, client.request),
       );
       if (!call.ok) return failed(call.diagnosis);
-      return judgeCompletion(model, call.value as ChatCompletion | string | undefined, call.needsMaxCompletionTokens);
+      return judgeCompletion(model, call.value as ChatCompletion | string | null | undefined, call.needsMaxCompletionTokens);
     },
   };
 }
 
-function judgeCompletion(model: string, completion: ChatCompletion | string | undefined, needsMaxCompletionTokens: boolean): CheckOutcome {
-  const choice = typeof completion === 'object' ? completion?.choices?.[0] : undefined;
-  if (typeof completion !== 'object' || !choice?.message) {
+function judgeCompletion(model: string, completion: ChatCompletion | string | null | undefined, needsMaxCompletionTokens: boolean): CheckOutcome {
+  const choice = completion !== null && typeof completion === 'object' && Array.isArray(completion.choices) ? completion.choices[0] : undefined;
+  if (!completion || typeof completion !== 'object' || !choice?.message) {
     return { status: 'fail', symptom: 'response.malformed', summary: `${model} answered 200, but not with a chat completion (no choices).` };
   }
   const usage = completion.usage;
+  const count = (value: unknown) => (typeof value === 'number' ? value : null);
   const metrics: CheckOutcome['metrics'] = {
-    promptTokens: usage?.prompt_tokens ?? null,
-    completionTokens: usage?.completion_tokens ?? null,
-    finishReason: choice.finish_reason ?? null,
+    promptTokens: count(usage?.prompt_tokens),
+    completionTokens: count(usage?.completion_tokens),
+    finishReason: typeof choice.finish_reason === 'string' ? choice.finish_reason : null,
     servedModel: typeof completion.model === 'string' ? completion.model : null,
   };
   const reply = typeof choice.message.content === 'string' ? choice.message.content.trim() : '';

@@ -69,5 +69,11 @@ export interface CheckDefinition {
   needs: string[];
   /** Run alongside; if one of these fails, this check is aborted and reported as blocked. */
   gatedBy: string[];
+  /**
+   * The check sends the token. Until a tokenless probe has shown that the base URL's origin is the
+   * gateway's API (in this run, or a run before), such a check waits for it and is not sent at all
+   * if the probe did not show it.
+   */
+  sendsToken: boolean;
   run(ctx: CheckContext): Promise<CheckOutcome>;
 }

@@ -16,6 +16,7 @@ export function cherryCheck(model: string): CheckDefinition {
     model,
     needs: ['token'],
     gatedBy: ['auth'],
+    sendsToken: true,
     async run(ctx): Promise<CheckOutcome> {
       const client = ctx.client();
       const stop = new AbortController();

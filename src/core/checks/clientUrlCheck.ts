@@ -21,6 +21,7 @@ export const clientUrlCheck: CheckDefinition = {
   title: 'What your client will call',
   needs: [],
   gatedBy: [],
+  sendsToken: false,
   async run(ctx): Promise<CheckOutcome> {
     const typed = ctx.profile.typedUrl ?? '';
     const rule = URL_RULES[ctx.profile.urlRule ?? DEFAULT_URL_RULE[ctx.profile.client]];
@@ -38,7 +39,7 @@ export const clientUrlCheck: CheckDefinition = {
     }
     const verdict = await anonymousProbe(ctx, url, PROBE_BODY[endpoint]);
     if (verdict.kind === 'api') return { status: 'pass', summary: `${rule.client} will call ${url}: that is the API (it asked for a token, as the gateway does).`, details, metrics };
-    if (verdict.kind === 'open') return { status: 'warn', summary: `${url} answered without a token; this does not look like Crazyrouter.`, details, metrics };
+    if (verdict.kind === 'open') return { status: 'warn', symptom: 'url.no-auth', summary: `${url} answered without asking for a token; this does not look like Crazyrouter's API.`, details, metrics };
     return wrong(rule, url, verdict.diagnosis.summary, verdict.diagnosis.symptom, fix, details, metrics);
   },
 };

@@ -17,6 +17,8 @@ export const RELAY: AnswerContext = { route: 'relay', tokenAccepted: true };
  * engine reports it as an internal error instead of blaming the gateway.
  */
 export async function callGateway<T>(client: GatewayClient, context: AnswerContext, send: () => Promise<T>): Promise<CallOutcome<T>> {
+  if (client.busy) throw new Error('a GatewayClient serves one request at a time; take another client for requests that run at once');
+  client.busy = true;
   try {
     const value = await send();
     const exchange = client.log.last();
@@ -25,10 +27,21 @@ export async function callGateway<T>(client: GatewayClient, context: AnswerConte
   } catch (error) {
     if (isCancellation(error, client.request.signal)) throw error;
     const exchange = client.log.last();
-    const diagnosis = classifyFailure(error, exchange, context, client.request.timeout);
+    const diagnosis = classifyFailure(error, exchange, context, client.request.timeout) ?? sdkChoked(error, exchange);
     if (!diagnosis) throw error;
     return { ok: false, diagnosis, exchange };
+  } finally {
+    client.busy = false;
   }
+}
+
+/**
+ * `send` is a single SDK call, so a TypeError thrown by it after an answer arrived is the SDK
+ * choking on that answer (its post-processing assumes JSON it did not get), not the doctor's fault.
+ */
+function sdkChoked(error: unknown, exchange: Exchange | undefined): Diagnosis | undefined {
+  if (!(error instanceof TypeError) || exchange?.status === undefined) return undefined;
+  return { symptom: 'response.malformed', summary: `${exchange.method} ${new URL(exchange.url).pathname} answered ${exchange.status} with a body the SDK could not read (${error.message}).` };
 }
 
 /** A failed check that reports a diagnosis, naming the recognised gateway wording in its details. */
@@ -50,7 +63,11 @@ export async function readStream(client: GatewayClient, context: AnswerContext, 
     if (isCancellation(error, client.request.signal)) throw error;
     if (error instanceof SyntaxError) return { symptom: 'stream.malformed', summary: `A data: line of the stream is not JSON (${error.message}).` };
     const diagnosis = classifyFailure(error, client.log.last(), context, client.request.timeout);
-    if (!diagnosis) throw error;
+    if (!diagnosis) {
+      // The consumers read events defensively, so what is left is the SDK's own stream parser choking.
+      if (error instanceof TypeError && client.log.last()?.status !== undefined) return { symptom: 'stream.malformed', summary: `An event of the stream could not be read (${error.message}).` };
+      throw error;
+    }
     if (diagnosis.symptom === 'network.reset' || diagnosis.symptom === 'response.malformed') return { symptom: 'stream.cut', summary: `The stream was cut off mid-way: ${diagnosis.summary}` };
     return diagnosis;
   }

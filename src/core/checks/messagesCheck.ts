@@ -7,6 +7,7 @@ import { protocolFailure } from './protocolOutcome';
 import { PROBE_MAX_TOKENS } from './tokenLimit';
 
 const SILENT = { error() {}, warn() {}, info() {}, debug() {} };
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
 const API = 'Anthropic Messages (/v1/messages), which Claude Code speaks';
 
 /**
@@ -22,6 +23,7 @@ export function messagesCheck(model: string): CheckDefinition {
     model,
     needs: ['token'],
     gatedBy: ['auth'],
+    sendsToken: true,
     async run(ctx): Promise<CheckOutcome> {
       const client = ctx.client();
       const root = gatewayRoot(ctx.profile.baseUrl);
@@ -33,16 +35,16 @@ export function messagesCheck(model: string): CheckDefinition {
       const params = { model, max_tokens: PROBE_MAX_TOKENS, messages: [{ role: 'user' as const, content: 'Reply with the single word: pong' }] };
       const json = await callGateway(client, RELAY, () => anthropic.messages.create(params, { signal: ctx.signal }));
       if (!json.ok) return protocolFailure(json.diagnosis, json.exchange, API);
-      const content = typeof json.value === 'object' && Array.isArray(json.value.content) ? json.value.content : [];
-      const text = content.map((b) => (b.type === 'text' ? b.text : '')).join('');
+      const content: unknown[] = json.value !== null && typeof json.value === 'object' && Array.isArray(json.value.content) ? json.value.content : [];
+      const text = content.map((b) => (isRecord(b) && b.type === 'text' && typeof b.text === 'string' ? b.text : '')).join('');
       const stream = await callGateway(client, RELAY, () => anthropic.messages.create({ ...params, stream: true }, asApiKey));
       if (!stream.ok) return protocolFailure(stream.diagnosis, stream.exchange, API);
       let streamed = '';
       let stopped = false;
       const broken = await readStream(client, RELAY, async () => {
-        for await (const event of stream.value as AsyncIterable<RawMessageStreamEvent>) {
-          if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') streamed += event.delta.text;
-          if (event.type === 'message_stop') stopped = true;
+        for await (const event of stream.value as AsyncIterable<RawMessageStreamEvent | null>) {
+          if (event?.type === 'content_block_delta' && event.delta?.type === 'text_delta' && typeof event.delta.text === 'string') streamed += event.delta.text;
+          if (event?.type === 'message_stop') stopped = true;
         }
       });
       const metrics = { bearer: true, xApiKey: true, streamedStop: stopped };

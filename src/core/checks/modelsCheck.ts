@@ -20,6 +20,7 @@ export const modelsCheck: CheckDefinition = {
   title: 'Model list and allowlist',
   needs: ['auth'],
   gatedBy: [],
+  sendsToken: true,
   async run(ctx): Promise<CheckOutcome> {
     const ids = ctx.facts.modelIds ?? [];
     const chosen = ctx.profile.models;

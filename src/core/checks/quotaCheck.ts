@@ -27,16 +27,17 @@ export const quotaCheck: CheckDefinition = {
   title: 'Quota',
   needs: ['token'],
   gatedBy: ['auth'],
+  sendsToken: true,
   async run(ctx): Promise<CheckOutcome> {
-    const client = ctx.client();
+    // One client per request: they run at once, and a client's log tells one request's answer.
     const [subscription, usage, tokenUsage] = await Promise.all([
-      readBilling(client, '/dashboard/billing/subscription', SubscriptionSchema),
-      readBilling(client, '/dashboard/billing/usage', UsageSchema),
-      ctx.facts.tokenUsage(client),
+      readBilling(ctx.client(), '/dashboard/billing/subscription', SubscriptionSchema),
+      readBilling(ctx.client(), '/dashboard/billing/usage', UsageSchema),
+      ctx.facts.tokenUsage(ctx.client()),
     ]);
     const token = tokenUsage.ok ? tokenUsage.usage : undefined;
     if (!subscription && !token) {
-      return { status: 'warn', summary: 'The gateway offers no billing or token usage route; quota could not be read.' };
+      return { status: 'warn', symptom: 'quota.unreadable', summary: 'The gateway offers no billing or token usage route; quota could not be read.' };
     }
     const hardLimitUsd = subscription?.hard_limit_usd;
     const usedUsd = usage ? usage.total_usage / 100 : undefined;

@@ -13,6 +13,7 @@ export const reachabilityCheck: CheckDefinition = {
   title: 'Reachability',
   needs: [],
   gatedBy: [],
+  sendsToken: false,
   async run(ctx): Promise<CheckOutcome> {
     const url = new URL(ctx.profile.baseUrl);
     const details: string[] = [];
@@ -26,7 +27,7 @@ export const reachabilityCheck: CheckDefinition = {
       details.push(`DNS lookup of ${url.hostname} failed on this machine (${why}); trying the request anyway in case a proxy resolves it.`);
     }
     const client = ctx.client();
-    const call = await callGateway(client, { route: 'relay', anonymous: true }, () => client.sdk.get('/models', client.anonymous));
+    const call = await callGateway(client, { route: 'relay', anonymous: true }, () => client.anonymousSdk.get('/models', client.anonymous));
     if (!call.ok && call.exchange?.status === undefined) return failed(call.diagnosis, { details, metrics });
     metrics.latencyMs = Math.round(call.exchange?.headersMs ?? 0);
     metrics.protocol = url.protocol.replace(':', '');

@@ -1,10 +1,20 @@
-import type { Response, ResponseStreamEvent } from 'openai/resources/responses/responses';
+import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
 import { callGateway, readStream, RELAY } from './gatewayCall';
 import { protocolFailure } from './protocolOutcome';
 import { PROBE_MAX_TOKENS } from './tokenLimit';
 
 const API = 'the Responses API (/v1/responses)';
+
+/** The text of a Responses API answer (`output[].content[]` of type output_text), read defensively. */
+function outputText(value: unknown): string {
+  const output = (value as { output?: unknown } | null)?.output;
+  if (!Array.isArray(output)) return '';
+  return output
+    .flatMap((item: { content?: unknown }) => (Array.isArray(item?.content) ? item.content : []))
+    .map((part: { type?: unknown; text?: unknown }) => (part?.type === 'output_text' && typeof part.text === 'string' ? part.text : ''))
+    .join('');
+}
 
 /** The Responses API (`POST {base}/responses`), JSON and streaming: what current Codex (and Continue for gpt-5 / o-series models) speak. */
 export function responsesCheck(model: string, client = 'Codex'): CheckDefinition {
@@ -15,20 +25,22 @@ export function responsesCheck(model: string, client = 'Codex'): CheckDefinition
     model,
     needs: ['token'],
     gatedBy: ['auth'],
+    sendsToken: true,
     async run(ctx): Promise<CheckOutcome> {
       const sdk = ctx.client();
       const params = { model, input: 'Reply with the single word: pong', max_output_tokens: PROBE_MAX_TOKENS };
-      const json = await callGateway(sdk, RELAY, () => sdk.sdk.responses.create(params, sdk.request));
+      // A plain POST: the SDK's responses.create post-processes the body and throws on anything but a Response.
+      const json = await callGateway(sdk, RELAY, () => sdk.sdk.post<unknown>('/responses', { ...sdk.request, body: params }));
       if (!json.ok) return protocolFailure(json.diagnosis, json.exchange, API);
-      const text = typeof json.value === 'object' ? ((json.value as Response).output_text ?? '') : '';
+      const text = outputText(json.value);
       const stream = await callGateway(sdk, RELAY, () => sdk.sdk.responses.create({ ...params, stream: true }, sdk.request));
       if (!stream.ok) return protocolFailure(stream.diagnosis, stream.exchange, API);
       let deltas = 0;
       let completed = false;
       const broken = await readStream(sdk, RELAY, async () => {
-        for await (const event of stream.value as AsyncIterable<ResponseStreamEvent>) {
-          if (event.type === 'response.output_text.delta') deltas++;
-          if (event.type === 'response.completed') completed = true;
+        for await (const event of stream.value as AsyncIterable<ResponseStreamEvent | null>) {
+          if (event?.type === 'response.output_text.delta') deltas++;
+          if (event?.type === 'response.completed') completed = true;
         }
       });
       const metrics = { deltas, completed };

@@ -5,6 +5,8 @@ import { readTokenUsage, type TokenUsageResult } from './tokenUsage';
 export class RunFacts {
   /** Model ids the token sees, set by the auth check. */
   modelIds?: string[];
+  /** The base URL answered a tokenless probe as the gateway's API does (set by the base-URL check). */
+  apiConfirmed = false;
   private usage?: Promise<TokenUsageResult>;
 
   constructor(private readonly baseUrl: string) {}

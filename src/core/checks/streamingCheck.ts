@@ -34,6 +34,7 @@ export function streamingCheck(model: string): CheckDefinition {
     priority: 2,
     needs: ['token'],
     gatedBy: ['auth'],
+    sendsToken: true,
     async run(ctx): Promise<CheckOutcome> {
       const first = await streamOnce(ctx.client(), model);
       if (!first.ok) return first.outcome;

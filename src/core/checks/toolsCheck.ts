@@ -24,6 +24,7 @@ export function toolsCheck(model: string): CheckDefinition {
     priority: 1,
     needs: ['token'],
     gatedBy: ['auth'],
+    sendsToken: true,
     async run(ctx): Promise<CheckOutcome> {
       const client = ctx.client();
       const call = await sendWithTokenLimit(client, RELAY, TOOL_MAX_TOKENS, (limit) =>
@@ -34,12 +35,12 @@ export function toolsCheck(model: string): CheckDefinition {
         if (call.diagnosis.symptom === 'request.invalid') return { status: 'fail', symptom: 'tools.error', summary: `A request with tools was rejected: ${call.diagnosis.summary}` };
         return failed(call.diagnosis);
       }
-      const completion = call.value as ChatCompletion | string;
-      if (typeof completion !== 'object' || !Array.isArray(completion.choices)) return { status: 'fail', symptom: 'response.malformed', summary: `${model} answered 200, but not with a chat completion.` };
+      const completion = call.value as ChatCompletion | string | null;
+      if (completion === null || typeof completion !== 'object' || !Array.isArray(completion.choices)) return { status: 'fail', symptom: 'response.malformed', summary: `${model} answered 200, but not with a chat completion.` };
       const message = completion.choices[0]?.message;
-      const toolCall = message?.tool_calls?.[0];
-      const metrics = { completionTokens: completion.usage?.completion_tokens ?? null };
-      if (toolCall && toolCall.type === 'function' && toolCall.function.name === PROBE_TOOL.function.name) {
+      const toolCall = Array.isArray(message?.tool_calls) ? message.tool_calls[0] : undefined;
+      const metrics = { completionTokens: typeof completion.usage?.completion_tokens === 'number' ? completion.usage.completion_tokens : null };
+      if (toolCall?.type === 'function' && toolCall.function?.name === PROBE_TOOL.function.name) {
         return { status: 'pass', summary: `${model} called ${toolCall.function.name} as asked.`, metrics };
       }
       const said = typeof message?.content === 'string' ? message.content.slice(0, 60) : '';

@@ -1,16 +1,16 @@
 import type { DiscoveredConfig, ParsedFile } from './discoveredConfig';
+import { asRecord, recordAt, textAt, type Problems } from './fields';
 import { fingerprint } from './fingerprint';
 
-/** `~/.claude/settings.json` and a project's `.claude/settings*.json`: the `env` block. */
-export function readClaudeSettings(file: ParsedFile): DiscoveredConfig[] {
-  const doc = JSON.parse(file.text) as { env?: Record<string, unknown> };
-  const env = doc.env ?? {};
-  const str = (key: string) => (typeof env[key] === 'string' ? (env[key] as string) : undefined);
-  const baseUrl = str('ANTHROPIC_BASE_URL');
-  const authToken = str('ANTHROPIC_AUTH_TOKEN');
-  const apiKey = str('ANTHROPIC_API_KEY');
-  if (!baseUrl && !authToken && !apiKey) return [];
-  const problems: string[] = [];
+/** `~/.claude/settings.json` and a project's `.claude/settings*.json`: the `env` block (client-url-rules.md §F). */
+export function readClaudeSettings(doc: unknown, file: ParsedFile): DiscoveredConfig[] {
+  const problems: Problems = [];
+  const env = recordAt(asRecord(doc), 'env', '', problems);
+  const baseUrl = textAt(env, 'ANTHROPIC_BASE_URL', 'env.', problems);
+  const authToken = textAt(env, 'ANTHROPIC_AUTH_TOKEN', 'env.', problems);
+  const apiKey = textAt(env, 'ANTHROPIC_API_KEY', 'env.', problems);
+  if (!baseUrl && !authToken && !apiKey && problems.length === 0) return [];
+  // Claude Code 2.1.330 sends both headers when both are set (research/clients.md §B).
   if (authToken && apiKey) problems.push('Both ANTHROPIC_AUTH_TOKEN and ANTHROPIC_API_KEY are set; set only one.');
   const token = authToken ?? apiKey;
   return [

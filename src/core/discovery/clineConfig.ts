@@ -1,39 +1,56 @@
 import type { DiscoveredConfig, ParsedFile } from './discoveredConfig';
+import { asRecord, recordAt, textAt, type Problems } from './fields';
 import { fingerprint } from './fingerprint';
 
-/** Cline ≥ 3.66: `~/.cline/data/globalState.json` (+ `secrets.json`) with `openAiBaseUrl`. */
-export function readClineGlobalState(file: ParsedFile, secrets: ParsedFile | undefined): DiscoveredConfig[] {
-  const state = JSON.parse(file.text) as { openAiBaseUrl?: unknown; actModeApiProvider?: unknown; apiProvider?: unknown };
-  if (typeof state.openAiBaseUrl !== 'string') return [];
-  const key = secrets ? (JSON.parse(secrets.text) as { openAiApiKey?: unknown }).openAiApiKey : undefined;
+/** Cline ≥ 3.66: `~/.cline/data/globalState.json` (+ `secrets.json`) with `openAiBaseUrl` (client-url-rules.md §C). */
+export function readClineGlobalState(doc: unknown, file: ParsedFile, secrets: unknown): DiscoveredConfig[] {
+  const problems: Problems = [];
+  const baseUrl = textAt(asRecord(doc), 'openAiBaseUrl', '', problems);
+  if (!baseUrl && problems.length === 0) return [];
+  const key = textAt(asRecord(secrets), 'openAiApiKey', 'secrets.json ', problems);
   return [
     {
       client: 'Cline',
       rule: 'cline',
       file: file.path,
       entry: 'openAiBaseUrl',
-      baseUrl: state.openAiBaseUrl,
-      tokenFingerprint: typeof key === 'string' && key ? fingerprint(key) : undefined,
-      tokenSource: typeof key === 'string' && key ? 'secrets.json openAiApiKey' : undefined,
-      problems: [],
+      baseUrl,
+      tokenFingerprint: key ? fingerprint(key) : undefined,
+      tokenSource: key ? 'secrets.json openAiApiKey' : undefined,
+      problems,
     },
   ];
 }
 
-/** Cline 4.x: `~/.cline/data/settings/providers.json`, entries `{provider, apiKey, model, baseUrl}`. */
-export function readClineProviders(file: ParsedFile): DiscoveredConfig[] {
-  const doc = JSON.parse(file.text) as unknown;
-  const entries = Array.isArray(doc) ? doc : Array.isArray((doc as { providers?: unknown }).providers) ? (doc as { providers: unknown[] }).providers : Object.values((doc as object) ?? {});
-  return entries
-    .filter((e): e is { provider?: string; apiKey?: string; baseUrl?: string; model?: string } => typeof e === 'object' && e !== null && typeof (e as { baseUrl?: unknown }).baseUrl === 'string')
-    .map((e) => ({
-      client: 'Cline',
-      rule: 'cline' as const,
-      file: file.path,
-      entry: `${e.provider ?? 'provider'}${e.model ? ` (${e.model})` : ''}`,
-      baseUrl: e.baseUrl,
-      tokenFingerprint: e.apiKey ? fingerprint(e.apiKey) : undefined,
-      tokenSource: e.apiKey ? 'providers.json apiKey' : undefined,
-      problems: [],
-    }));
+/**
+ * The Cline CLI (v4 SDK): `~/.cline/data/settings/providers.json`, as the real `cline auth` writes it:
+ * `{ "version": 1, "providers": { "openai-compatible": { "settings": { provider, apiKey, model, baseUrl } } } }`
+ * (cline/cline sdk/packages/core/src/types/provider-settings.ts; research/clients.md §A.2, run with cline 3.0.65).
+ */
+export function readClineProviders(doc: unknown, file: ParsedFile): DiscoveredConfig[] {
+  const fileProblems: Problems = [];
+  const providers = recordAt(asRecord(doc), 'providers', '', fileProblems) ?? {};
+  const found = Object.entries(providers).flatMap(([id, raw]): DiscoveredConfig[] => {
+    const problems: Problems = [];
+    const settings = recordAt(asRecord(raw), 'settings', `providers.${id}.`, problems);
+    const where = `providers.${id}.settings.`;
+    const baseUrl = textAt(settings, 'baseUrl', where, problems);
+    if (!baseUrl && problems.length === 0) return [];
+    const apiKey = textAt(settings, 'apiKey', where, problems);
+    const model = textAt(settings, 'model', where, problems);
+    return [
+      {
+        client: 'Cline',
+        rule: 'cline',
+        file: file.path,
+        entry: `${id}${model ? ` (${model})` : ''}`,
+        model,
+        baseUrl,
+        tokenFingerprint: apiKey ? fingerprint(apiKey) : undefined,
+        tokenSource: apiKey ? 'providers.json apiKey' : undefined,
+        problems,
+      },
+    ];
+  });
+  return found.length > 0 || fileProblems.length === 0 ? found : [{ client: 'Cline', rule: 'cline', file: file.path, problems: fileProblems }];
 }

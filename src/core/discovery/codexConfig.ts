@@ -1,33 +1,38 @@
-import { parse } from 'smol-toml';
 import type { DiscoveredConfig, ParsedFile } from './discoveredConfig';
+import { asRecord, recordAt, textAt, type Problems } from './fields';
 import { fingerprint } from './fingerprint';
 
-interface CodexProvider {
-  name?: string;
-  base_url?: string;
-  wire_api?: string;
-  env_key?: string;
-  experimental_bearer_token?: string;
-}
-
-/** `~/.codex/config.toml`: every `[model_providers.<id>]` (codex-rs model_provider_info.rs). */
-export function readCodexConfig(file: ParsedFile, env: NodeJS.ProcessEnv): DiscoveredConfig[] {
-  const doc = parse(file.text) as { model_provider?: string; model_providers?: Record<string, CodexProvider> };
-  return Object.entries(doc.model_providers ?? {}).map(([id, provider]) => {
-    const problems: string[] = [];
-    if (provider.wire_api === 'chat') problems.push('wire_api = "chat" is no longer supported by current Codex: use wire_api = "responses".');
-    else if (provider.wire_api !== 'responses') problems.push('wire_api is not set: set wire_api = "responses" (current Codex speaks only the Responses API).');
-    const token = provider.experimental_bearer_token ?? (provider.env_key ? env[provider.env_key] : undefined);
-    if (provider.env_key && !env[provider.env_key]) problems.push(`env_key names ${provider.env_key}, which is not set in this environment.`);
+/**
+ * `~/.codex/config.toml`: every `[model_providers.<id>]` (openai/codex codex-rs/core/src/model_provider_info.rs).
+ * `wire_api` defaults to "responses" in current Codex (Codex 0.169.0, run: research/clients.md §B);
+ * "chat" is no longer supported.
+ */
+export function readCodexConfig(doc: unknown, file: ParsedFile, env: NodeJS.ProcessEnv): DiscoveredConfig[] {
+  const fileProblems: Problems = [];
+  const root = asRecord(doc);
+  const active = textAt(root, 'model_provider', '', fileProblems);
+  const providers = recordAt(root, 'model_providers', '', fileProblems) ?? {};
+  const found = Object.entries(providers).map(([id, raw]): DiscoveredConfig => {
+    const problems: Problems = [];
+    const where = `model_providers.${id}.`;
+    const provider = asRecord(raw);
+    if (!provider) problems.push(`model_providers.${id} is not a table; it was ignored.`);
+    const wireApi = textAt(provider, 'wire_api', where, problems);
+    if (wireApi === 'chat') problems.push('wire_api = "chat" is no longer supported by current Codex: use wire_api = "responses".');
+    const envKey = textAt(provider, 'env_key', where, problems);
+    const bearer = textAt(provider, 'experimental_bearer_token', where, problems);
+    const token = bearer ?? (envKey ? env[envKey] : undefined);
+    if (envKey && !env[envKey]) problems.push(`env_key names ${envKey}, which is not set in this environment.`);
     return {
       client: 'Codex',
       rule: 'codex',
       file: file.path,
-      entry: `model_providers.${id}${doc.model_provider === id ? ' (active)' : ''}`,
-      baseUrl: provider.base_url,
+      entry: `model_providers.${id}${active === id ? ' (active)' : ''}`,
+      baseUrl: textAt(provider, 'base_url', where, problems),
       tokenFingerprint: token ? fingerprint(token) : undefined,
-      tokenSource: provider.experimental_bearer_token ? 'experimental_bearer_token' : provider.env_key ? `env ${provider.env_key}` : undefined,
-      problems,
+      tokenSource: bearer ? 'experimental_bearer_token' : envKey ? `env ${envKey}` : undefined,
+      problems: [...fileProblems, ...problems],
     };
   });
+  return found.length > 0 || fileProblems.length === 0 ? found : [{ client: 'Codex', rule: 'codex', file: file.path, problems: fileProblems }];
 }

@@ -5,6 +5,8 @@ export type ConfigKind = 'codex-toml' | 'claude-json' | 'continue-yaml' | 'cline
 export interface ConfigLocation {
   kind: ConfigKind;
   path: string;
+  /** The config's own folder: a link that leads outside it is not followed. */
+  folder: string;
   /** A second file read together with this one (Cline keeps the key in secrets.json). */
   companion?: string;
 }
@@ -12,14 +14,17 @@ export interface ConfigLocation {
 /** Where each client keeps its configuration (client-url-rules.md §C–§F), with their env overrides. */
 export function configLocations(home: string, env: NodeJS.ProcessEnv, workspaceFolders: readonly string[] = []): ConfigLocation[] {
   const codexHome = env.CODEX_HOME || path.join(home, '.codex');
+  // Cline: CLINE_DATA_DIR > $CLINE_DIR/data > ~/.cline/data (cline/cline apps/vscode/src/sdk/legacy-state-reader.ts).
   const clineDir = env.CLINE_DIR || path.join(home, '.cline');
   const continueDir = env.CONTINUE_GLOBAL_DIR || path.join(home, '.continue');
+  const clineData = env.CLINE_DATA_DIR || path.join(clineDir, 'data');
+  const providers = env.CLINE_PROVIDER_SETTINGS_PATH || path.join(clineData, 'settings', 'providers.json');
   return [
-    { kind: 'codex-toml', path: path.join(codexHome, 'config.toml') },
-    { kind: 'claude-json', path: path.join(home, '.claude', 'settings.json') },
-    ...workspaceFolders.flatMap((folder) => ['settings.json', 'settings.local.json'].map((name) => ({ kind: 'claude-json' as const, path: path.join(folder, '.claude', name) }))),
-    { kind: 'continue-yaml', path: path.join(continueDir, 'config.yaml') },
-    { kind: 'cline-state', path: path.join(clineDir, 'data', 'globalState.json'), companion: path.join(clineDir, 'data', 'secrets.json') },
-    { kind: 'cline-providers', path: env.CLINE_PROVIDER_SETTINGS_PATH || path.join(clineDir, 'data', 'settings', 'providers.json') },
+    { kind: 'codex-toml', path: path.join(codexHome, 'config.toml'), folder: codexHome },
+    { kind: 'claude-json', path: path.join(home, '.claude', 'settings.json'), folder: path.join(home, '.claude') },
+    ...workspaceFolders.flatMap((folder) => ['settings.json', 'settings.local.json'].map((name) => ({ kind: 'claude-json' as const, path: path.join(folder, '.claude', name), folder: path.join(folder, '.claude') }))),
+    { kind: 'continue-yaml', path: path.join(continueDir, 'config.yaml'), folder: continueDir },
+    { kind: 'cline-state', path: path.join(clineData, 'globalState.json'), companion: path.join(clineData, 'secrets.json'), folder: clineData },
+    { kind: 'cline-providers', path: providers, folder: path.dirname(providers) },
   ];
 }

@@ -1,30 +1,33 @@
-import { parse } from 'yaml';
 import type { DiscoveredConfig, ParsedFile } from './discoveredConfig';
+import { asRecord, listAt, textAt, type Problems } from './fields';
 import { fingerprint } from './fingerprint';
 
-interface ContinueModel {
-  name?: string;
-  provider?: string;
-  apiBase?: string;
-  apiKey?: string;
-}
-
-/** `~/.continue/config.yaml`: OpenAI-provider models and their `apiBase`. */
-export function readContinueConfig(file: ParsedFile): DiscoveredConfig[] {
-  const doc = (parse(file.text) ?? {}) as { models?: ContinueModel[] };
-  return (doc.models ?? [])
-    .filter((m) => m.provider === 'openai' && m.apiBase)
-    .map((m) => {
-      const literalKey = m.apiKey && !m.apiKey.includes('${{') ? m.apiKey : undefined;
-      return {
+/** `~/.continue/config.yaml`: OpenAI-provider models and their `apiBase` (client-url-rules.md §D). */
+export function readContinueConfig(doc: unknown, file: ParsedFile): DiscoveredConfig[] {
+  const fileProblems: Problems = [];
+  const models = listAt(asRecord(doc), 'models', '', fileProblems) ?? [];
+  const found = models.flatMap((raw, index): DiscoveredConfig[] => {
+    const problems: Problems = [];
+    const model = asRecord(raw);
+    const where = `models[${index}].`;
+    if (textAt(model, 'provider', where, problems) !== 'openai') return [];
+    const apiBase = textAt(model, 'apiBase', where, problems);
+    if (!apiBase && problems.length === 0) return [];
+    const apiKey = textAt(model, 'apiKey', where, problems);
+    const literalKey = apiKey && !apiKey.includes('${{') ? apiKey : undefined;
+    return [
+      {
         client: 'Continue',
-        rule: 'continue' as const,
+        rule: 'continue',
         file: file.path,
-        entry: `models: ${m.name ?? '(unnamed)'}`,
-        baseUrl: m.apiBase,
+        entry: `models: ${textAt(model, 'name', where, problems) ?? '(unnamed)'}`,
+        model: textAt(model, 'model', where, problems),
+        baseUrl: apiBase,
         tokenFingerprint: literalKey ? fingerprint(literalKey) : undefined,
-        tokenSource: literalKey ? 'apiKey' : m.apiKey ? 'a secret reference' : undefined,
-        problems: [],
-      };
-    });
+        tokenSource: literalKey ? 'apiKey' : apiKey ? 'a secret reference' : undefined,
+        problems,
+      },
+    ];
+  });
+  return found.length > 0 || fileProblems.length === 0 ? found : [{ client: 'Continue', rule: 'continue', file: file.path, problems: fileProblems }];
 }

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { parse as parseToml } from 'smol-toml';
+import { parse as parseYaml } from 'yaml';
 import { primaryCall, URL_RULES, valueToType, type UrlRuleId } from '../clients/urlRules';
 import { readClaudeSettings } from './claudeSettings';
 import { readClineGlobalState, readClineProviders } from './clineConfig';
@@ -6,12 +7,15 @@ import { readCodexConfig } from './codexConfig';
 import { configLocations, type ConfigKind } from './configLocations';
 import { readContinueConfig } from './continueConfig';
 import type { DiscoveredConfig, ParsedFile } from './discoveredConfig';
+import { parseProblem, readConfigFile } from './safeRead';
 import { correctedSnippet } from './snippets';
 
 export interface DiscoveryOptions {
   home: string;
   env: NodeJS.ProcessEnv;
   workspaceFolders?: readonly string[];
+  /** Stops the scan (Ctrl-C, a closed panel). */
+  signal?: AbortSignal;
 }
 
 /** A found configuration with the URL doctor's verdict on it. */
@@ -25,39 +29,47 @@ export interface ConfigFinding extends DiscoveredConfig {
   sharesTokenWith: string[];
 }
 
-/** Each kind of file: whose it is, and how to read it. */
-const KINDS: Record<ConfigKind, { client: string; rule: UrlRuleId; read: (file: ParsedFile, companion: ParsedFile | undefined, env: NodeJS.ProcessEnv) => DiscoveredConfig[] }> = {
-  'codex-toml': { client: 'Codex', rule: 'codex', read: (f, _c, env) => readCodexConfig(f, env) },
-  'claude-json': { client: 'Claude Code', rule: 'claude-code', read: (f) => readClaudeSettings(f) },
-  'continue-yaml': { client: 'Continue', rule: 'continue', read: (f) => readContinueConfig(f) },
-  'cline-state': { client: 'Cline', rule: 'cline', read: (f, c) => readClineGlobalState(f, c) },
-  'cline-providers': { client: 'Cline', rule: 'cline', read: (f) => readClineProviders(f) },
+/** Each kind of file: whose it is, its format, and how to read what it holds. */
+const KINDS: Record<ConfigKind, { client: string; rule: UrlRuleId; format: 'JSON' | 'TOML' | 'YAML'; read: (doc: unknown, file: ParsedFile, companion: unknown, env: NodeJS.ProcessEnv) => DiscoveredConfig[] }> = {
+  'codex-toml': { client: 'Codex', rule: 'codex', format: 'TOML', read: (d, f, _c, env) => readCodexConfig(d, f, env) },
+  'claude-json': { client: 'Claude Code', rule: 'claude-code', format: 'JSON', read: (d, f) => readClaudeSettings(d, f) },
+  'continue-yaml': { client: 'Continue', rule: 'continue', format: 'YAML', read: (d, f) => readContinueConfig(d, f) },
+  'cline-state': { client: 'Cline', rule: 'cline', format: 'JSON', read: (d, f, c) => readClineGlobalState(d, f, c) },
+  'cline-providers': { client: 'Cline', rule: 'cline', format: 'JSON', read: (d, f) => readClineProviders(d, f) },
 };
 
-async function load(path: string | undefined): Promise<ParsedFile | undefined> {
-  if (!path) return undefined;
-  try {
-    return { path, text: await readFile(path, 'utf8') };
-  } catch {
-    return undefined;
-  }
-}
+const PARSERS = { JSON: (text: string): unknown => JSON.parse(text), TOML: (text: string): unknown => parseToml(text), YAML: (text: string): unknown => parseYaml(text) };
 
 /**
- * Finds and parses the clients' configuration files. Read-only: nothing is ever written. A file
- * that does not parse is reported as a finding with the parser's complaint.
+ * Finds and parses the clients' configuration files. Read-only: nothing is ever written. Each file
+ * is read the careful way (`readConfigFile`); one that cannot be read, does not parse or holds odd
+ * values is reported as a finding, and the scan goes on.
  */
 export async function discoverConfigs(options: DiscoveryOptions): Promise<ConfigFinding[]> {
   const found: DiscoveredConfig[] = [];
   for (const location of configLocations(options.home, options.env, options.workspaceFolders)) {
-    const file = await load(location.path);
-    if (!file) continue;
-    const { client, rule, read } = KINDS[location.kind];
-    try {
-      found.push(...read(file, await load(location.companion), options.env));
-    } catch (error) {
-      found.push({ client, rule, file: file.path, problems: [`The file could not be parsed: ${(error as Error).message.split('\n')[0]}`] });
+    const { client, rule, format, read } = KINDS[location.kind];
+    const outcome = await readConfigFile(location.path, location.folder, options.signal);
+    if (outcome.kind === 'absent') continue;
+    if (outcome.kind === 'refused') {
+      found.push({ client, rule, file: location.path, problems: [`The file ${outcome.problem}`] });
+      continue;
     }
+    let doc: unknown;
+    try {
+      doc = PARSERS[format](outcome.file.text);
+    } catch (error) {
+      found.push({ client, rule, file: location.path, problems: [parseProblem(error, format)] });
+      continue;
+    }
+    const companion = location.companion ? await readConfigFile(location.companion, location.folder, options.signal) : undefined;
+    let companionDoc: unknown;
+    try {
+      companionDoc = companion?.kind === 'read' ? JSON.parse(companion.file.text) : undefined;
+    } catch {
+      companionDoc = undefined;
+    }
+    found.push(...read(doc, outcome.file, companionDoc, options.env));
   }
   return found.map((config) => judge(config, found));
 }

@@ -8,6 +8,8 @@ export interface DiscoveredConfig {
   /** Which entry in the file (a provider id, a model name). */
   entry?: string;
   baseUrl?: string;
+  /** The model the entry uses, where the client picks its API by model (Continue). */
+  model?: string;
   /** sha256 of the token, first 12 hex characters: enough to compare, useless to an attacker. */
   tokenFingerprint?: string;
   /** Where the token comes from, e.g. `env CRAZYROUTER_API_KEY` or `settings.json env.ANTHROPIC_AUTH_TOKEN`. */

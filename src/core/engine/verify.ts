@@ -22,6 +22,13 @@ export interface VerifyOptions {
   checks?: CheckDefinition[];
   /** Override name resolution (tests: a DNS failure without any real DNS traffic). */
   lookup?: Lookup;
+  /**
+   * Origins an earlier run confirmed as the gateway's API: their token-carrying checks start at once.
+   * For any other origin they wait for the tokenless base-URL probe, and are not sent if it fails.
+   */
+  confirmedOrigins?: ReadonlySet<string>;
+  /** Called when this run's tokenless probe confirmed the base URL's origin as the gateway's API. */
+  onOriginConfirmed?(origin: string): void;
 }
 
 const systemLookup: Lookup = (hostname) => dnsLookup(hostname, { all: true });
@@ -37,14 +44,20 @@ export async function verify(profile: Profile, options: VerifyOptions = {}): Pro
   const secrets = [profile.secret, profile.pasted];
   options.onEvent?.({ type: 'planned', checks: checks.map(({ id, title, kind, model }) => ({ id, title, kind, model })) });
 
+  const origin = new URL(profile.baseUrl).origin;
+  // Tests that hand in their own checks without the base-URL probe choose where the token goes themselves.
+  const mustConfirm = checks.some((c) => c.id === 'base-url') && !options.confirmedOrigins?.has(origin);
   const nodes: GraphNode[] = checks.map((check) => ({
     id: check.id,
     priority: check.priority,
-    needs: check.needs,
+    needs: check.sendsToken && mustConfirm ? [...new Set([...check.needs, 'base-url'])] : check.needs,
     gatedBy: check.gatedBy,
     blocked: (reason) => skippedResult(check, reason),
     crashed: (error) => internalErrorResult(check, error, secrets, options.onEvent),
-    run: (checkSignal) => runCheck(check, { profile, facts, lookup: options.lookup ?? systemLookup }, checkSignal, secrets, options),
+    run: (checkSignal) =>
+      check.sendsToken && mustConfirm && !facts.apiConfirmed
+        ? Promise.resolve(skippedResult(check, `Not sent: ${profile.baseUrl} did not answer a tokenless probe as the gateway's API does, so the token was not sent there.`))
+        : runCheck(check, { profile, facts, lookup: options.lookup ?? systemLookup }, checkSignal, secrets, options),
   }));
   const results = await runGraph(nodes, {
     concurrency: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY),
@@ -52,7 +65,9 @@ export async function verify(profile: Profile, options: VerifyOptions = {}): Pro
     onStart: (id) => options.onEvent?.({ type: 'started', id }),
     onFinish: (result) => options.onEvent?.({ type: 'finished', result }),
   });
-  return buildReport(profile, results, { startedAt: new Date(started), durationMs: Date.now() - started, cancelled: signal.aborted, visibleModels: facts.modelIds });
+  if (facts.apiConfirmed && !signal.aborted) options.onOriginConfirmed?.(origin);
+  // The whole report is redacted once more: the model ids a gateway lists are its words too.
+  return redactDeep(buildReport(profile, results, { startedAt: new Date(started), durationMs: Date.now() - started, cancelled: signal.aborted, visibleModels: facts.modelIds }), ...secrets);
 }
 
 async function runCheck(

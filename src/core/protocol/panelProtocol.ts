@@ -71,11 +71,11 @@ export const ClientViewSchema = z.object({
 });
 
 export const PanelSettingsSchema = z.object({
-  baseUrl: z.string().check(z.trim(), z.maxLength(2_000)),
+  baseUrl: z.string().check(z.trim(), z.maxLength(8_192)),
   client: ClientId,
   models: z.array(ModelName).check(z.minLength(1), z.maxLength(8)),
   /** What the user typed in the client's own URL field (not saved to settings). */
-  typedUrl: opt(z.string().check(z.trim(), z.maxLength(2_000))),
+  typedUrl: opt(z.string().check(z.trim(), z.maxLength(8_192))),
   urlRule: opt(z.enum(URL_RULE_IDS)),
 });
 
@@ -100,7 +100,8 @@ export type DiscoveredView = z.infer<typeof DiscoveredViewSchema>;
 /** webview → host */
 export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('saveToken'), token: z.string().check(z.minLength(1), z.maxLength(1_000)) }),
+  /** The token, and the base URL the form shows: the token is bound to that URL's origin. */
+  z.object({ type: z.literal('saveToken'), token: z.string().check(z.minLength(1), z.maxLength(1_000)), baseUrl: opt(z.string().check(z.maxLength(8_192))) }),
   z.object({ type: z.literal('forgetToken') }),
   z.object({ type: z.literal('run'), settings: PanelSettingsSchema, demo: z.boolean() }),
   z.object({ type: z.literal('cancel') }),
@@ -131,7 +132,8 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
     /** The client's symptom rows with fixes rendered for this run (a model that failed is never recommended). */
     rows: z.array(SymptomRowViewSchema),
   }),
-  z.object({ type: z.literal('models'), ids: z.array(max(200)).check(z.maxLength(500)) }),
+  /** Model ids the token sees: the first 500 of `total`. */
+  z.object({ type: z.literal('models'), ids: z.array(max(200)).check(z.maxLength(500)), total: Int }),
   z.object({ type: z.literal('notice'), level: z.enum(['info', 'error']), text: Text }),
   z.object({ type: z.literal('discovered'), configs: z.array(DiscoveredViewSchema).check(z.maxLength(200)) }),
 ]);

@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import type { CheckEvent } from '../../core/engine/events';
 import { clientViews, rowViews } from '../../core/protocol/clientViews';
+import { fitMessage } from '../../core/protocol/fitMessage';
 import { HostMessageSchema, WebviewMessageSchema, type HostMessage, type PanelSettings, type WebviewMessage } from '../../core/protocol/panelProtocol';
 import type { Report } from '../../core/report/report';
 import type { DoctorRunner } from '../doctorRunner';
@@ -99,8 +100,9 @@ export class VerifyPanel implements vscode.Disposable {
       case 'ready':
         return this.postInit();
       case 'saveToken': {
-        const secret = await this.context.tokens.store(message.token);
-        this.context.log.info(`Token saved to the secret storage (${secret.hint()}).`);
+        const origin = message.baseUrl && URL.canParse(message.baseUrl) && /^https?:$/.test(new URL(message.baseUrl).protocol) ? new URL(message.baseUrl).origin : undefined;
+        const secret = await this.context.tokens.store(message.token, origin);
+        this.context.log.info(`Token saved to the secret storage (${secret.hint()}), bound to ${await this.context.tokens.origin()}.`);
         return this.postTokenState();
       }
       case 'forgetToken':
@@ -126,16 +128,24 @@ export class VerifyPanel implements vscode.Disposable {
     }
   }
 
-  /** Sends a message after validating it against the shared schema; an invalid one is not sent. */
+  /**
+   * Sends a message after fitting it to the shared schema: text a gateway made too long is cut
+   * (the whole of it goes to the log); a message wrong in shape is not sent. A check result that
+   * cannot be sent is replaced by a plain one, so no row keeps spinning.
+   */
   post(message: HostMessage): boolean {
     if (this.disposed) return false;
-    const parsed = HostMessageSchema.safeParse(message);
-    if (!parsed.success) {
-      this.context.log.error(`Refused to send an invalid ${message.type} message to the panel: ${parsed.error.issues[0]?.message ?? ''}`);
-      return false;
+    const fitted = fitMessage(HostMessageSchema, message, (cut) => this.context.log.info(`Shortened ${message.type}.${cut.path} for the panel; in full: ${cut.full}`));
+    if (fitted) {
+      void this.panel.webview.postMessage(fitted);
+      return true;
     }
-    void this.panel.webview.postMessage(parsed.data);
-    return true;
+    this.context.log.error(`Refused to send an invalid ${message.type} message to the panel.`);
+    if (message.type === 'checkFinished') {
+      const { id, kind, title, status } = message.result;
+      return this.post({ ...message, finding: undefined, result: { id: id.slice(0, 250), kind, title: title.slice(0, 300), status, durationMs: 0, summary: 'This result could not be shown here; it is in Output → Crazyrouter.', details: [], metrics: {}, evidence: [] } });
+    }
+    return false;
   }
 
   private async postInit(): Promise<void> {
@@ -168,7 +178,7 @@ export class VerifyPanel implements vscode.Disposable {
       else if (event.type === 'started') this.post({ type: 'checkStarted', runId: id, id: event.id });
       else if (event.type === 'finished') this.post({ type: 'checkFinished', runId: id, result: event.result, finding: loadEngine().findingsFor([event.result], settings.client)[0] });
     };
-    const outcome = await this.context.runner.run({ ...settings, typedUrl, timeoutMs: readSettings().timeoutMs, mode: 'full', demo }, abort.signal, onEvent);
+    const outcome = await this.context.runner.run({ ...settings, typedUrl, timeoutMs: readSettings().timeoutMs, mode: 'full', demo, interactive: true }, abort.signal, onEvent);
     const current = this.run?.id === id;
     if (current) this.run = undefined;
     if (!outcome.ok) {
@@ -190,7 +200,7 @@ export class VerifyPanel implements vscode.Disposable {
       checklist: Object.fromEntries(report.checklist.map((c) => [c.item.id, c.state])),
       rows: rowViews(report.target.client, report.baseline),
     });
-    if (report.visibleModels.length > 0) this.post({ type: 'models', ids: report.visibleModels });
+    if (report.visibleModels.length > 0) this.post({ type: 'models', ids: report.visibleModels.slice(0, 500), total: report.visibleModels.length });
   }
 
   /** Reads (never writes) the clients' config files in HOME and the open folders. */

@@ -76,9 +76,10 @@ export class HealthIndicator implements vscode.Disposable {
     this.show({ ...this.snapshot, level: 'checking', headline: 'Checking the token (model list and quota; no tokens spent)…' });
     const settings = readSettings();
     try {
-      const outcome = await this.runner.run({ baseUrl: settings.baseUrl, client: settings.client, models: settings.models, timeoutMs: settings.timeoutMs, mode: 'health', demo: false }, abort.signal);
+      const outcome = await this.runner.run({ baseUrl: settings.baseUrl, client: settings.client, models: settings.models, timeoutMs: settings.timeoutMs, mode: 'health', demo: false, interactive: false }, abort.signal);
       if (abort.signal.aborted) return;
-      if (!outcome.ok) this.show({ level: 'failing', headline: outcome.reason, checkedAt: new Date(), offline: false });
+      // A token bound to another origin is never sent by the status bar: it says so and waits for the user.
+      if (!outcome.ok) this.show({ level: outcome.withheld ? 'warning' : 'failing', headline: outcome.reason, checkedAt: new Date(), offline: false });
       else this.applyReport(outcome.report);
     } catch (error) {
       this.log.error(`Health check failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -9,7 +9,11 @@ type ValueElement = HTMLElement & { value: string; disabled: boolean };
 /** Token, base URL, client and models, and the run buttons. */
 export class SetupForm {
   readonly element: HTMLElement;
-  private readonly token = h('vscode-textfield', { id: 'token-input', type: 'password', placeholder: 'sk-...', 'aria-label': 'Crazyrouter token' }) as ValueElement;
+  /**
+   * A native password input, not a vscode-textfield: Chromium writes the state of form-associated
+   * custom elements to its session-restore file on disk (whatever their type), never a password input's.
+   */
+  private readonly token = h('input', { id: 'token-input', class: 'native-input', type: 'password', autocomplete: 'off', spellcheck: 'false', placeholder: 'sk-...', 'aria-label': 'Crazyrouter token' }) as HTMLInputElement;
   private readonly tokenState = h('span', { id: 'token-state', class: 'muted' });
   private readonly forget = h('vscode-button', { id: 'forget-token', secondary: true, hidden: true, onclick: () => post({ type: 'forgetToken' }) }, 'Forget');
   private readonly baseUrl = h('vscode-textfield', { id: 'base-url', 'aria-label': 'Base URL' }) as ValueElement;
@@ -30,7 +34,7 @@ export class SetupForm {
     const saveToken = () => {
       const value = this.token.value;
       if (!value.trim()) return;
-      post({ type: 'saveToken', token: value });
+      post({ type: 'saveToken', token: value, baseUrl: this.baseUrl.value.trim() });
       this.token.value = '';
     };
     this.token.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Enter' && saveToken());
@@ -81,13 +85,14 @@ export class SetupForm {
     this.cancel.disabled = !running;
   }
 
-  offerModels(ids: string[]): void {
+  offerModels(ids: string[], total: number): void {
     const chosen = new Set(this.settings().models);
     const extra = ids.filter((id) => !chosen.has(id)).slice(0, 30);
     this.offered.hidden = extra.length === 0;
+    const more = total - chosen.size - extra.length;
     replaceChildren(
       this.offered,
-      h('span', { class: 'muted' }, 'Also allowed for this token:'),
+      h('span', { class: 'muted' }, more > 0 ? `Also allowed for this token (${extra.length} of ${total - chosen.size} shown):` : 'Also allowed for this token:'),
       ...extra.map((id) => h('button', { class: 'chip', type: 'button', title: `Add ${id} to the models to check`, onclick: () => this.addModel(id) }, id)),
     );
   }

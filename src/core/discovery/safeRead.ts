@@ -1,0 +1,64 @@
+import { constants } from 'node:fs';
+import { lstat, open, realpath } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { ParsedFile } from './discoveredConfig';
+
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+export const READ_TIMEOUT_MS = 2_000;
+
+export type ReadOutcome = { kind: 'read'; file: ParsedFile } | { kind: 'absent' } | { kind: 'refused'; problem: string };
+
+const inside = (folder: string, file: string) => {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+};
+
+/**
+ * Reads a client's config file the careful way: only a regular file (opened without blocking, so a
+ * FIFO or device cannot hang the scan), at most 1 MB, within a time limit and the caller's
+ * cancellation, and never through a link that leads out of the config's own folder.
+ */
+export async function readConfigFile(file: string, folder: string, signal?: AbortSignal): Promise<ReadOutcome> {
+  let link;
+  try {
+    link = await lstat(file);
+  } catch {
+    return { kind: 'absent' };
+  }
+  if (link.isSymbolicLink()) {
+    const [target, root] = await Promise.all([realpath(file).catch(() => undefined), realpath(folder).catch(() => folder)]);
+    if (!target || !inside(root, target)) return { kind: 'refused', problem: 'is a link that leads outside its folder; it was not followed.' };
+  }
+  let handle;
+  try {
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return { kind: 'refused', problem: 'could not be opened for reading.' };
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) return { kind: 'refused', problem: 'is not a regular file (a pipe, device or folder); it was not read.' };
+    if (stat.size > MAX_CONFIG_BYTES) return { kind: 'refused', problem: `is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MB; it was not read.` };
+    const deadline = AbortSignal.timeout(READ_TIMEOUT_MS);
+    const text = await handle.readFile({ encoding: 'utf8', signal: signal ? AbortSignal.any([signal, deadline]) : deadline });
+    return { kind: 'read', file: { path: file, text } };
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    return { kind: 'refused', problem: `could not be read within ${READ_TIMEOUT_MS} ms.` };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Why a file did not parse, by position only: parsers quote the offending line, and in a config
+ * file that line may hold a token.
+ */
+export function parseProblem(error: unknown, format: 'JSON' | 'TOML' | 'YAML'): string {
+  const e = error as { line?: unknown; column?: unknown; linePos?: { line: number; col: number }[]; message?: unknown };
+  const line = typeof e.line === 'number' ? e.line : e.linePos?.[0]?.line;
+  const column = typeof e.column === 'number' ? e.column : e.linePos?.[0]?.col;
+  const position = typeof e.message === 'string' ? /position (\d+)/.exec(e.message)?.[1] : undefined;
+  const where = line !== undefined ? ` (line ${line}${column !== undefined ? `, column ${column}` : ''})` : position !== undefined ? ` (at character ${position})` : '';
+  return `The file is not valid ${format}${where}.`;
+}
