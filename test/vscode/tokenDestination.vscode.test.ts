@@ -148,4 +148,40 @@ suite('Where the token goes', () => {
       await api.tokens.store(sandbox.key, sandbox.origin);
     }
   });
+
+  test('oversized answers (5,000-character message, 250-character request id, 201-character model ids, 10,000 models, a 2 KB base URL) never leave a row unfinished', async () => {
+    const api = await activatedApi();
+    api.runner.ask = async () => true;
+    const ids = [{ id: 'gpt-5.4' }, { id: 'm'.repeat(201) }, ...Array.from({ length: 10_000 }, (_, i) => ({ id: `model-${i}` }))];
+    const huge = await startFixture((req, res) => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      const headers = { 'Content-Type': 'application/json', 'X-Oneapi-Request-Id': 'r'.repeat(250) };
+      if (!req.headers.authorization) return void (res.writeHead(401, headers), res.end('{"error":{"message":"Invalid token","type":"new_api_error","code":""}}'));
+      if (path.endsWith('/models')) return void (res.writeHead(200, headers), res.end(JSON.stringify({ object: 'list', data: ids })));
+      res.writeHead(403, headers);
+      res.end(JSON.stringify({ error: { message: `Forbidden ${'A'.repeat(5_000)}`, type: 'new_api_error', code: '' } }));
+    });
+    const longBase = `${huge.origin}/${'p'.repeat(2_048)}/v1`;
+    await api.tokens.store(sandbox.key, huge.origin);
+    await vscode.commands.executeCommand('crazyrouter.verifySetup');
+    const panel = api.panel()!;
+    const posted: HostMessage[] = [];
+    const original = panel.post.bind(panel);
+    panel.post = (message) => (posted.push(message), original(message));
+    try {
+      await panel.receive({ type: 'run', settings: { baseUrl: longBase, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
+      const started = posted.find((m) => m.type === 'runStarted');
+      const finished = posted.filter((m) => m.type === 'checkFinished');
+      assert.ok(started && started.type === 'runStarted');
+      assert.equal(finished.length, started.checks.length, 'every planned row got its result');
+      const done = posted.find((m) => m.type === 'runFinished');
+      assert.ok(done && done.type === 'runFinished' && done.counts.fail === finished.filter((m) => m.type === 'checkFinished' && m.result.status === 'fail').length, 'the verdict counts only failures the rows show');
+      const models = posted.find((m) => m.type === 'models');
+      assert.ok(models && models.type === 'models' && models.total === ids.length && models.ids.length === 500);
+    } finally {
+      panel.post = original;
+      await huge.close();
+      await api.tokens.store(sandbox.key, sandbox.origin);
+    }
+  });
 });
