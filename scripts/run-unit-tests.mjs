@@ -11,7 +11,7 @@ function filesUnder(dir) {
   });
 }
 
-const files = ['out/test/unit', 'out/test/webview', 'out/test/integration'].flatMap(filesUnder).sort();
+const files = ['out/test/unit', 'out/test/webview', 'out/test/integration'].flatMap(filesUnder).toSorted((a, b) => a.localeCompare(b));
 if (files.length === 0) {
   console.error('no compiled tests under out/test/unit or out/test/integration: run the build first');
   process.exit(1);

@@ -21,7 +21,9 @@ export function installVscodeStub(calls: string[]): void {
     StatusBarAlignment: { Left: 1, Right: 2 },
     ConfigurationTarget: { Global: 1 },
     ViewColumn: { Active: -1 },
+    // oxlint-disable-next-line typescript/no-extraneous-class -- a stand-in for vscode.ThemeColor, constructed by the code under test
     ThemeColor: class {},
+    // oxlint-disable-next-line typescript/no-extraneous-class -- a stand-in for vscode.MarkdownString
     MarkdownString: class {},
     EventEmitter: class {
       event = event;

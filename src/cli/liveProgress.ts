@@ -24,7 +24,7 @@ export class LiveProgress {
   ) {}
 
   private get live(): boolean {
-    return this.out.isTTY === true;
+    return  this.out.isTTY;
   }
 
   handle(event: CheckEvent): void {

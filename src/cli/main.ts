@@ -93,6 +93,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** Everything a config file holds is shown through visibleText: no control character reaches the terminal. */
+const v = (text: string | undefined) => visibleText(text ?? '');
+
 /** `--discover`: the clients' configuration files on this machine, judged; nothing is written. */
 async function printDiscovery(io: CliIo, json: boolean): Promise<number> {
   let found;
@@ -108,8 +111,6 @@ async function printDiscovery(io: CliIo, json: boolean): Promise<number> {
   }
   const style = styleFor(io.stdout);
   if (found.length === 0) io.stdout.write('No Codex, Claude Code, Continue or Cline configuration found.\n');
-  // Everything a config file holds is shown through visibleText: no control character reaches the terminal.
-  const v = (text: string | undefined) => visibleText(text ?? '');
   for (const f of found) {
     const tone = f.problems.length > 0 ? 'warn' : 'pass';
     io.stdout.write(`${style.status(tone, tone === 'pass' ? '✔' : '⚠')} ${style.bold(v(f.client))} ${v(f.entry)}  ${style.dim(v(f.file))}\n`);

@@ -22,7 +22,7 @@ const patterns = new Map<string, RegExp>();
 function encodedPattern(secret: string): RegExp {
   let pattern = patterns.get(secret);
   if (!pattern) {
-    pattern = new RegExp([...secret].map(charPattern).join(''), 'gi');
+    pattern = new RegExp(secret.split('').map(charPattern).join(''), 'gi');
     patterns.set(secret, pattern);
   }
   return pattern;
@@ -47,7 +47,7 @@ function secretVariants(raw: string): string[] {
   const trimmed = raw.trim();
   const bare = trimmed.replace(/^bearer\s+/i, '').trim();
   const unprefixed = bare.replace(/^sk-/, '');
-  return [raw, trimmed, bare, unprefixed].filter((v, i, all) => v.length >= 8 && all.indexOf(v) === i).sort((a, b) => b.length - a.length);
+  return [raw, trimmed, bare, unprefixed].filter((v, i, all) => v.length >= 8 && all.indexOf(v) === i).toSorted((a, b) => b.length - a.length);
 }
 
 /** Recursively redacts every string inside a JSON-like value. */

@@ -55,7 +55,9 @@ export function lintToken(raw: string): TokenLint {
     cleaned = cleaned.replace(/[^\S\ufeff]+/g, '');
   }
   if (INVISIBLE.test(cleaned)) problems.push('invisible-characters');
+  // oxlint-disable-next-line no-control-regex -- finding control characters is the point
   if (/[\u0000-\u001f\u007f-\u009f]/.test(cleaned)) problems.push('control-characters');
+  // oxlint-disable-next-line no-control-regex -- finding control characters is the point
   if (/[^\u0000-\u007f]/.test(cleaned.replace(INVISIBLE_ALL, ''))) problems.push('non-ascii');
   if (!SK_SHAPE.test(cleaned)) problems.push('not-sk-shaped');
   return { problems, cleaned };

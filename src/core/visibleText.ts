@@ -3,6 +3,7 @@
  * isolates: what lets a text move the cursor, set a window title, plant a hyperlink, overwrite a
  * line (a bare carriage return) or reorder what a reader sees.
  */
+// oxlint-disable-next-line no-control-regex -- finding control characters is the point
 const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const LINE_BREAKS = /\r\n|\n/g;
 

@@ -50,8 +50,8 @@ export function activate(context: vscode.ExtensionContext): DoctorTestApi {
     log,
     health,
     vscode.commands.registerCommand('crazyrouter.verifySetup', () => {
-      const { VerifyPanel, panelContext } = panels();
-      VerifyPanel.createOrShow(panelContext);
+      const loaded = panels();
+      loaded.VerifyPanel.createOrShow(loaded.panelContext);
     }),
     vscode.commands.registerCommand('crazyrouter.checkHealthNow', () => health.checkNow()),
     vscode.commands.registerCommand('crazyrouter.forgetToken', async () => {
@@ -61,8 +61,8 @@ export function activate(context: vscode.ExtensionContext): DoctorTestApi {
     vscode.commands.registerCommand('crazyrouter.showOutput', () => log.show()),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel) => {
-        const { VerifyPanel, panelContext } = panels();
-        VerifyPanel.revive(panel, panelContext);
+        const loaded = panels();
+        loaded.VerifyPanel.revive(panel, loaded.panelContext);
       },
     }),
     tokens.onDidChange(() => void health.tokenChanged()),

@@ -28,14 +28,15 @@ export function readSettings(): DoctorSettings {
   const config = vscode.workspace.getConfiguration(SECTION);
   const client = config.get<string>('client', 'cursor');
   const models = config.get<string[]>('models', [...RECOMMENDED_MODELS]).filter((m) => typeof m === 'string' && m.trim());
-  const interval = Number(userValue<number>(config, 'healthCheck.intervalMinutes', 30));
-  const baseUrl = String(userValue<string>(config, 'baseUrl', GATEWAY_OPENAI_BASE)).trim();
+  // Settings files hold whatever a person typed: read as unknown, converted here.
+  const interval = Number(userValue<unknown>(config, 'healthCheck.intervalMinutes', 30));
+  const baseUrl = String(userValue<unknown>(config, 'baseUrl', GATEWAY_OPENAI_BASE)).trim();
   return {
     baseUrl: baseUrl || GATEWAY_OPENAI_BASE,
     client: (CLIENT_IDS as readonly string[]).includes(client) ? (client as ClientId) : 'cursor',
     models: models.length > 0 ? models.slice(0, 8) : [...RECOMMENDED_MODELS],
     healthIntervalMinutes: !(interval > 0) ? 0 : Math.max(MIN_HEALTH_INTERVAL_MINUTES, interval),
-    timeoutMs: Math.round(Math.max(1, Number(userValue<number>(config, 'requestTimeoutSeconds', 20)) || 20) * 1000),
+    timeoutMs: Math.round(Math.max(1, Number(userValue<unknown>(config, 'requestTimeoutSeconds', 20)) || 20) * 1000),
   };
 }
 

@@ -59,6 +59,12 @@ export function sendSituation(res: ServerResponse, state: SandboxState, situatio
   sendWording(res, wordingFor(state.gateway, lang, slug), { method: res.req?.method ?? 'GET', path, group: 'default', ...values }, headers);
 }
 
+/** `sendSituation`, for a step that must return nothing after refusing (`return refuse(…)`). */
+export function refuse(res: ServerResponse, state: SandboxState, situation: Situation, values: WordingValues = {}): undefined {
+  sendSituation(res, state, situation, values);
+  return undefined;
+}
+
 /** An error the upstream provider raised, passed through as new-api does (its own type kept). */
 export function sendUpstreamError(res: ServerResponse, status: number, message: string, type: string, param: string | null, code: string | null): void {
   sendJson(res, status, { error: { message, type, param, code } });

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FULL_CATALOG } from './catalog';
 import { replyTo } from './chatReply';
-import { sendSituation } from './gatewayErrors';
+import { refuse } from './gatewayErrors';
 import { pause, readJsonBody, sendJson } from './httpUtil';
 import type { RequestRecord, SandboxState } from './sandboxState';
 import type { SandboxToken } from './scenarios';
@@ -23,10 +23,10 @@ async function admit(req: IncomingMessage, res: ServerResponse, state: SandboxSt
   const { faults } = state.scenario;
   const body = (await readJsonBody(req)) as ProtocolRequest | undefined;
   const model = body && typeof body === 'object' ? body.model : undefined;
-  if (!body || typeof body !== 'object' || !model) return void sendSituation(res, state, 'model-name-missing');
+  if (!body || typeof body !== 'object' || !model) return refuse(res, state, 'model-name-missing');
   Object.assign(record, { model, stream: body.stream === true });
-  if (token.allowlist && !token.allowlist.includes(model)) return void sendSituation(res, state, 'model-forbidden', { model });
-  if (!FULL_CATALOG.some((m) => m.id === model) || faults.noChannel?.includes(model)) return void sendSituation(res, state, 'no-channel', { model });
+  if (token.allowlist && !token.allowlist.includes(model)) return refuse(res, state, 'model-forbidden', { model });
+  if (!FULL_CATALOG.some((m) => m.id === model) || faults.noChannel?.includes(model)) return refuse(res, state, 'no-channel', { model });
   return body;
 }
 

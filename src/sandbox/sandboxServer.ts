@@ -22,7 +22,7 @@ export interface SandboxOptions {
   gateway?: GatewaySnapshotId;
   lang?: WordingLang;
   /** Called with each request once it is answered (never with the key). */
-  onRequest?(record: RequestRecord): void;
+  onRequest?: (record: RequestRecord) => void;
 }
 
 export interface Sandbox {
@@ -46,7 +46,7 @@ export const DEFAULT_TIMING: SandboxTiming = { latencyMs: 0, chunkIntervalMs: 12
 /** Starts a gateway imitation on 127.0.0.1 that answers like new-api (or one-api) in the given scenario. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const scenario = typeof options.scenario === 'string' ? findScenario(options.scenario) : (options.scenario ?? findScenario('healthy'));
-  if (!scenario) throw new Error(`unknown sandbox scenario: ${String(options.scenario)}`);
+  if (!scenario) throw new Error(`unknown sandbox scenario: ${typeof options.scenario === 'string' ? options.scenario : (options.scenario?.id ?? '')}`);
   const state = new SandboxState(scenario, { latencyMs: options.latencyMs ?? DEFAULT_TIMING.latencyMs, chunkIntervalMs: options.chunkIntervalMs ?? DEFAULT_TIMING.chunkIntervalMs }, options.key, { gateway: options.gateway, lang: options.lang });
   const routes = routesFor(state);
   const sockets = new Set<Socket>();

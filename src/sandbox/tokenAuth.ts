@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendSituation } from './gatewayErrors';
+import { refuse } from './gatewayErrors';
 import { GATEWAYS } from './gatewayVersions';
 import type { SandboxState } from './sandboxState';
 import type { SandboxToken } from './scenarios';
@@ -32,14 +32,14 @@ export function authenticate(req: IncomingMessage, res: ServerResponse, path: st
   const traits = GATEWAYS[state.gateway];
   const status = mode === 'read-only';
   const key = presentedKey(req, path, state.scenario.faults.dropAuthorization);
-  if (!key) return void sendSituation(res, state, status ? 'status-no-token' : 'no-token');
+  if (!key) return refuse(res, state, status ? 'status-no-token' : 'no-token');
   const token = state.tokenFor(key);
-  if (!token) return void sendSituation(res, state, status ? 'status-unknown-token' : 'unknown-token');
-  if (token.state === 'disabled' && (!status || traits.statusRefusesDisabled)) return void sendSituation(res, state, status ? 'status-disabled-token' : 'disabled-token');
-  if (!status && token.state === 'expired') return void sendSituation(res, state, 'expired-token');
-  if (!status && token.state === 'exhausted') return void sendSituation(res, state, 'exhausted-token', { ...maskParts(key), name: token.name, id: '12' });
+  if (!token) return refuse(res, state, status ? 'status-unknown-token' : 'unknown-token');
+  if (token.state === 'disabled' && (!status || traits.statusRefusesDisabled)) return refuse(res, state, status ? 'status-disabled-token' : 'disabled-token');
+  if (!status && token.state === 'expired') return refuse(res, state, 'expired-token');
+  if (!status && token.state === 'exhausted') return refuse(res, state, 'exhausted-token', { ...maskParts(key), name: token.name, id: '12' });
   if (token.allowIps && !token.allowIps.includes(req.socket.remoteAddress ?? '')) {
-    return void sendSituation(res, state, 'ip-denied', { ip: req.socket.remoteAddress ?? '', subnet: token.allowIps.join(',') });
+    return refuse(res, state, 'ip-denied', { ip: req.socket.remoteAddress ?? '', subnet: token.allowIps.join(',') });
   }
   return token;
 }

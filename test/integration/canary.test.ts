@@ -44,8 +44,8 @@ test('the CLI never prints the token, in any format or outcome', async () => {
 test('no report, result, event or console output of the engine holds the token', async () => {
   const written: string[] = [];
   const original = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => (written.push(String(chunk)), original.out(chunk, ...rest))) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => (written.push(String(chunk)), original.err(chunk, ...rest))) as typeof process.stderr.write;
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => (written.push(String(chunk)), original.out(chunk, ...rest)));
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => (written.push(String(chunk)), original.err(chunk, ...rest)));
   try {
     for (const scenario of ['healthy', 'wrong-token', 'stream-bad-json', 'ip-restricted', 'proxy-502']) {
       const events: unknown[] = [];

@@ -4,6 +4,7 @@ import type { ClientId } from '../../src/core/clients/clients';
 import type { UrlRuleId } from '../../src/core/clients/urlRules';
 import type { SymptomId } from '../../src/core/symptoms/symptomIds';
 import { resultOf, runScenario } from '../support/runScenario';
+import { byText } from '../support/byText';
 
 interface UrlCase {
   client: ClientId;
@@ -64,7 +65,7 @@ test('Claude Code: Anthropic Messages with a Bearer token and, streaming, with x
   const result = resultOf(report, 'protocol:messages');
   assert.equal(result.status, 'pass', result.summary);
   const calls = sandbox.state.requests.filter((r) => r.path === '/v1/messages' && r.authenticated);
-  assert.deepEqual(calls.map((r) => [r.authVia, r.stream]).sort(), [['authorization', false], ['x-api-key', true]]);
+  assert.deepEqual(calls.map((r) => [r.authVia, r.stream]).toSorted(byText), [['authorization', false], ['x-api-key', true]]);
   assert.ok(calls.every((r) => (r.completionTokens ?? 0) <= 16));
   assert.ok(result.evidence.some((e) => /text\/event-stream/.test(e.contentType ?? '')));
 });

@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { after, test } from 'node:test';
 import { discoverConfigs } from '../../src/core/discovery/discoverConfigs';
 import { CLINE_TOKEN, CODEX_TOKEN, makeFixtureHome, SHARED_TOKEN } from '../support/fixtureHome';
+import { byText } from '../support/byText';
 
 const home = makeFixtureHome();
 after(() => rmSync(home, { recursive: true, force: true }));
@@ -11,7 +12,7 @@ const env = { CRAZYROUTER_API_KEY: CODEX_TOKEN };
 test('every client configuration in HOME is found and judged by the URL rules', async () => {
   const found = await discoverConfigs({ home, env });
   const by = (client: string, entry?: string) => found.find((f) => f.client === client && (entry === undefined || f.entry?.includes(entry)));
-  assert.deepEqual(found.map((f) => f.client).sort(), ['Claude Code', 'Cline', 'Cline', 'Codex', 'Codex', 'Continue']);
+  assert.deepEqual(found.map((f) => f.client).toSorted(byText), ['Claude Code', 'Cline', 'Cline', 'Codex', 'Codex', 'Continue']);
 
   const codex = by('Codex', 'crazyrouter')!;
   assert.equal(codex.entry, 'model_providers.crazyrouter (active)');

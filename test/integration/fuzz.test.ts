@@ -81,7 +81,7 @@ test(`fuzz: ${ONLY === undefined ? CASES : `case ${ONLY} of`} random gateways (s
     process.off('unhandledRejection', onUnhandled);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`fuzz: ${CASES} cases, ${server.hits.length} requests in ${seconds} s; conclusions: ${[...symptoms].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+  console.log(`fuzz: ${CASES} cases, ${server.hits.length} requests in ${seconds} s; conclusions: ${[...symptoms].toSorted((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${n}`).join(', ')}`);
   assert.deepEqual(failures.slice(0, 20), [], `${failures.length} case(s) failed; replay with FUZZ_SEED=${SEED}`);
   assert.deepEqual(unhandled, [], `unhandled rejections (FUZZ_SEED=${SEED})`);
   if (ONLY === undefined) assert.ok(symptoms.size >= 15, `only ${symptoms.size} distinct conclusions reached`);

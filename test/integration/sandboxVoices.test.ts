@@ -11,6 +11,7 @@ import { wordingFor } from '../../src/sandbox/gatewayErrors';
 import { GATEWAYS, type Situation } from '../../src/sandbox/gatewayVersions';
 import { startSandbox } from '../../src/sandbox/sandboxServer';
 import { resultOf, runScenario } from '../support/runScenario';
+import { byText } from '../support/byText';
 
 /** Which languages each version translates its messages into (research/wordings-notes.md §3). */
 const LANGS: Record<GatewaySnapshotId, WordingLang[]> = {
@@ -54,7 +55,7 @@ test('every situation each version answers resolves to a wording of that version
       }
     }
   }
-  assert.deepEqual(Object.keys(GATEWAYS).sort(), Object.keys(GATEWAY_SNAPSHOTS).sort());
+  assert.deepEqual(Object.keys(GATEWAYS).toSorted(byText), Object.keys(GATEWAY_SNAPSHOTS).toSorted(byText));
 });
 
 test('new-api picks the language from Accept-Language, as its i18n.go does', async () => {

@@ -6,6 +6,7 @@ import type { Verdict } from '../../src/core/report/report';
 import type { SymptomId } from '../../src/core/symptoms/symptomIds';
 import { SCENARIOS } from '../../src/sandbox/scenarios';
 import { resultOf, runScenario } from '../support/runScenario';
+import { byText } from '../support/byText';
 
 interface Expectation {
   verdict: Verdict;
@@ -63,7 +64,7 @@ const EXPECTED: Record<string, Expectation> = {
 };
 
 test('every sandbox scenario has an expectation', () => {
-  assert.deepEqual(SCENARIOS.map((s) => s.id).sort(), Object.keys(EXPECTED).sort());
+  assert.deepEqual(SCENARIOS.map((s) => s.id).toSorted(byText), Object.keys(EXPECTED).toSorted(byText));
 });
 
 describe('each scenario ends in the right check, symptom and row', () => {

@@ -62,7 +62,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '50' }, 'chunk-interval': { type: 'string', default: '4' } } });
   const runs = Number(values.runs);
   // A fast model: tokens 4 ms apart (250 tokens/s), so a stall of the doctor can swallow a whole stream.
-  const gateway = await startSandboxProcess('healthy', ['--chunk-interval', values['chunk-interval']!]);
+  const gateway = await startSandboxProcess('healthy', ['--chunk-interval', values['chunk-interval']]);
   try {
     const burners = burnCpu(2);
     let loaded: Tally;

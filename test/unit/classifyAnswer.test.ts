@@ -86,7 +86,7 @@ test('the critical limit on the token routes is its own cause', () => {
 test('HTML with 200 is the website', () => {
   const d = classify(exchange(200, '<!doctype html><title>New API</title>', 'text/html; charset=utf-8'));
   assert.equal(d?.symptom, 'url.website-html');
-  assert.match(d!.summary, /HTML page with status 200/);
+  assert.match(d.summary, /HTML page with status 200/);
 });
 
 test('an HTML page at an error status is something in front of the gateway; an HTML 404 a missing path', () => {
@@ -98,14 +98,14 @@ test('an HTML page at an error status is something in front of the gateway; an H
 test('a same-site redirect loop is not reported as a redirect to another site', () => {
   const d = classify(exchange(307, '', '', { redirectLoop: '3 followed, the next to /v1/models' }));
   assert.equal(d?.symptom, 'url.redirect');
-  assert.match(d!.summary, /redirect loop/);
-  assert.doesNotMatch(d!.summary, /not sent/);
+  assert.match(d.summary, /redirect loop/);
+  assert.doesNotMatch(d.summary, /not sent/);
 });
 
 test('a blocked redirect is reported with its target', () => {
   const d = classify(exchange(301, '', 'text/html', { blockedRedirect: 'https://elsewhere.example' }));
   assert.equal(d?.symptom, 'url.redirect');
-  assert.match(d!.summary, /elsewhere\.example/);
+  assert.match(d.summary, /elsewhere\.example/);
 });
 
 test('retry-after is quoted', () => {

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
 import type { CheckResult, CheckStatus } from '../../src/core/checks/checkTypes';
 import { runGraph, type GraphNode } from '../../src/core/engine/runGraph';
+import { byText } from '../support/byText';
 
 const result = (id: string, status: CheckStatus, summary = ''): CheckResult => ({ id, kind: 'chat', title: id, status, durationMs: 0, summary, details: [], metrics: {}, evidence: [] });
 
@@ -60,7 +61,7 @@ test('a failed need blocks without running', async () => {
   const trace = newTrace();
   const results = await runGraph([node('a', trace, { status: 'fail' }), node('b', trace, { needs: ['a'] })], { concurrency: 4, signal: new AbortController().signal });
   assert.equal(results[1]?.status, 'skipped');
-  assert.match(results[1]!.summary, /Blocked: a failed/);
+  assert.match(results[1].summary, /Blocked: a failed/);
   assert.deepEqual(trace.started, ['a']);
 });
 
@@ -99,7 +100,7 @@ test('cancelling aborts running nodes and skips the rest', async () => {
   const results = await runGraph([node('a', trace, { ms: 2_000 }), node('b', trace, { ms: 2_000 }), node('c', trace, { needs: ['a'] })], { concurrency: 4, signal: controller.signal });
   assert.ok(performance.now() - started < 500);
   assert.ok(results.every((r) => r.status === 'skipped'));
-  assert.deepEqual(trace.aborted.sort(), ['a', 'b']);
+  assert.deepEqual(trace.aborted.toSorted(byText), ['a', 'b']);
 });
 
 test('a node that throws while nothing cancelled it is a crash, never "Cancelled."', async () => {

@@ -154,10 +154,10 @@ suite('Where the token goes', () => {
     api.runner.ask = async () => true;
     const ids = [{ id: 'gpt-5.4' }, { id: 'm'.repeat(201) }, ...Array.from({ length: 10_000 }, (_, i) => ({ id: `model-${i}` }))];
     const huge = await startFixture((req, res) => {
-      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      const route = new URL(req.url ?? '/', 'http://x').pathname;
       const headers = { 'Content-Type': 'application/json', 'X-Oneapi-Request-Id': 'r'.repeat(250) };
       if (!req.headers.authorization) return void (res.writeHead(401, headers), res.end('{"error":{"message":"Invalid token","type":"new_api_error","code":""}}'));
-      if (path.endsWith('/models')) return void (res.writeHead(200, headers), res.end(JSON.stringify({ object: 'list', data: ids })));
+      if (route.endsWith('/models')) return void (res.writeHead(200, headers), res.end(JSON.stringify({ object: 'list', data: ids })));
       res.writeHead(403, headers);
       res.end(JSON.stringify({ error: { message: `Forbidden ${'A'.repeat(5_000)}`, type: 'new_api_error', code: '' } }));
     });

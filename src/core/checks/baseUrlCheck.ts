@@ -11,7 +11,7 @@ export function baseUrlHints(base: string): string[] {
   const hints: string[] = [];
   if (/\/v1\/v1(\/|$)/.test(path)) hints.push('The path contains /v1 twice.');
   if (/\/(chat\/completions|completions|responses|messages|models)$/.test(path)) hints.push('The base URL ends with an endpoint path; clients append that themselves.');
-  if (!/\/v1$/.test(path)) hints.push('An OpenAI base URL for Crazyrouter ends with /v1 (https://crazyrouter.com/v1).');
+  if (!path.endsWith('/v1')) hints.push('An OpenAI base URL for Crazyrouter ends with /v1 (https://crazyrouter.com/v1).');
   return hints;
 }
 

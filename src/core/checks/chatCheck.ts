@@ -19,10 +19,12 @@ export function chatCheck(model: string): CheckDefinition {
         client.sdk.chat.completions.create({ model, messages: [{ role: 'user', content: 'Reply with the single word: pong' }], ...limit }, client.request),
       );
       if (!call.ok) return failed(call.diagnosis);
-      return judgeCompletion(model, call.value as ChatCompletion | string | null | undefined, call.needsMaxCompletionTokens);
+      return judgeCompletion(model, call.value, call.needsMaxCompletionTokens);
     },
   };
 }
+
+const count = (value: unknown) => (typeof value === 'number' ? value : null);
 
 function judgeCompletion(model: string, completion: ChatCompletion | string | null | undefined, needsMaxCompletionTokens: boolean): CheckOutcome {
   const choice = completion !== null && typeof completion === 'object' && Array.isArray(completion.choices) ? completion.choices[0] : undefined;
@@ -30,7 +32,6 @@ function judgeCompletion(model: string, completion: ChatCompletion | string | nu
     return { status: 'fail', symptom: 'response.malformed', summary: `${model} answered 200, but not with a chat completion (no choices).` };
   }
   const usage = completion.usage;
-  const count = (value: unknown) => (typeof value === 'number' ? value : null);
   const metrics: CheckOutcome['metrics'] = {
     promptTokens: count(usage?.prompt_tokens),
     completionTokens: count(usage?.completion_tokens),

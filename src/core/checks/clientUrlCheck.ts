@@ -3,7 +3,7 @@ import { primaryCall, URL_RULES, valueToType, type Endpoint, type UrlRule } from
 import { isPrivateHost } from '../urls';
 import { anonymousProbe } from './anonymousProbe';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
-import { DEFAULT_URL_RULE } from './clientUrlDefaults';
+import { DEFAULT_URL_RULE } from '../clients/clientUrlDefaults';
 
 const PROBE_BODY: Record<Exclude<Endpoint, 'models'>, Record<string, unknown>> = {
   chat: { model: BASELINE_MODEL, messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 },

@@ -7,7 +7,7 @@ import { chatCheck } from './chatCheck';
 import { cherryCheck } from './cherryCheck';
 import type { CheckDefinition } from './checkTypes';
 import { clientUrlCheck } from './clientUrlCheck';
-import { DEFAULT_URL_RULE } from './clientUrlDefaults';
+import { DEFAULT_URL_RULE } from '../clients/clientUrlDefaults';
 import { messagesCheck } from './messagesCheck';
 import { modelsCheck } from './modelsCheck';
 import { quotaCheck } from './quotaCheck';

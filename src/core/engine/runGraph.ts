@@ -60,7 +60,7 @@ export async function runGraph(nodes: readonly GraphNode[], options: GraphOption
     running.set(node.id, { abort, done });
   };
   options.signal.addEventListener('abort', () => wake.ring(), { once: true });
-  const startOrder = [...nodes].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
+  const startOrder = nodes.toSorted((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
 
   while (final.size < nodes.length) {
     if (options.signal.aborted) {

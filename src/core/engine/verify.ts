@@ -16,7 +16,7 @@ export interface VerifyOptions {
   signal?: AbortSignal;
   /** How many checks may run at once; 1 runs them one after another. */
   concurrency?: number;
-  onEvent?(event: CheckEvent): void;
+  onEvent?: (event: CheckEvent) => void;
   fetchOptions?: Partial<RecordingFetchOptions>;
   /** Override the planned checks (tests and benchmarks). */
   checks?: CheckDefinition[];
@@ -28,7 +28,7 @@ export interface VerifyOptions {
    */
   confirmedOrigins?: ReadonlySet<string>;
   /** Called when this run's tokenless probe confirmed the base URL's origin as the gateway's API. */
-  onOriginConfirmed?(origin: string): void;
+  onOriginConfirmed?: (origin: string) => void;
 }
 
 const systemLookup: Lookup = (hostname) => dnsLookup(hostname, { all: true });

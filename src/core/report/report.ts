@@ -37,7 +37,7 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
       if (f.status === 'fail') group.status = 'fail';
     }
   }
-  return [...groups.values()].sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1));
+  return [...groups.values()].toSorted((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1));
 }
 
 export type ChecklistState = 'verified' | 'warned' | 'failed' | 'not-run' | 'manual';

@@ -47,6 +47,6 @@ export function matchWording(status: number, error: GatewayError, route: Wording
   const message = normalise(error.message);
   const candidates = table().filter((w) => w.status === status && w.pattern.test(message) && (w.code === undefined || error.code === undefined || w.code === error.code));
   const rank = (w: Compiled) => (w.route === route ? 0 : w.route === 'any' ? 1 : w.route === 'upstream' ? 3 : 2);
-  const best = candidates.sort((a, b) => rank(a) - rank(b))[0];
+  const best = candidates.toSorted((a, b) => rank(a) - rank(b))[0];
   return best && { id: best.id, symptom: best.symptom, source: best.source };
 }

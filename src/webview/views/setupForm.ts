@@ -1,4 +1,4 @@
-import { DEFAULT_URL_RULE } from '../../core/checks/clientUrlDefaults';
+import { DEFAULT_URL_RULE } from '../../core/clients/clientUrlDefaults';
 import { primaryCall, URL_RULES } from '../../core/clients/urlRules';
 import type { ClientView, PanelSettings } from '../../core/protocol/panelProtocol';
 import { post } from '../bridge';
@@ -13,7 +13,7 @@ export class SetupForm {
    * A native password input, not a vscode-textfield: Chromium writes the state of form-associated
    * custom elements to its session-restore file on disk (whatever their type), never a password input's.
    */
-  private readonly token = h('input', { id: 'token-input', class: 'native-input', type: 'password', autocomplete: 'off', spellcheck: 'false', placeholder: 'sk-...', 'aria-label': 'Crazyrouter token' }) as HTMLInputElement;
+  private readonly token = h('input', { id: 'token-input', class: 'native-input', type: 'password', autocomplete: 'off', spellcheck: 'false', placeholder: 'sk-...', 'aria-label': 'Crazyrouter token' });
   private readonly tokenState = h('span', { id: 'token-state', class: 'muted' });
   private readonly forget = h('vscode-button', { id: 'forget-token', secondary: true, hidden: true, onclick: () => post({ type: 'forgetToken' }) }, 'Forget');
   private readonly baseUrl = h('vscode-textfield', { id: 'base-url', 'aria-label': 'Base URL' }) as ValueElement;
@@ -37,7 +37,7 @@ export class SetupForm {
       post({ type: 'saveToken', token: value, baseUrl: this.baseUrl.value.trim() });
       this.token.value = '';
     };
-    this.token.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Enter' && saveToken());
+    this.token.addEventListener('keydown', (e) => (e).key === 'Enter' && saveToken());
     for (const field of [this.client, this.baseUrl, this.models, this.typedUrl, this.cherryLegacy]) field.addEventListener('change', () => this.changed());
     this.typedUrl.addEventListener('input', () => this.showPrediction());
     this.element = h(

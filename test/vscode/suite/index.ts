@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { byText } from '../../support/byText';
 
 interface TestRecord {
   title: string;
@@ -16,7 +17,7 @@ interface TestRecord {
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', timeout: 30_000, color: false, reporter: 'spec' });
   const dir = path.resolve(__dirname, '..');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.vscode.test.js')).sort()) mocha.addFile(path.join(dir, file));
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.vscode.test.js')).toSorted(byText)) mocha.addFile(path.join(dir, file));
   const records: TestRecord[] = [];
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run(resolve);

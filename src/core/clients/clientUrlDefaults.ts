@@ -1,5 +1,5 @@
-import type { ClientId } from '../clients/clients';
-import type { UrlRuleId } from '../clients/urlRules';
+import type { ClientId } from './clients';
+import type { UrlRuleId } from './urlRules';
 
 /** The URL rule of each client in the picker (Cherry Studio: the current, ≥ 1.7, rules). */
 export const DEFAULT_URL_RULE: Record<ClientId, UrlRuleId> = {
