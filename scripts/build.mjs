@@ -9,7 +9,16 @@ import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
-const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: production ? false : 'linked', logLevel: 'warning', legalComments: 'none', minify: production };
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+  minify: production,
+};
 
 function filesUnder(dir, suffix) {
   return readdirSync(dir).flatMap((name) => {
@@ -24,11 +33,47 @@ mkdirSync('dist/codicons', { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(join('node_modules/@vscode/codicons/dist', file), join('dist/codicons', file));
 
 await Promise.all([
-  build({ ...node, entryPoints: { extension: 'src/extension/extension.ts', engine: 'src/extension/engineEntry.ts', panel: 'src/extension/panel/panelEntry.ts' }, outdir: 'dist', external: ['vscode'] }),
-  build({ ...node, entryPoints: { cli: 'src/cli/main.ts', bench: 'src/bench/main.ts', sandbox: 'src/sandbox/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
-  build({ bundle: true, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { webview: 'src/webview/main.ts' }, outdir: 'dist', minify: true, sourcemap: false, logLevel: 'warning', legalComments: 'none' }),
-  build({ ...node, entryPoints: filesUnder('test', '.test.ts').filter((f) => !f.startsWith('test/vscode') && !f.startsWith('test/e2e')), outdir: 'out/test', outbase: 'test', packages: 'external', minify: false }),
-  build({ ...node, entryPoints: [...filesUnder('test/vscode', '.ts')], outdir: 'out/test/vscode', outbase: 'test/vscode', packages: 'external', external: ['vscode'], minify: false }),
+  build({
+    ...node,
+    entryPoints: { extension: 'src/extension/extension.ts', engine: 'src/extension/engineEntry.ts', panel: 'src/extension/panel/panelEntry.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+  }),
+  build({
+    ...node,
+    entryPoints: { cli: 'src/cli/main.ts', bench: 'src/bench/main.ts', sandbox: 'src/sandbox/main.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+  build({
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    entryPoints: { webview: 'src/webview/main.ts' },
+    outdir: 'dist',
+    minify: true,
+    sourcemap: false,
+    logLevel: 'warning',
+    legalComments: 'none',
+  }),
+  build({
+    ...node,
+    entryPoints: filesUnder('test', '.test.ts').filter((f) => !f.startsWith('test/vscode') && !f.startsWith('test/e2e')),
+    outdir: 'out/test',
+    outbase: 'test',
+    packages: 'external',
+    minify: false,
+  }),
+  build({
+    ...node,
+    entryPoints: [...filesUnder('test/vscode', '.ts')],
+    outdir: 'out/test/vscode',
+    outbase: 'test/vscode',
+    packages: 'external',
+    external: ['vscode'],
+    minify: false,
+  }),
   build({ ...node, entryPoints: filesUnder('test/e2e', '.ts'), outdir: 'out/test/e2e', outbase: 'test/e2e', packages: 'external', minify: false }),
   build({ ...node, entryPoints: filesUnder('test/tools', '.ts'), outdir: 'out/test/tools', outbase: 'test/tools', packages: 'external', minify: false }),
 ]);

@@ -70,7 +70,12 @@ async function main(): Promise<void> {
     ['later run / slowest', (wall / slowest).toFixed(2), `≤ ${GOALS.wallOverSlowest}`, wall / slowest <= GOALS.wallOverSlowest],
     ['same checks one after another (wall)', `${seq.toFixed(0)} ms`, '', undefined],
     ['sequential / concurrent', (seq / wall).toFixed(2), `≥ ${GOALS.sequentialOverConcurrent}`, seq / wall >= GOALS.sequentialOverConcurrent],
-    ['completion tokens per chat request', `${perProbe.toFixed(1)} (${one.completionTokens}/${one.chatProbes})`, `≤ ${GOALS.tokensPerProbe}`, perProbe <= GOALS.tokensPerProbe],
+    [
+      'completion tokens per chat request',
+      `${perProbe.toFixed(1)} (${one.completionTokens}/${one.chatProbes})`,
+      `≤ ${GOALS.tokensPerProbe}`,
+      perProbe <= GOALS.tokensPerProbe,
+    ],
     ['completion tokens of a health check', String(health[0]!.completionTokens), `= ${GOALS.healthTokens}`, health[0]!.completionTokens === GOALS.healthTokens],
     ['cancel → every request ended at the gateway', `${median(cancels).toFixed(1)} ms`, '', undefined],
     ['require + activate() dist/extension.js', `${activationMs.toFixed(2)} ms`, `< ${GOALS.activationMs} ms`, activationMs < GOALS.activationMs],
@@ -85,7 +90,8 @@ async function main(): Promise<void> {
   ];
   console.log(`Crazyrouter Doctor benchmark (medians of ${RUNS} runs, all measured in this run)\n`);
   const width = Math.max(...rows.map((r) => r[0].length));
-  for (const [name, value, goal, ok] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(18)}  ${goal.padEnd(10)} ${ok === undefined ? '' : ok ? 'ok' : 'MISSED'}`);
+  for (const [name, value, goal, ok] of rows)
+    console.log(`${name.padEnd(width)}  ${value.padStart(18)}  ${goal.padEnd(10)} ${ok === undefined ? '' : ok ? 'ok' : 'MISSED'}`);
   console.log(`\nActivation calls: ${[...new Set(activation[0]!.calls)].join(', ')}`);
   console.log('Panel timings (command → checklist, Run → results) are measured in the code-server e2e: npm run test:e2e.');
   if (rows.some((r) => r[3] === false)) {

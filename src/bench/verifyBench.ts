@@ -45,7 +45,14 @@ export async function sample(mode: Profile['mode'], concurrency: number, confirm
     if (report.verdict !== 'pass') throw new Error(`benchmark run did not pass: ${report.findings.map((f) => f.symptom).join(', ')}`);
     const slowest = report.results.reduce((a, b) => (b.durationMs > a.durationMs ? b : a));
     const chatRequests = sandbox.state.requests.filter((r) => r.path === '/v1/chat/completions' && r.authenticated);
-    return { wallMs, slowestMs: slowest.durationMs, slowestId: slowest.id, probeThenChainMs: probeThenChain(profile, report), completionTokens: sandbox.state.completionTokensServed(), chatProbes: chatRequests.length };
+    return {
+      wallMs,
+      slowestMs: slowest.durationMs,
+      slowestId: slowest.id,
+      probeThenChainMs: probeThenChain(profile, report),
+      completionTokens: sandbox.state.completionTokensServed(),
+      chatProbes: chatRequests.length,
+    };
   } finally {
     await sandbox.close();
   }

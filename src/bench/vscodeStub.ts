@@ -15,7 +15,11 @@ export function installVscodeStub(calls: string[]): void {
     };
   const stub = {
     commands: { registerCommand: record('commands.registerCommand') },
-    window: { registerWebviewPanelSerializer: record('window.registerWebviewPanelSerializer'), createStatusBarItem: record('window.createStatusBarItem'), createOutputChannel: record('window.createOutputChannel') },
+    window: {
+      registerWebviewPanelSerializer: record('window.registerWebviewPanelSerializer'),
+      createStatusBarItem: record('window.createStatusBarItem'),
+      createOutputChannel: record('window.createOutputChannel'),
+    },
     workspace: { onDidChangeConfiguration: record('workspace.onDidChangeConfiguration'), getConfiguration: () => ({ get: (_k: string, d: unknown) => d }) },
     Uri: { joinPath: (...parts: unknown[]) => parts },
     StatusBarAlignment: { Left: 1, Right: 2 },

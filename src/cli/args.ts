@@ -99,15 +99,19 @@ export function parseCliArgs(argv: string[]): CliArgs {
   }
   const v = parsed.values;
   if (!(CLIENT_IDS as readonly string[]).includes(v.client ?? '')) throw new UsageError(`--client must be one of ${CLIENT_IDS.join(', ')}`);
-  if (v['base-url'] && (v.scenario || v.latency || v.gateway || v['gateway-lang'])) throw new UsageError('--scenario, --gateway, --gateway-lang and --latency apply to the sandbox; leave out --base-url to use it');
-  if (v.gateway !== undefined && !(v.gateway in GATEWAY_SNAPSHOTS)) throw new UsageError(`--gateway must be one of ${Object.keys(GATEWAY_SNAPSHOTS).join(', ')}`);
-  if (v['gateway-lang'] !== undefined && !(WORDING_LANGS as readonly string[]).includes(v['gateway-lang'])) throw new UsageError(`--gateway-lang must be one of ${WORDING_LANGS.join(', ')}`);
+  if (v['base-url'] && (v.scenario || v.latency || v.gateway || v['gateway-lang']))
+    throw new UsageError('--scenario, --gateway, --gateway-lang and --latency apply to the sandbox; leave out --base-url to use it');
+  if (v.gateway !== undefined && !(v.gateway in GATEWAY_SNAPSHOTS))
+    throw new UsageError(`--gateway must be one of ${Object.keys(GATEWAY_SNAPSHOTS).join(', ')}`);
+  if (v['gateway-lang'] !== undefined && !(WORDING_LANGS as readonly string[]).includes(v['gateway-lang']))
+    throw new UsageError(`--gateway-lang must be one of ${WORDING_LANGS.join(', ')}`);
   if (v.json && v.markdown) throw new UsageError('choose one of --json and --markdown');
   if (v['base-url'] !== undefined) {
     const problem = baseUrlProblem(v['base-url']);
     if (problem) throw new UsageError(`--base-url ${problem}`);
   }
-  if (v['url-rule'] && !(URL_RULE_IDS as readonly string[]).includes(v['url-rule'])) throw new UsageError(`--url-rule must be one of ${URL_RULE_IDS.join(', ')}`);
+  if (v['url-rule'] && !(URL_RULE_IDS as readonly string[]).includes(v['url-rule']))
+    throw new UsageError(`--url-rule must be one of ${URL_RULE_IDS.join(', ')}`);
   return {
     baseUrl: v['base-url'],
     client: v.client as ClientId,

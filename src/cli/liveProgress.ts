@@ -24,7 +24,7 @@ export class LiveProgress {
   ) {}
 
   private get live(): boolean {
-    return  this.out.isTTY;
+    return this.out.isTTY;
   }
 
   handle(event: CheckEvent): void {

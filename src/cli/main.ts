@@ -38,8 +38,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`crazyrouter-doctor: ${error.message}\n\n${USAGE}\n`);
     return EXIT.usage;
   }
-  if (args.help) return void io.stdout.write(`${USAGE}\n`), EXIT.ok;
-  if (args.version) return void io.stdout.write(`${DOCTOR_VERSION}\n`), EXIT.ok;
+  if (args.help) return (void io.stdout.write(`${USAGE}\n`), EXIT.ok);
+  if (args.version) return (void io.stdout.write(`${DOCTOR_VERSION}\n`), EXIT.ok);
   if (args.listScenarios) {
     for (const s of SCENARIOS) io.stdout.write(`${s.id.padEnd(20)} ${s.title}\n`);
     return EXIT.ok;
@@ -57,7 +57,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (args.baseUrl) {
       baseUrl = args.baseUrl;
       const fromEnv = io.env.CRAZYROUTER_API_KEY;
-      const answer = fromEnv !== undefined ? { kind: 'answer' as const, value: fromEnv } : io.stdin.isTTY ? await promptHidden('Crazyrouter token (sk-..., not shown): ', io.stdin, io.stderr, io.signal) : { kind: 'end' as const };
+      const answer =
+        fromEnv !== undefined
+          ? { kind: 'answer' as const, value: fromEnv }
+          : io.stdin.isTTY
+            ? await promptHidden('Crazyrouter token (sk-..., not shown): ', io.stdin, io.stderr, io.signal)
+            : { kind: 'end' as const };
       if (answer.kind === 'cancelled') return EXIT.cancelled;
       if (answer.kind === 'end') {
         io.stderr.write('crazyrouter-doctor: no token. Set CRAZYROUTER_API_KEY or run in a terminal to be asked for it.\n');
@@ -125,7 +130,11 @@ async function printDiscovery(io: CliIo, json: boolean): Promise<number> {
 async function runWithProgress(profile: Parameters<typeof verify>[0], args: CliArgs, io: CliIo, sandbox: Sandbox | undefined): Promise<Report> {
   const machine = args.json || args.markdown;
   const style = styleFor(io.stdout);
-  const where = sandbox ? `sandbox gateway ${sandbox.state.gateway}, scenario "${sandbox.scenario.id}": ${sandbox.scenario.title}` : profile.baseUrl === GATEWAY_OPENAI_BASE ? 'Crazyrouter' : 'custom gateway';
+  const where = sandbox
+    ? `sandbox gateway ${sandbox.state.gateway}, scenario "${sandbox.scenario.id}": ${sandbox.scenario.title}`
+    : profile.baseUrl === GATEWAY_OPENAI_BASE
+      ? 'Crazyrouter'
+      : 'custom gateway';
   const progress = machine ? undefined : new LiveProgress(io.stdout, style);
   if (!machine) {
     io.stdout.write(`${style.bold(`Crazyrouter Doctor ${DOCTOR_VERSION}`)}: ${profile.client} → ${visibleText(profile.baseUrl)} (${visibleText(where)})\n\n`);

@@ -29,12 +29,24 @@ export function renderTail(report: Report, style: Style): string {
   }
   lines.push('', style.bold(`Checklist (${report.target.clientName})`));
   for (const { item, state } of report.checklist) {
-    const mark = state === 'verified' ? style.status('pass', '[✔]') : state === 'failed' ? style.status('fail', '[✖]') : state === 'warned' ? style.status('warn', '[!]') : state === 'manual' ? style.dim('[ ]') : style.dim('[–]');
+    const mark =
+      state === 'verified'
+        ? style.status('pass', '[✔]')
+        : state === 'failed'
+          ? style.status('fail', '[✖]')
+          : state === 'warned'
+            ? style.status('warn', '[!]')
+            : state === 'manual'
+              ? style.dim('[ ]')
+              : style.dim('[–]');
     lines.push(`  ${mark} ${visibleText(item.text)}${state === 'manual' ? style.dim(' (check by hand)') : ''}`);
   }
   const { pass, warn, fail, skipped } = report.counts;
   const verdict = report.verdict === 'cancelled' ? 'CANCELLED' : report.verdict.toUpperCase();
   const tone = report.verdict === 'pass' ? 'pass' : report.verdict === 'warn' ? 'warn' : report.verdict === 'fail' ? 'fail' : 'skipped';
-  lines.push('', `${style.bold(style.status(tone, verdict))}: ${pass} passed, ${warn} warning(s), ${fail} failed, ${skipped} skipped in ${report.durationMs} ms`);
+  lines.push(
+    '',
+    `${style.bold(style.status(tone, verdict))}: ${pass} passed, ${warn} warning(s), ${fail} failed, ${skipped} skipped in ${report.durationMs} ms`,
+  );
   return lines.join('\n');
 }

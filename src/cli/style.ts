@@ -22,7 +22,7 @@ export const STATUS_ICON: Record<CheckStatus | 'pending', string> = { pass: '✔
 
 /** Colours only on a terminal, and never when NO_COLOR is set (no-color.org). */
 export function styleFor(stream: NodeJS.WriteStream): Style {
-  const color =  stream.isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+  const color = stream.isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
   if (!color) return { bold: plain, dim: plain, status: (_s, text) => text };
   return { bold: ansi('1'), dim: ansi('2'), status: (s, text) => COLORS[s](text) };
 }

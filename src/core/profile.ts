@@ -23,7 +23,9 @@ export const ProfileInputSchema = z.object({
   ),
   client: z._default(ClientIdSchema, 'cursor'),
   models: z._default(
-    z.array(z.string().check(z.trim(), z.minLength(1, 'model names cannot be empty'), z.maxLength(200))).check(z.minLength(1), z.maxLength(PROFILE_LIMITS.maxModels)),
+    z
+      .array(z.string().check(z.trim(), z.minLength(1, 'model names cannot be empty'), z.maxLength(200)))
+      .check(z.minLength(1), z.maxLength(PROFILE_LIMITS.maxModels)),
     [...RECOMMENDED_MODELS],
   ),
   timeoutMs: z._default(z.number().check(z.int(), z.minimum(PROFILE_LIMITS.minTimeoutMs), z.maximum(PROFILE_LIMITS.maxTimeoutMs)), 20_000),

@@ -20,12 +20,13 @@ export interface TokenLint {
 }
 
 export const TOKEN_PROBLEM_TEXT: Record<TokenProblem, string> = {
-  'empty': 'No token was given.',
+  empty: 'No token was given.',
   'surrounding-whitespace': 'The token has leading or trailing spaces or line breaks (a common copy-paste accident).',
   'inner-whitespace': 'The token contains spaces or line breaks inside it.',
   'bearer-prefix': 'A whole "Bearer sk-..." header value was pasted; the client adds "Bearer" itself.',
-  'quoted': 'The token is wrapped in quotes.',
-  'invisible-characters': 'The token contains invisible characters (zero-width spaces or joiners, a byte-order mark, direction marks), usually picked up by copying from a web page or chat.',
+  quoted: 'The token is wrapped in quotes.',
+  'invisible-characters':
+    'The token contains invisible characters (zero-width spaces or joiners, a byte-order mark, direction marks), usually picked up by copying from a web page or chat.',
   'control-characters': 'The token contains control characters.',
   'non-ascii': 'The token contains characters that are not plain ASCII; a Crazyrouter token has only letters, digits, "-" and "_".',
   'not-sk-shaped': 'The token does not look like a Crazyrouter token (sk- followed by letters and digits).',

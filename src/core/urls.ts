@@ -37,7 +37,8 @@ export function baseUrlProblem(value: string): string | undefined {
   if (!URL.canParse(trimmed)) return 'is not a URL; use one such as https://crazyrouter.com/v1';
   const url = new URL(trimmed);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must start with https:// (or http:// for a gateway on this machine)';
-  if (url.username || url.password) return 'must not carry a user name or password (user:pass@); the token goes in CRAZYROUTER_API_KEY or the prompt, never in the URL';
+  if (url.username || url.password)
+    return 'must not carry a user name or password (user:pass@); the token goes in CRAZYROUTER_API_KEY or the prompt, never in the URL';
   if (url.search || trimmed.includes('?')) return 'must not carry a query string (?…); a token in a URL ends up in logs and shell history';
   if (url.hash || trimmed.includes('#')) return 'must not carry a fragment (#…)';
   return undefined;

@@ -38,7 +38,10 @@ export const askInModal: AskToSend = async (origin, bound) => {
   const send = `Send it to ${origin}`;
   const answer = await vscode.window.showWarningMessage(
     `Send your Crazyrouter token to ${origin}?`,
-    { modal: true, detail: `The token was saved for ${bound}. The base URL now points at ${origin}. Send the token there only if you run or trust that gateway; you will not be asked again for it.` },
+    {
+      modal: true,
+      detail: `The token was saved for ${bound}. The base URL now points at ${origin}. Send the token there only if you run or trust that gateway; you will not be asked again for it.`,
+    },
     send,
   );
   return answer === send;
@@ -111,7 +114,9 @@ export class DoctorRunner {
           onEvent?.(event);
         },
       });
-      this.log.info(`Result: ${report.verdict} (${report.counts.pass} passed, ${report.counts.warn} warnings, ${report.counts.fail} failed, ${report.counts.skipped} skipped) in ${report.durationMs} ms`);
+      this.log.info(
+        `Result: ${report.verdict} (${report.counts.pass} passed, ${report.counts.warn} warnings, ${report.counts.fail} failed, ${report.counts.skipped} skipped) in ${report.durationMs} ms`,
+      );
       return { ok: true, report };
     } finally {
       await sandbox?.close();
@@ -123,7 +128,9 @@ export class DoctorRunner {
     if (result.status === 'fail') this.log.warn(line);
     else this.log.info(line);
     for (const e of result.evidence) {
-      this.log.debug(`[${result.id}] ${e.method} ${e.url} → ${e.status ?? 'no response'} ${e.contentType ?? ''} ${e.requestId ? `request id ${e.requestId}` : ''} ${e.totalMs ?? '?'} ms`);
+      this.log.debug(
+        `[${result.id}] ${e.method} ${e.url} → ${e.status ?? 'no response'} ${e.contentType ?? ''} ${e.requestId ? `request id ${e.requestId}` : ''} ${e.totalMs ?? '?'} ms`,
+      );
     }
   }
 }

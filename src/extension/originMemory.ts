@@ -24,7 +24,11 @@ export class OriginMemory {
 
   confirmed(now = Date.now()): Set<string> {
     const all = this.state.get<Record<string, number>>(CONFIRMED, {});
-    return new Set(Object.entries(all).filter(([, at]) => now - at < CONFIRMATION_DAYS * 86_400_000).map(([origin]) => origin));
+    return new Set(
+      Object.entries(all)
+        .filter(([, at]) => now - at < CONFIRMATION_DAYS * 86_400_000)
+        .map(([origin]) => origin),
+    );
   }
 
   async confirm(origin: string, now = Date.now()): Promise<void> {

@@ -12,7 +12,14 @@ const expiresAt = (token: SandboxToken) => (token.state === 'expired' ? Math.flo
 /** `GET /dashboard/billing/subscription`: the token's quota in USD (DisplayTokenStatEnabled). */
 export function billingSubscription(res: ServerResponse, token: SandboxToken): void {
   const amount = token.unlimited ? UNLIMITED_AMOUNT : token.grantedUnits / UNITS_PER_USD;
-  sendJson(res, 200, { object: 'billing_subscription', has_payment_method: true, soft_limit_usd: amount, hard_limit_usd: amount, system_hard_limit_usd: amount, access_until: expiresAt(token) });
+  sendJson(res, 200, {
+    object: 'billing_subscription',
+    has_payment_method: true,
+    soft_limit_usd: amount,
+    hard_limit_usd: amount,
+    system_hard_limit_usd: amount,
+    access_until: expiresAt(token),
+  });
 }
 
 /** `GET /dashboard/billing/usage`: used quota in US cents. */
@@ -44,6 +51,12 @@ export function tokenUsage(res: ServerResponse, token: SandboxToken): void {
 /** `GET /v1/models`: new-api's list shape. */
 export function modelList(res: ServerResponse, state: SandboxState, token: SandboxToken): void {
   const echoes = state.scenario.faults.echoToken ? tokenEchoes(state.presentedKey) : [];
-  const data = [...state.visibleModels(token), ...echoes].map((id) => ({ id, object: 'model', created: 1626777600, owned_by: id.startsWith('gpt') ? 'openai' : 'custom', supported_endpoint_types: ['openai'] }));
+  const data = [...state.visibleModels(token), ...echoes].map((id) => ({
+    id,
+    object: 'model',
+    created: 1626777600,
+    owned_by: id.startsWith('gpt') ? 'openai' : 'custom',
+    supported_endpoint_types: ['openai'],
+  }));
   sendJson(res, 200, { success: true, object: 'list', data });
 }

@@ -14,8 +14,21 @@ export const BASE_MODELS: readonly CatalogModel[] = [
 
 /** Extra models a token without an allowlist also sees. */
 export const EXTRA_MODELS: readonly CatalogModel[] = [
-  'gpt-5.4-mini', 'gpt-5.4-nano', 'gpt-4.1', 'o4-mini', 'claude-opus-4-6', 'claude-haiku-4-5', 'gemini-3-flash',
-  'deepseek-v3.2', 'deepseek-r1', 'qwen3-max', 'qwen3-coder', 'kimi-k2', 'glm-4.6', 'grok-4', 'mistral-large-3',
+  'gpt-5.4-mini',
+  'gpt-5.4-nano',
+  'gpt-4.1',
+  'o4-mini',
+  'claude-opus-4-6',
+  'claude-haiku-4-5',
+  'gemini-3-flash',
+  'deepseek-v3.2',
+  'deepseek-r1',
+  'qwen3-max',
+  'qwen3-coder',
+  'kimi-k2',
+  'glm-4.6',
+  'grok-4',
+  'mistral-large-3',
 ].map((id) => ({ id, ownedBy: 'custom' }));
 
 export const FULL_CATALOG: readonly CatalogModel[] = [...BASE_MODELS, ...EXTRA_MODELS];

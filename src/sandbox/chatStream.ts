@@ -12,7 +12,13 @@ const frame = (data: unknown) => `data: ${typeof data === 'string' ? data : JSON
 export async function writeChatStream(res: ServerResponse, model: string, reply: ChatReply, intervalMs: number, fault: StreamFault | undefined): Promise<void> {
   const id = `chatcmpl-${Date.now().toString(36)}`;
   const created = Math.floor(Date.now() / 1000);
-  const chunk = (delta: object, finish: string | null = null) => ({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish }] });
+  const chunk = (delta: object, finish: string | null = null) => ({
+    id,
+    object: 'chat.completion.chunk',
+    created,
+    model,
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  });
   const frames = [
     frame(chunk({ role: 'assistant', content: '' })),
     ...reply.pieces.map((piece) => frame(chunk({ content: piece }))),

@@ -50,7 +50,13 @@ export function sendWording(res: ServerResponse, wording: GatewayWording, values
  * Answers a situation as the scenario's gateway version words it, in the language it would pick:
  * the token owner's setting (the scenario's `lang`), else the request's Accept-Language.
  */
-export function sendSituation(res: ServerResponse, state: SandboxState, situation: Situation, values: WordingValues = {}, headers: Record<string, string> = {}): void {
+export function sendSituation(
+  res: ServerResponse,
+  state: SandboxState,
+  situation: Situation,
+  values: WordingValues = {},
+  headers: Record<string, string> = {},
+): void {
   const traits = GATEWAYS[state.gateway];
   const slug = traits.says[situation];
   if (!slug) throw new Error(`${state.gateway} has no answer for ${situation}`);

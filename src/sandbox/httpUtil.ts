@@ -5,7 +5,10 @@ const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
 
 /** new-api's request id: UTC yyyyMMddHHmmss + 9 digits of nanoseconds + 8 hex + 8 random characters. */
 export function newRequestId(now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:TZ.]/g, '').slice(0, 14);
+  const stamp = now
+    .toISOString()
+    .replace(/[-:TZ.]/g, '')
+    .slice(0, 14);
   const nanos = String(now.getUTCMilliseconds() * 1_000_000 + Math.floor(Math.random() * 1_000_000)).padStart(9, '0');
   const random = Array.from(randomBytes(8), (b) => ALPHANUMERIC[b % ALPHANUMERIC.length]).join('');
   return `${stamp}${nanos}5a3c9e01${random}`;

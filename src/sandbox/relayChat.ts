@@ -24,7 +24,11 @@ export async function relayChat(req: IncomingMessage, res: ServerResponse, state
   const body = (await readJsonBody(req)) as ChatRequest | undefined;
   const model = body && typeof body === 'object' ? body.model : undefined;
   if (!body || typeof body !== 'object' || !model) return sendSituation(res, state, 'model-name-missing');
-  Object.assign(record, { model, stream: body.stream === true, limitParam: body.max_completion_tokens !== undefined ? 'max_completion_tokens' : body.max_tokens !== undefined ? 'max_tokens' : null });
+  Object.assign(record, {
+    model,
+    stream: body.stream === true,
+    limitParam: body.max_completion_tokens !== undefined ? 'max_completion_tokens' : body.max_tokens !== undefined ? 'max_tokens' : null,
+  });
 
   // An enabled but empty allowlist answers model by model: "no access to any models" is unreachable
   // in every new-api version (research/wordings-notes.md §5b).
@@ -37,7 +41,14 @@ export async function relayChat(req: IncomingMessage, res: ServerResponse, state
   await pause(faults.slowHeadersMs ?? 0, res);
   if (res.destroyed) return;
   if (state.isReasoning(model) && body.max_tokens !== undefined) {
-    return sendUpstreamError(res, 400, "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.", 'invalid_request_error', 'max_tokens', 'unsupported_parameter');
+    return sendUpstreamError(
+      res,
+      400,
+      "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+      'invalid_request_error',
+      'max_tokens',
+      'unsupported_parameter',
+    );
   }
 
   const reply = replyTo(body);
@@ -49,7 +60,11 @@ export async function relayChat(req: IncomingMessage, res: ServerResponse, state
 
   if (body.stream === true) return writeChatStream(res, model, reply, state.timing.chunkIntervalMs, faults.stream);
   const message = callsTool
-    ? { role: 'assistant', content: null, tool_calls: [{ id: `call_${Date.now().toString(36)}`, type: 'function', function: { name: toolName, arguments: '{}' } }] }
+    ? {
+        role: 'assistant',
+        content: null,
+        tool_calls: [{ id: `call_${Date.now().toString(36)}`, type: 'function', function: { name: toolName, arguments: '{}' } }],
+      }
     : { role: 'assistant', content: reply.pieces.join('') };
   sendJson(res, 200, {
     id: `chatcmpl-${Date.now().toString(36)}`,

@@ -16,10 +16,17 @@ interface ProtocolRequest {
 }
 
 const sse = (res: ServerResponse, event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-const startStream = (res: ServerResponse) => res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+const startStream = (res: ServerResponse) =>
+  res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
 
 /** The distributor's checks shared by every relay route: model named, allowed, served. */
-async function admit(req: IncomingMessage, res: ServerResponse, state: SandboxState, token: SandboxToken, record: RequestRecord): Promise<ProtocolRequest | undefined> {
+async function admit(
+  req: IncomingMessage,
+  res: ServerResponse,
+  state: SandboxState,
+  token: SandboxToken,
+  record: RequestRecord,
+): Promise<ProtocolRequest | undefined> {
   const { faults } = state.scenario;
   const body = (await readJsonBody(req)) as ProtocolRequest | undefined;
   const model = body && typeof body === 'object' ? body.model : undefined;
@@ -31,7 +38,13 @@ async function admit(req: IncomingMessage, res: ServerResponse, state: SandboxSt
 }
 
 /** `POST /v1/responses` (what current Codex speaks): JSON, or the Responses event stream. */
-export async function relayResponses(req: IncomingMessage, res: ServerResponse, state: SandboxState, token: SandboxToken, record: RequestRecord): Promise<void> {
+export async function relayResponses(
+  req: IncomingMessage,
+  res: ServerResponse,
+  state: SandboxState,
+  token: SandboxToken,
+  record: RequestRecord,
+): Promise<void> {
   const body = await admit(req, res, state, token, record);
   if (!body) return;
   const text = typeof body.input === 'string' ? body.input : JSON.stringify(body.input ?? '');
@@ -40,7 +53,13 @@ export async function relayResponses(req: IncomingMessage, res: ServerResponse, 
   Object.assign(record, { promptTokens: reply.promptTokens, completionTokens: reply.pieces.length });
   state.charge(token, usage.total_tokens);
   const id = `resp_${Date.now().toString(36)}`;
-  const item = { type: 'message', id: `msg_${id}`, status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: reply.pieces.join(''), annotations: [] }] };
+  const item = {
+    type: 'message',
+    id: `msg_${id}`,
+    status: 'completed',
+    role: 'assistant',
+    content: [{ type: 'output_text', text: reply.pieces.join(''), annotations: [] }],
+  };
   const response = { id, object: 'response', created_at: Math.floor(Date.now() / 1000), status: 'completed', model: body.model, output: [item], usage };
   if (body.stream !== true) return sendJson(res, 200, response);
   startStream(res);
@@ -48,7 +67,14 @@ export async function relayResponses(req: IncomingMessage, res: ServerResponse, 
   let n = 1;
   for (const delta of reply.pieces) {
     if (res.destroyed) return;
-    sse(res, 'response.output_text.delta', { type: 'response.output_text.delta', sequence_number: n++, item_id: item.id, output_index: 0, content_index: 0, delta });
+    sse(res, 'response.output_text.delta', {
+      type: 'response.output_text.delta',
+      sequence_number: n++,
+      item_id: item.id,
+      output_index: 0,
+      content_index: 0,
+      delta,
+    });
     await pause(state.timing.chunkIntervalMs, res);
   }
   sse(res, 'response.completed', { type: 'response.completed', sequence_number: n, response });
@@ -66,10 +92,31 @@ export async function relayMessages(req: IncomingMessage, res: ServerResponse, s
   const stopReason = reply.finishReason === 'length' ? 'max_tokens' : 'end_turn';
   const usage = { input_tokens: reply.promptTokens, output_tokens: reply.pieces.length };
   if (body.stream !== true) {
-    return sendJson(res, 200, { id, type: 'message', role: 'assistant', model: body.model, content: [{ type: 'text', text: reply.pieces.join('') }], stop_reason: stopReason, stop_sequence: null, usage });
+    return sendJson(res, 200, {
+      id,
+      type: 'message',
+      role: 'assistant',
+      model: body.model,
+      content: [{ type: 'text', text: reply.pieces.join('') }],
+      stop_reason: stopReason,
+      stop_sequence: null,
+      usage,
+    });
   }
   startStream(res);
-  sse(res, 'message_start', { type: 'message_start', message: { id, type: 'message', role: 'assistant', model: body.model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: usage.input_tokens, output_tokens: 0 } } });
+  sse(res, 'message_start', {
+    type: 'message_start',
+    message: {
+      id,
+      type: 'message',
+      role: 'assistant',
+      model: body.model,
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      usage: { input_tokens: usage.input_tokens, output_tokens: 0 },
+    },
+  });
   sse(res, 'content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } });
   for (const text of reply.pieces) {
     if (res.destroyed) return;

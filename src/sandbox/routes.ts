@@ -25,7 +25,10 @@ export function routesFor(state: SandboxState): Route[] {
   ];
   // one-api has neither the Responses API nor Anthropic Messages (gateway-behaviour.md §1).
   if (GATEWAYS[state.gateway].protocols) {
-    routes.push({ method: 'POST', path: '/v1/responses', auth: 'relay', handle: relayResponses }, { method: 'POST', path: '/v1/messages', auth: 'relay', handle: relayMessages });
+    routes.push(
+      { method: 'POST', path: '/v1/responses', auth: 'relay', handle: relayResponses },
+      { method: 'POST', path: '/v1/messages', auth: 'relay', handle: relayMessages },
+    );
   }
   for (const prefix of ['', '/v1']) {
     routes.push(
@@ -33,7 +36,8 @@ export function routesFor(state: SandboxState): Route[] {
       { method: 'GET', path: `${prefix}/dashboard/billing/usage`, auth: 'relay', handle: (_q, res, _s, t) => billingUsage(res, t) },
     );
   }
-  if (GATEWAYS[state.gateway].tokenStatusRoute) routes.push({ method: 'GET', path: '/api/usage/token/', auth: 'read-only', handle: (_q, res, _s, t) => tokenUsage(res, t) });
+  if (GATEWAYS[state.gateway].tokenStatusRoute)
+    routes.push({ method: 'GET', path: '/api/usage/token/', auth: 'read-only', handle: (_q, res, _s, t) => tokenUsage(res, t) });
   return routes;
 }
 

@@ -47,7 +47,12 @@ export const DEFAULT_TIMING: SandboxTiming = { latencyMs: 0, chunkIntervalMs: 12
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const scenario = typeof options.scenario === 'string' ? findScenario(options.scenario) : (options.scenario ?? findScenario('healthy'));
   if (!scenario) throw new Error(`unknown sandbox scenario: ${typeof options.scenario === 'string' ? options.scenario : (options.scenario?.id ?? '')}`);
-  const state = new SandboxState(scenario, { latencyMs: options.latencyMs ?? DEFAULT_TIMING.latencyMs, chunkIntervalMs: options.chunkIntervalMs ?? DEFAULT_TIMING.chunkIntervalMs }, options.key, { gateway: options.gateway, lang: options.lang });
+  const state = new SandboxState(
+    scenario,
+    { latencyMs: options.latencyMs ?? DEFAULT_TIMING.latencyMs, chunkIntervalMs: options.chunkIntervalMs ?? DEFAULT_TIMING.chunkIntervalMs },
+    options.key,
+    { gateway: options.gateway, lang: options.lang },
+  );
   const routes = routesFor(state);
   const sockets = new Set<Socket>();
   let inFlight = 0;

@@ -17,7 +17,18 @@ export interface SandboxToken {
 }
 
 export type StreamFault = 'buffered' | 'cut' | 'bad-json' | 'no-done' | 'no-usage' | 'error-event' | 'ping';
-export type ChatFault = 'rate-limit' | 'rate-limit-bare' | 'server-error' | 'upstream-key' | 'proxy-html' | 'cdn-challenge' | 'user-quota' | 'token-quota' | 'malformed-json' | 'empty-choices' | 'thinking-budget';
+export type ChatFault =
+  | 'rate-limit'
+  | 'rate-limit-bare'
+  | 'server-error'
+  | 'upstream-key'
+  | 'proxy-html'
+  | 'cdn-challenge'
+  | 'user-quota'
+  | 'token-quota'
+  | 'malformed-json'
+  | 'empty-choices'
+  | 'thinking-budget';
 
 export interface Faults {
   stream?: StreamFault;
@@ -84,7 +95,9 @@ export const SCENARIOS: readonly Scenario[] = [
   scenario('upstream-key', 'The provider rejects the gateway’s own channel key (after the token was accepted)', { faults: { chat: 'upstream-key' } }),
   scenario('cdn-challenge', 'A CDN answers chat calls with an HTML challenge page (403)', { faults: { chat: 'cdn-challenge' } }),
   scenario('thinking-budget', 'The upstream rejects max_tokens below the thinking budget', { faults: { chat: 'thinking-budget' } }),
-  scenario('echo-token', 'A hostile gateway echoes the token back (as model ids and in errors, in several encodings)', { faults: { echoToken: true, noChannel: ['gemini-3-pro-preview'] } }),
+  scenario('echo-token', 'A hostile gateway echoes the token back (as model ids and in errors, in several encodings)', {
+    faults: { echoToken: true, noChannel: ['gemini-3-pro-preview'] },
+  }),
   scenario('chinese-gateway', 'The token owner reads Chinese: every gateway message comes in zh-CN', { token: 'unknown', lang: 'zh-CN' }),
   scenario('exhausted-token', 'The token’s quota is used up', { token: token({ state: 'exhausted', usedUnits: 20 * UNITS_PER_USD }) }),
   scenario('model-not-allowed', 'A chosen model is not in the token’s allowlist', { token: token({ allowlist: ['gpt-5.4', 'gemini-3-pro-preview'] }) }),

@@ -8,7 +8,10 @@ export function tokenEchoes(key: string): string[] {
     key,
     key.replace('-', '\\u002d'),
     encodeURIComponent(key).replace(/[A-Za-z]/g, (c) => `%${c.charCodeAt(0).toString(16)}`),
-    key.split('').map((c) => `&#${c.charCodeAt(0)};`).join(''),
+    key
+      .split('')
+      .map((c) => `&#${c.charCodeAt(0)};`)
+      .join(''),
     key.replace(/^sk-/, ''),
   ];
 }

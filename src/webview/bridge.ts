@@ -24,7 +24,10 @@ export function onHostMessage(handler: (message: HostMessage) => void): void {
   window.addEventListener('message', (event: MessageEvent) => {
     const parsed = HostMessageSchema.safeParse(event.data);
     if (!parsed.success) {
-      console.warn('crazyrouter: dropped a malformed message from the host', parsed.error.issues.map((i) => i.path.join('.')));
+      console.warn(
+        'crazyrouter: dropped a malformed message from the host',
+        parsed.error.issues.map((i) => i.path.join('.')),
+      );
       return;
     }
     handler(parsed.data);

@@ -28,9 +28,19 @@ class PanelApp {
   mount(root: HTMLElement): void {
     replaceChildren(
       root,
-      h('header', { class: 'header' }, h('h1', {}, icon('pulse'), ' Crazyrouter: Verify Setup'), h('p', { class: 'muted' }, 'Checks your token, base URL, models, streaming, tool calls and quota, and says exactly what to fix.')),
+      h(
+        'header',
+        { class: 'header' },
+        h('h1', {}, icon('pulse'), ' Crazyrouter: Verify Setup'),
+        h('p', { class: 'muted' }, 'Checks your token, base URL, models, streaming, tool calls and quota, and says exactly what to fix.'),
+      ),
       this.notice,
-      h('div', { class: 'layout' }, h('div', { class: 'column' }, this.form.element, this.results.element), h('div', { class: 'column' }, this.checklist.element, this.discovered.element, this.table.element)),
+      h(
+        'div',
+        { class: 'layout' },
+        h('div', { class: 'column' }, this.form.element, this.results.element),
+        h('div', { class: 'column' }, this.checklist.element, this.discovered.element, this.table.element),
+      ),
     );
   }
 

@@ -73,19 +73,44 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(options.workspaceSettings, null, 2));
   }
   const settingsFile = path.join(userDataDir, 'User', 'settings.json');
-  writeFileSync(settingsFile, JSON.stringify({ ...BASE_SETTINGS, 'workbench.colorTheme': options.theme ?? 'Default Dark Modern', ...options.settings }, null, 2));
+  writeFileSync(
+    settingsFile,
+    JSON.stringify({ ...BASE_SETTINGS, 'workbench.colorTheme': options.theme ?? 'Default Dark Modern', ...options.settings }, null, 2),
+  );
   const config = path.join(root, 'config.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
   // The extension gallery points at a dead loopback port: nothing in these tests may reach outside.
-  const gallery = JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item', resourceUrlTemplate: 'http://127.0.0.1:9/{publisher}/{name}/{version}/{path}' });
-  const env = { ...process.env, ...options.env, EXTENSIONS_GALLERY: gallery, HOME: options.home ?? root, XDG_CONFIG_HOME: path.join(root, 'xdg'), XDG_DATA_HOME: path.join(root, 'xdg-data') };
+  const gallery = JSON.stringify({
+    serviceUrl: 'http://127.0.0.1:9/gallery',
+    itemUrl: 'http://127.0.0.1:9/item',
+    resourceUrlTemplate: 'http://127.0.0.1:9/{publisher}/{name}/{version}/{path}',
+  });
+  const env = {
+    ...process.env,
+    ...options.env,
+    EXTENSIONS_GALLERY: gallery,
+    HOME: options.home ?? root,
+    XDG_CONFIG_HOME: path.join(root, 'xdg'),
+    XDG_DATA_HOME: path.join(root, 'xdg-data'),
+  };
   const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--config', config];
   if (options.vsix) await run(CODE_SERVER_BIN, [...common, '--install-extension', options.vsix, '--force'], env);
 
   const port = await freePort();
   const child: ChildProcess = spawn(
     CODE_SERVER_BIN,
-    [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', workspace],
+    [
+      ...common,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      workspace,
+    ],
     { env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';

@@ -50,7 +50,10 @@ async function runCommand(page: Page, title: string): Promise<void> {
 /** The quick-pick row whose label is exactly `label` (Enter would take whatever row is on top). */
 function quickPickRow(page: Page, label: string) {
   const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  return page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+  return page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exact }) })
+    .first();
 }
 
 async function pickRow(page: Page, label: string): Promise<void> {
@@ -189,7 +192,10 @@ export async function runJourney(): Promise<JourneyTimings> {
     assert.match(claudeText, /will call https:\/\/crazyrouter\.com\/v1\/v1\/messages\?beta=true/);
     assert.match(claudeText, /set it to https:\/\/crazyrouter\.com\./);
     assert.match(claudeText, /same token as Continue/);
-    assert.match((await frame.locator('#discovered li[data-client="Codex"]', { hasText: 'model_providers.old' }).textContent()) ?? '', /wire_api = "chat" is no longer supported/);
+    assert.match(
+      (await frame.locator('#discovered li[data-client="Codex"]', { hasText: 'model_providers.old' }).textContent()) ?? '',
+      /wire_api = "chat" is no longer supported/,
+    );
     await claudeConfig.locator('.copy-snippet').click();
     await frame.locator('#notice', { hasText: 'Corrected snippet copied' }).waitFor();
     await frame.locator('#discovered').scrollIntoViewIfNeeded();
@@ -205,7 +211,10 @@ export async function runJourney(): Promise<JourneyTimings> {
     await frame.locator('#run').click();
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 15_000 });
-    assert.match((await dialog.textContent()) ?? '', new RegExp(`Send your Crazyrouter token to ${healthy.origin.replace(/[.:/]/g, '\\$&')}\\?.*saved for ${echo.origin.replace(/[.:/]/g, '\\$&')}`));
+    assert.match(
+      (await dialog.textContent()) ?? '',
+      new RegExp(`Send your Crazyrouter token to ${healthy.origin.replace(/[.:/]/g, '\\$&')}\\?.*saved for ${echo.origin.replace(/[.:/]/g, '\\$&')}`),
+    );
     await dialog.locator('.monaco-button', { hasText: `Send it to ${healthy.origin}` }).click();
     await frame.locator('#verdict.fail').waitFor({ timeout: 30_000 });
     const doctor = frame.locator('li.check[data-check-id="client-url"][data-status="fail"] .summary');
@@ -228,7 +237,9 @@ export async function runJourney(): Promise<JourneyTimings> {
     // After a reload the serializer restores the panel, with the token still only a hint.
     await page.reload();
     await page.waitForSelector('.monaco-workbench');
-    await panelFrame(page).locator('#token-state', { hasText: `sk-…${healthy.key.slice(-4)}` }).waitFor({ timeout: 30_000 });
+    await panelFrame(page)
+      .locator('#token-state', { hasText: `sk-…${healthy.key.slice(-4)}` })
+      .waitFor({ timeout: 30_000 });
 
     // Activation time as VS Code reports it.
     await runCommand(page, 'Developer: Show Running Extensions');
@@ -243,11 +254,19 @@ export async function runJourney(): Promise<JourneyTimings> {
     const leaks = filesContaining(server.root, tokens);
     assert.deepEqual(leaks, [], 'tokens found on disk');
     assert.ok(existsSync(path.join(profile, 'Default')), 'the browser wrote its profile (the search above looked at real files)');
-    assert.deepEqual(trap.hits.filter((h) => h.authorization), [], 'the repository’s server never received the token');
+    assert.deepEqual(
+      trap.hits.filter((h) => h.authorization),
+      [],
+      'the repository’s server never received the token',
+    );
     // And every check the extension ran in this journey went to this machine only.
     const targets = checkedTargets(server.root);
     assert.ok(targets.length >= 5, `the log names ${targets.length} checks`);
-    assert.deepEqual(targets.filter((t) => !/^http:\/\/127\.0\.0\.1[:/]/.test(t)), [], 'a check left loopback');
+    assert.deepEqual(
+      targets.filter((t) => !/^http:\/\/127\.0\.0\.1[:/]/.test(t)),
+      [],
+      'a check left loopback',
+    );
     return { commandToChecklistMs, runToResultsMs, activation };
   } catch (error) {
     await page?.screenshot({ path: path.join(REPO, 'out/e2e-failure.png') }).catch(() => undefined);

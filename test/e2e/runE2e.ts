@@ -15,8 +15,12 @@ async function main(): Promise<number> {
   try {
     const timings = await runJourney();
     passed++;
-    console.log('✔ journey › palette → Verify Setup → token → Cursor → healthy, wrong token, model not allowed, missing /v1; configs found in HOME; URL doctor for Claude Code; light theme; reload; no token on disk');
-    console.log(`  command → checklist painted: ${timings.commandToChecklistMs} ms; Run → all results: ${timings.runToResultsMs} ms; activation (Running Extensions): ${timings.activation}`);
+    console.log(
+      '✔ journey › palette → Verify Setup → token → Cursor → healthy, wrong token, model not allowed, missing /v1; configs found in HOME; URL doctor for Claude Code; light theme; reload; no token on disk',
+    );
+    console.log(
+      `  command → checklist painted: ${timings.commandToChecklistMs} ms; Run → all results: ${timings.runToResultsMs} ms; activation (Running Extensions): ${timings.activation}`,
+    );
   } catch (error) {
     failed++;
     console.log(`✖ journey › ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

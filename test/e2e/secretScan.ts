@@ -8,7 +8,13 @@ import * as path from 'node:path';
  */
 function needlesFor(secret: string): Buffer[] {
   const forms = [Buffer.from(secret, 'utf8'), Buffer.from(secret, 'utf16le')];
-  const base64 = forms.flatMap((bytes) => [0, 1, 2].map((pad) => Buffer.concat([Buffer.alloc(pad), bytes]).toString('base64').slice(4, -4)));
+  const base64 = forms.flatMap((bytes) =>
+    [0, 1, 2].map((pad) =>
+      Buffer.concat([Buffer.alloc(pad), bytes])
+        .toString('base64')
+        .slice(4, -4),
+    ),
+  );
   return [...forms, ...base64.map((b) => Buffer.from(b, 'utf8'))];
 }
 
@@ -39,7 +45,8 @@ export function checkedTargets(root: string): string[] {
     for (const name of readdirSync(dir)) {
       const file = path.join(dir, name);
       if (statSync(file).isDirectory()) walk(file);
-      else if (name === 'Crazyrouter.log') for (const m of readFileSync(file, 'utf8').matchAll(/(?:Verification|Health check) of (https?:\/\/\S+)/g)) targets.push(m[1]!);
+      else if (name === 'Crazyrouter.log')
+        for (const m of readFileSync(file, 'utf8').matchAll(/(?:Verification|Health check) of (https?:\/\/\S+)/g)) targets.push(m[1]!);
     }
   };
   walk(root);

@@ -44,8 +44,8 @@ test('the CLI never prints the token, in any format or outcome', async () => {
 test('no report, result, event or console output of the engine holds the token', async () => {
   const written: string[] = [];
   const original = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => (written.push(String(chunk)), original.out(chunk, ...rest)));
-  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => (written.push(String(chunk)), original.err(chunk, ...rest)));
+  process.stdout.write = (chunk: string | Uint8Array, ...rest: never[]) => (written.push(String(chunk)), original.out(chunk, ...rest));
+  process.stderr.write = (chunk: string | Uint8Array, ...rest: never[]) => (written.push(String(chunk)), original.err(chunk, ...rest));
   try {
     for (const scenario of ['healthy', 'wrong-token', 'stream-bad-json', 'ip-restricted', 'proxy-502']) {
       const events: unknown[] = [];
@@ -112,9 +112,19 @@ test('a gateway that echoes the token in every encoding, as model ids and in a l
     assert.ok(parsed.ok);
     const report = await verify(parsed.profile);
     assert.ok(report.visibleModels.length === 6, 'the echoed ids are listed, redacted');
-    const outputs = [JSON.stringify(report), renderMarkdown(report), ...(await Promise.all([[], ['--json'], ['--markdown']].map((f) => cli(['--base-url', base, '--model', 'gpt-5.4', ...f], { CRAZYROUTER_API_KEY: CANARY }))))];
+    const outputs = [
+      JSON.stringify(report),
+      renderMarkdown(report),
+      ...(await Promise.all(
+        [[], ['--json'], ['--markdown']].map((f) => cli(['--base-url', base, '--model', 'gpt-5.4', ...f], { CRAZYROUTER_API_KEY: CANARY })),
+      )),
+    ];
     for (const text of outputs) {
-      for (let i = 3; i + 12 <= CANARY.length; i++) assert.ok(!text.includes(CANARY.slice(i, i + 12)), `12 characters of the token leaked: ${text.slice(text.indexOf(CANARY.slice(i, i + 12)) - 40, text.indexOf(CANARY.slice(i, i + 12)) + 40)}`);
+      for (let i = 3; i + 12 <= CANARY.length; i++)
+        assert.ok(
+          !text.includes(CANARY.slice(i, i + 12)),
+          `12 characters of the token leaked: ${text.slice(text.indexOf(CANARY.slice(i, i + 12)) - 40, text.indexOf(CANARY.slice(i, i + 12)) + 40)}`,
+        );
       for (const echo of echoes.slice(1)) assert.ok(!text.includes(echo.slice(0, 30)), 'an encoded echo leaked');
     }
   } finally {

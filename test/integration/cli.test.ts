@@ -8,7 +8,9 @@ const exec = promisify(execFile);
 
 async function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, ['dist/cli.js', ...args], { env: { ...process.env, CRAZYROUTER_API_KEY: undefined, NO_COLOR: '1', ...env } });
+    const { stdout, stderr } = await exec(process.execPath, ['dist/cli.js', ...args], {
+      env: { ...process.env, CRAZYROUTER_API_KEY: undefined, NO_COLOR: '1', ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -28,7 +30,10 @@ test('a failing scenario exits 1 and prints the symptom row and the fix', async 
   const r = await cli(['--scenario', 'missing-v1']);
   assert.equal(r.code, 1);
   assert.match(r.stdout, /What to fix/);
-  assert.match(r.stdout, /✖ 404\n\s+seen in: Base URL shape\n\s+cause:\s+base URL was set to the root domain or a full endpoint path\n\s+fix:\s+use exactly https:\/\/crazyrouter\.com\/v1/);
+  assert.match(
+    r.stdout,
+    /✖ 404\n\s+seen in: Base URL shape\n\s+cause:\s+base URL was set to the root domain or a full endpoint path\n\s+fix:\s+use exactly https:\/\/crazyrouter\.com\/v1/,
+  );
 });
 
 test('the fix follows the chosen client', async () => {
@@ -62,7 +67,10 @@ test('--markdown prints the Markdown report', async () => {
 test('--health spends no tokens', async () => {
   const r = await cli(['--health', '--json']);
   const report = JSON.parse(r.stdout);
-  assert.deepEqual(report.results.map((x: { id: string }) => x.id), ['token', 'reachability', 'base-url', 'auth', 'models', 'quota']);
+  assert.deepEqual(
+    report.results.map((x: { id: string }) => x.id),
+    ['token', 'reachability', 'base-url', 'auth', 'models', 'quota'],
+  );
 });
 
 test('--base-url takes the token from CRAZYROUTER_API_KEY', async () => {
@@ -80,7 +88,15 @@ test('--base-url takes the token from CRAZYROUTER_API_KEY', async () => {
 });
 
 test('bad input exits 2 with the usage', async () => {
-  for (const args of [['--client', 'emacs'], ['--bogus'], ['--scenario', 'nope'], ['--timeout', '10'], ['--base-url', 'ftp://x'], ['--json', '--markdown'], ['--base-url', 'https://x/v1', '--scenario', 'healthy']]) {
+  for (const args of [
+    ['--client', 'emacs'],
+    ['--bogus'],
+    ['--scenario', 'nope'],
+    ['--timeout', '10'],
+    ['--base-url', 'ftp://x'],
+    ['--json', '--markdown'],
+    ['--base-url', 'https://x/v1', '--scenario', 'healthy'],
+  ]) {
     const r = await cli(args, { CRAZYROUTER_API_KEY: 'sk-0123456789abcdef0123' });
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
     assert.match(r.stderr, /crazyrouter-doctor: /);

@@ -8,7 +8,12 @@ import { spawn as spawnPty } from 'node-pty';
 import { DIST } from '../support/sandboxProcess';
 
 const CLI = path.join(DIST, 'cli.js');
-const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, CRAZYROUTER_API_KEY: 'sk-0123456789abcdefABCDEF', NO_COLOR: '1' }, encoding: 'utf8', timeout: 10_000 });
+const run = (args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args], {
+    env: { ...process.env, CRAZYROUTER_API_KEY: 'sk-0123456789abcdefABCDEF', NO_COLOR: '1' },
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
 
 test('an empty --base-url is a usage error, not a silent sandbox run', () => {
   for (const value of ['', '   ']) {
@@ -21,7 +26,12 @@ test('an empty --base-url is a usage error, not a silent sandbox run', () => {
 
 test('a token or password in --base-url is refused, and never echoed', () => {
   const secret = 'sk-InTheUrl0123456789abcdef';
-  for (const url of [`https://crazyrouter.com/v1?key=${secret}`, `https://user:${secret}@crazyrouter.com/v1`, `https://${secret}@crazyrouter.com/v1`, `https://crazyrouter.com/v1#${secret}`]) {
+  for (const url of [
+    `https://crazyrouter.com/v1?key=${secret}`,
+    `https://user:${secret}@crazyrouter.com/v1`,
+    `https://${secret}@crazyrouter.com/v1`,
+    `https://crazyrouter.com/v1#${secret}`,
+  ]) {
     const r = run(['--base-url', url]);
     assert.equal(r.status, 2, url);
     assert.match(r.stderr, /must not carry/);
@@ -31,7 +41,9 @@ test('a token or password in --base-url is refused, and never echoed', () => {
 
 /** The CLI at its token prompt in a pseudo-terminal; resolves with its exit code and how long it took after `act`. */
 function atPrompt(act: (pty: ReturnType<typeof spawnPty>) => void): Promise<{ code: number; afterMs: number; screen: string }> {
-  const env = Object.fromEntries(Object.entries({ ...process.env, NO_COLOR: '1' }).filter(([k, v]) => k !== 'CRAZYROUTER_API_KEY' && v !== undefined)) as Record<string, string>;
+  const env = Object.fromEntries(
+    Object.entries({ ...process.env, NO_COLOR: '1' }).filter(([k, v]) => k !== 'CRAZYROUTER_API_KEY' && v !== undefined),
+  ) as Record<string, string>;
   const pty = spawnPty(process.execPath, [CLI, '--base-url', 'https://crazyrouter.com/v1'], { cols: 80, rows: 24, env });
   let screen = '';
   let actedAt = 0;

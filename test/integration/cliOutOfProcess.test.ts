@@ -24,18 +24,60 @@ interface Case {
 
 const CASES: Case[] = [
   { kind: 'unknown token', scenario: 'wrong-token', check: 'auth', symptom: 'auth.invalid', row: 'cursor.401', exit: 1 },
-  { kind: 'expired token (Aug 2026: told apart by the status route)', scenario: 'expired-token', check: 'auth', symptom: 'auth.expired', row: 'cursor.401', exit: 1 },
+  {
+    kind: 'expired token (Aug 2026: told apart by the status route)',
+    scenario: 'expired-token',
+    check: 'auth',
+    symptom: 'auth.expired',
+    row: 'cursor.401',
+    exit: 1,
+  },
   { kind: 'disabled token (Aug 2026)', scenario: 'disabled-token-2026', check: 'auth', symptom: 'auth.disabled', row: 'gateway.disabled', exit: 1 },
   { kind: 'disabled token (Feb 2026)', scenario: 'disabled-token', check: 'auth', symptom: 'auth.disabled', row: 'gateway.disabled', exit: 1 },
-  { kind: 'Authorization header dropped on the way', scenario: 'header-dropped', check: 'auth', symptom: 'auth.missing', row: 'gateway.header-missing', exit: 1 },
+  {
+    kind: 'Authorization header dropped on the way',
+    scenario: 'header-dropped',
+    check: 'auth',
+    symptom: 'auth.missing',
+    row: 'gateway.header-missing',
+    exit: 1,
+  },
   { kind: 'token quota used up', scenario: 'exhausted-token', check: 'auth', symptom: 'auth.exhausted', row: 'gateway.exhausted', exit: 1 },
   { kind: 'IP restriction', scenario: 'ip-restricted', check: 'auth', symptom: 'auth.ip-denied', row: 'gateway.cursor-egress', exit: 1 },
-  { kind: 'model outside the allowlist', scenario: 'model-not-allowed', check: 'chat:claude-sonnet-4-6', symptom: 'model.not-allowed', row: 'cursor.403-model', exit: 1 },
-  { kind: 'no channel for a model', scenario: 'no-channel', check: 'chat:gemini-3-pro-preview', symptom: 'model.no-channel', row: 'gateway.no-channel', exit: 1 },
+  {
+    kind: 'model outside the allowlist',
+    scenario: 'model-not-allowed',
+    check: 'chat:claude-sonnet-4-6',
+    symptom: 'model.not-allowed',
+    row: 'cursor.403-model',
+    exit: 1,
+  },
+  {
+    kind: 'no channel for a model',
+    scenario: 'no-channel',
+    check: 'chat:gemini-3-pro-preview',
+    symptom: 'model.no-channel',
+    row: 'gateway.no-channel',
+    exit: 1,
+  },
   { kind: 'account balance', scenario: 'user-quota', check: 'chat:gpt-5.4', symptom: 'quota.user-insufficient', row: 'gateway.user-quota', exit: 1 },
   { kind: 'token pre-consumption', scenario: 'token-quota', check: 'chat:gpt-5.4', symptom: 'quota.token-insufficient', row: 'gateway.token-quota', exit: 1 },
-  { kind: 'channel key rejected upstream', scenario: 'upstream-key', check: 'chat:gpt-5.4', symptom: 'gateway.channel-key', row: 'gateway.channel-key', exit: 1 },
-  { kind: 'reasoning model and max_tokens', scenario: 'reasoning-model', check: 'chat:gpt-5.4', symptom: 'model.reasoning-params', row: 'gateway.reasoning-params', exit: 0 },
+  {
+    kind: 'channel key rejected upstream',
+    scenario: 'upstream-key',
+    check: 'chat:gpt-5.4',
+    symptom: 'gateway.channel-key',
+    row: 'gateway.channel-key',
+    exit: 1,
+  },
+  {
+    kind: 'reasoning model and max_tokens',
+    scenario: 'reasoning-model',
+    check: 'chat:gpt-5.4',
+    symptom: 'model.reasoning-params',
+    row: 'gateway.reasoning-params',
+    exit: 0,
+  },
   { kind: 'thinking budget', scenario: 'thinking-budget', check: 'chat:gpt-5.4', symptom: 'param.thinking-budget', row: 'gateway.thinking-budget', exit: 1 },
   { kind: 'rate limit', scenario: 'rate-limited', check: 'chat:gpt-5.4', symptom: 'rate.limited', row: 'gateway.429', exit: 1 },
   { kind: 'CDN challenge page', scenario: 'cdn-challenge', check: 'chat:gpt-5.4', symptom: 'front.html', row: 'gateway.front-html', exit: 1 },
@@ -43,8 +85,24 @@ const CASES: Case[] = [
   { kind: 'website instead of the API', scenario: 'healthy', path: '', check: 'base-url', symptom: 'url.website-html', row: 'cursor.404', exit: 1 },
   { kind: '/v1 twice', scenario: 'healthy', path: '/v1/v1', check: 'base-url', symptom: 'url.wrong-path', row: 'cursor.404', exit: 1 },
   { kind: 'stream cut off', scenario: 'stream-cut', check: 'streaming', symptom: 'stream.cut', row: 'gateway.stream-broken', exit: 1 },
-  { kind: 'one-api: unknown token in Chinese', scenario: 'wrong-token', gateway: 'one-api@2025-02', check: 'auth', symptom: 'auth.invalid', row: 'cursor.401', exit: 1 },
-  { kind: 'new-api 2025-04: model outside the allowlist', scenario: 'model-not-allowed', gateway: 'new-api@2025-04', check: 'chat:claude-sonnet-4-6', symptom: 'model.not-allowed', row: 'cursor.403-model', exit: 1 },
+  {
+    kind: 'one-api: unknown token in Chinese',
+    scenario: 'wrong-token',
+    gateway: 'one-api@2025-02',
+    check: 'auth',
+    symptom: 'auth.invalid',
+    row: 'cursor.401',
+    exit: 1,
+  },
+  {
+    kind: 'new-api 2025-04: model outside the allowlist',
+    scenario: 'model-not-allowed',
+    gateway: 'new-api@2025-04',
+    check: 'chat:claude-sonnet-4-6',
+    symptom: 'model.not-allowed',
+    row: 'cursor.403-model',
+    exit: 1,
+  },
 ];
 
 describe('the CLI against an out-of-process gateway, one case per kind of failure', { concurrency: 4 }, () => {
@@ -56,12 +114,17 @@ describe('the CLI against an out-of-process gateway, one case per kind of failur
         let code = 0;
         let stdout: string;
         try {
-          ({ stdout } = await exec(process.execPath, [path.join(DIST, 'cli.js'), '--base-url', baseUrl, '--json'], { env: { ...process.env, CRAZYROUTER_API_KEY: gateway.key, NO_COLOR: '1' } }));
+          ({ stdout } = await exec(process.execPath, [path.join(DIST, 'cli.js'), '--base-url', baseUrl, '--json'], {
+            env: { ...process.env, CRAZYROUTER_API_KEY: gateway.key, NO_COLOR: '1' },
+          }));
         } catch (error) {
           ({ code, stdout } = error as { code: number; stdout: string });
         }
         assert.equal(code, c.exit, stdout.slice(0, 400));
-        const report = JSON.parse(stdout) as { results: { id: string; symptom?: string; summary: string }[]; findings: { checkId: string; rowId?: string; fix?: string }[] };
+        const report = JSON.parse(stdout) as {
+          results: { id: string; symptom?: string; summary: string }[];
+          findings: { checkId: string; rowId?: string; fix?: string }[];
+        };
         const result = report.results.find((r) => r.id === c.check);
         assert.equal(result?.symptom, c.symptom, result?.summary);
         const finding = report.findings.find((f) => f.checkId === c.check);

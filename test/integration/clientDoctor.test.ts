@@ -21,11 +21,26 @@ interface UrlCase {
 const URL_CASES: UrlCase[] = [
   { client: 'cline', typed: '/v1', status: 'pass', calls: /\/v1\/chat\/completions$/ },
   { client: 'cline', typed: '', status: 'fail', symptom: 'url.website-html', type: '/v1', calls: /:\d+\/chat\/completions$/ },
-  { client: 'cline', typed: '/v1/chat/completions', status: 'fail', symptom: 'url.wrong-path', type: '/v1', calls: /\/v1\/chat\/completions\/chat\/completions$/ },
+  {
+    client: 'cline',
+    typed: '/v1/chat/completions',
+    status: 'fail',
+    symptom: 'url.wrong-path',
+    type: '/v1',
+    calls: /\/v1\/chat\/completions\/chat\/completions$/,
+  },
   { client: 'cherry-studio', typed: '', status: 'pass', calls: /\/v1\/chat\/completions$/ },
   { client: 'cherry-studio', typed: '/v1', status: 'pass', calls: /\/v1\/chat\/completions$/ },
   { client: 'cherry-studio', typed: '#', status: 'fail', symptom: 'url.website-html', type: '', calls: /:\d+\/chat\/completions$/ },
-  { client: 'cherry-studio', rule: 'cherry-studio@1.6', typed: '/v1', status: 'fail', symptom: 'url.wrong-path', type: '', calls: /\/v1\/v1\/chat\/completions$/ },
+  {
+    client: 'cherry-studio',
+    rule: 'cherry-studio@1.6',
+    typed: '/v1',
+    status: 'fail',
+    symptom: 'url.wrong-path',
+    type: '',
+    calls: /\/v1\/v1\/chat\/completions$/,
+  },
   { client: 'cherry-studio', rule: 'cherry-studio@1.6', typed: '/', status: 'fail', symptom: 'url.website-html', type: '', calls: /:\d+\/chat\/completions$/ },
   { client: 'codex', typed: '/v1', status: 'pass', calls: /\/v1\/responses$/ },
   { client: 'codex', typed: '', status: 'fail', symptom: 'url.website-html', type: '/v1', calls: /:\d+\/responses$/ },
@@ -65,7 +80,10 @@ test('Claude Code: Anthropic Messages with a Bearer token and, streaming, with x
   const result = resultOf(report, 'protocol:messages');
   assert.equal(result.status, 'pass', result.summary);
   const calls = sandbox.state.requests.filter((r) => r.path === '/v1/messages' && r.authenticated);
-  assert.deepEqual(calls.map((r) => [r.authVia, r.stream]).toSorted(byText), [['authorization', false], ['x-api-key', true]]);
+  assert.deepEqual(calls.map((r) => [r.authVia, r.stream]).toSorted(byText), [
+    ['authorization', false],
+    ['x-api-key', true],
+  ]);
   assert.ok(calls.every((r) => (r.completionTokens ?? 0) <= 16));
   assert.ok(result.evidence.some((e) => /text\/event-stream/.test(e.contentType ?? '')));
 });
@@ -79,7 +97,10 @@ test('Codex: the Responses API, JSON and streaming', async () => {
 });
 
 test('a gateway without these APIs (one-api) is named as the cause', async () => {
-  for (const [client, check] of [['claude-code', 'protocol:messages'], ['codex', 'protocol:responses']] as const) {
+  for (const [client, check] of [
+    ['claude-code', 'protocol:messages'],
+    ['codex', 'protocol:responses'],
+  ] as const) {
     const { report } = await runScenario('one-api', { client, models: ['claude-sonnet-4-6', 'gpt-5.4'] });
     const result = resultOf(report, check);
     assert.equal(result.symptom, 'client.protocol-missing', result.summary);

@@ -22,7 +22,11 @@ function home(files: Record<string, string>): string {
   return dir;
 }
 
-const problemsOf = (found: Awaited<ReturnType<typeof discoverConfigs>>, client: string) => found.filter((f) => f.client === client).flatMap((f) => f.problems).join(' | ');
+const problemsOf = (found: Awaited<ReturnType<typeof discoverConfigs>>, client: string) =>
+  found
+    .filter((f) => f.client === client)
+    .flatMap((f) => f.problems)
+    .join(' | ');
 
 test('values of the wrong type are reported, and the rest of the scan goes on', async () => {
   const dir = home({
@@ -68,7 +72,11 @@ test('the CLI scans a hostile HOME without hanging and exits 0', () => {
   const dir = home({});
   mkdirSync(path.join(dir, '.codex'));
   execFileSync('mkfifo', [path.join(dir, '.codex', 'config.toml')]);
-  const run = spawnSync(process.execPath, ['dist/cli.js', '--discover'], { env: { ...process.env, HOME: dir, NO_COLOR: '1' }, encoding: 'utf8', timeout: 10_000 });
+  const run = spawnSync(process.execPath, ['dist/cli.js', '--discover'], {
+    env: { ...process.env, HOME: dir, NO_COLOR: '1' },
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /not a regular file/);
 });

@@ -59,7 +59,15 @@ test('probes spend at most 16 completion tokens each, and the health run none', 
 test('a reasoning model is retried once with max_completion_tokens', async () => {
   const { sandbox } = await runScenario('reasoning-model');
   const gpt = sandbox.state.requests.filter((r) => r.model === 'gpt-5.4' && r.path === '/v1/chat/completions' && r.authenticated && !r.stream);
-  assert.deepEqual(gpt.map((r) => [r.status, r.limitParam]).toSorted(byText), [[200, 'max_completion_tokens'], [200, 'max_completion_tokens'], [400, 'max_tokens'], [400, 'max_tokens']].toSorted(byText));
+  assert.deepEqual(
+    gpt.map((r) => [r.status, r.limitParam]).toSorted(byText),
+    [
+      [200, 'max_completion_tokens'],
+      [200, 'max_completion_tokens'],
+      [400, 'max_tokens'],
+      [400, 'max_tokens'],
+    ].toSorted(byText),
+  );
 });
 
 test('concurrent and sequential runs reach the same conclusions', async () => {

@@ -68,7 +68,8 @@ const FAULTS: Fault[] = [
     symptom: 'network.dns',
     row: 'gateway.dns',
     async setup() {
-      const dnsError = () => Object.assign(new Error('getaddrinfo ENOTFOUND gateway.invalid'), { code: 'ENOTFOUND', syscall: 'getaddrinfo', hostname: 'gateway.invalid' });
+      const dnsError = () =>
+        Object.assign(new Error('getaddrinfo ENOTFOUND gateway.invalid'), { code: 'ENOTFOUND', syscall: 'getaddrinfo', hostname: 'gateway.invalid' });
       return {
         baseUrl: 'https://gateway.invalid/v1',
         token: 'sk-0123456789abcdefABCDEF',
@@ -107,10 +108,21 @@ const FAULTS: Fault[] = [
     row: 'gateway.tls',
     async setup() {
       const tls = await startTlsFixture((_req, res) => res.end('{}'));
-      return { baseUrl: `${tls.origin}/v1`, token: 'sk-0123456789abcdefABCDEF', closers: [() => tls.close()], verifyAfter: () => assert.equal(tls.hits.length, 0, 'no request got through the handshake') };
+      return {
+        baseUrl: `${tls.origin}/v1`,
+        token: 'sk-0123456789abcdefABCDEF',
+        closers: [() => tls.close()],
+        verifyAfter: () => assert.equal(tls.hits.length, 0, 'no request got through the handshake'),
+      };
     },
   },
-  { name: 'slow headers past the timeout', check: 'chat:gpt-5.4', symptom: 'network.timeout', row: 'gateway.timeout', setup: () => sandboxSetup({ ...findScenario('slow-headers')!, timeoutMs: undefined }) },
+  {
+    name: 'slow headers past the timeout',
+    check: 'chat:gpt-5.4',
+    symptom: 'network.timeout',
+    row: 'gateway.timeout',
+    setup: () => sandboxSetup({ ...findScenario('slow-headers')!, timeoutMs: undefined }),
+  },
   {
     name: 'slow trickle body',
     check: 'chat:gpt-5.4',
@@ -136,44 +148,144 @@ const FAULTS: Fault[] = [
     check: 'base-url',
     symptom: 'url.not-found',
     row: 'cursor.404',
-    setup: () => proxied((_req, res) => (res.writeHead(404, { 'Content-Type': 'text/html' }), res.end('<html><body><h1>404 Not Found</h1></body></html>'), true)),
+    setup: () =>
+      proxied((_req, res) => (res.writeHead(404, { 'Content-Type': 'text/html' }), res.end('<html><body><h1>404 Not Found</h1></body></html>'), true)),
   },
   { name: 'JSON 404 Invalid URL (/v1/v1)', check: 'base-url', symptom: 'url.wrong-path', row: 'cursor.404', setup: () => sandboxSetup('double-v1') },
   { name: '401 Invalid token (current new-api)', check: 'auth', symptom: 'auth.invalid', row: 'cursor.401', setup: () => sandboxSetup('wrong-token') },
-  { name: '401 expired, told apart by /api/usage/token/', check: 'auth', symptom: 'auth.expired', row: 'cursor.401', setup: () => sandboxSetup('expired-token') },
-  { name: '401 quota used up, told apart by /api/usage/token/', check: 'auth', symptom: 'auth.exhausted', row: 'gateway.exhausted', setup: () => sandboxSetup('exhausted-token') },
-  { name: '401 无效的令牌 (Feb 2026)', check: 'auth', symptom: 'auth.invalid', row: 'cursor.401', setup: () => sandboxSetup(custom('feb-unknown', 'new-api@2026-02', 'unknown')) },
-  { name: '401 该令牌状态不可用 (Feb 2026)', check: 'auth', symptom: 'auth.disabled', row: 'gateway.disabled', setup: () => sandboxSetup(custom('feb-disabled', 'new-api@2026-02', { state: 'disabled' })) },
-  { name: '401 该令牌已过期 (Feb 2026)', check: 'auth', symptom: 'auth.expired', row: 'cursor.401', setup: () => sandboxSetup(custom('feb-expired', 'new-api@2026-02', { state: 'expired' })) },
-  { name: '401 该令牌额度已用尽 (Feb 2026)', check: 'auth', symptom: 'auth.exhausted', row: 'gateway.exhausted', setup: () => sandboxSetup(custom('feb-exhausted', 'new-api@2026-02', { state: 'exhausted', usedUnits: 20 * UNITS_PER_USD })) },
-  { name: '401 无效的令牌 (one-api)', check: 'auth', symptom: 'auth.invalid', row: 'cursor.401', setup: () => sandboxSetup(custom('oa-unknown', 'one-api@2025-02', 'unknown')) },
-  { name: '401 该令牌额度已用尽 (one-api)', check: 'auth', symptom: 'auth.exhausted', row: 'gateway.exhausted', setup: () => sandboxSetup(custom('oa-exhausted', 'one-api@2025-02', { state: 'exhausted' })) },
+  {
+    name: '401 expired, told apart by /api/usage/token/',
+    check: 'auth',
+    symptom: 'auth.expired',
+    row: 'cursor.401',
+    setup: () => sandboxSetup('expired-token'),
+  },
+  {
+    name: '401 quota used up, told apart by /api/usage/token/',
+    check: 'auth',
+    symptom: 'auth.exhausted',
+    row: 'gateway.exhausted',
+    setup: () => sandboxSetup('exhausted-token'),
+  },
+  {
+    name: '401 无效的令牌 (Feb 2026)',
+    check: 'auth',
+    symptom: 'auth.invalid',
+    row: 'cursor.401',
+    setup: () => sandboxSetup(custom('feb-unknown', 'new-api@2026-02', 'unknown')),
+  },
+  {
+    name: '401 该令牌状态不可用 (Feb 2026)',
+    check: 'auth',
+    symptom: 'auth.disabled',
+    row: 'gateway.disabled',
+    setup: () => sandboxSetup(custom('feb-disabled', 'new-api@2026-02', { state: 'disabled' })),
+  },
+  {
+    name: '401 该令牌已过期 (Feb 2026)',
+    check: 'auth',
+    symptom: 'auth.expired',
+    row: 'cursor.401',
+    setup: () => sandboxSetup(custom('feb-expired', 'new-api@2026-02', { state: 'expired' })),
+  },
+  {
+    name: '401 该令牌额度已用尽 (Feb 2026)',
+    check: 'auth',
+    symptom: 'auth.exhausted',
+    row: 'gateway.exhausted',
+    setup: () => sandboxSetup(custom('feb-exhausted', 'new-api@2026-02', { state: 'exhausted', usedUnits: 20 * UNITS_PER_USD })),
+  },
+  {
+    name: '401 无效的令牌 (one-api)',
+    check: 'auth',
+    symptom: 'auth.invalid',
+    row: 'cursor.401',
+    setup: () => sandboxSetup(custom('oa-unknown', 'one-api@2025-02', 'unknown')),
+  },
+  {
+    name: '401 该令牌额度已用尽 (one-api)',
+    check: 'auth',
+    symptom: 'auth.exhausted',
+    row: 'gateway.exhausted',
+    setup: () => sandboxSetup(custom('oa-exhausted', 'one-api@2025-02', { state: 'exhausted' })),
+  },
   {
     name: '401 未提供令牌 (a proxy dropped the Authorization header)',
     check: 'auth',
     symptom: 'auth.missing',
     row: 'gateway.header-missing',
     setup: () =>
-      proxied((req) => {
-        delete req.headers.authorization;
-        return false;
-      }, custom('feb-strip', 'new-api@2026-02', {})),
+      proxied(
+        (req) => {
+          delete req.headers.authorization;
+          return false;
+        },
+        custom('feb-strip', 'new-api@2026-02', {}),
+      ),
   },
-  { name: '403 model not allowed', check: 'chat:claude-sonnet-4-6', symptom: 'model.not-allowed', row: 'cursor.403-model', setup: () => sandboxSetup('model-not-allowed') },
+  {
+    name: '403 model not allowed',
+    check: 'chat:claude-sonnet-4-6',
+    symptom: 'model.not-allowed',
+    row: 'cursor.403-model',
+    setup: () => sandboxSetup('model-not-allowed'),
+  },
   { name: '403 access_denied (IP)', check: 'auth', symptom: 'auth.ip-denied', row: 'gateway.cursor-egress', setup: () => sandboxSetup('ip-restricted') },
-  { name: '403 IP subnet (one-api)', check: 'auth', symptom: 'auth.ip-denied', row: 'gateway.cursor-egress', setup: () => sandboxSetup(custom('oa-ip', 'one-api@2025-02', { allowIps: ['10.0.0.0/8'] })) },
+  {
+    name: '403 IP subnet (one-api)',
+    check: 'auth',
+    symptom: 'auth.ip-denied',
+    row: 'gateway.cursor-egress',
+    setup: () => sandboxSetup(custom('oa-ip', 'one-api@2025-02', { allowIps: ['10.0.0.0/8'] })),
+  },
   { name: '403 user quota', check: 'chat:gpt-5.4', symptom: 'quota.user-insufficient', row: 'gateway.user-quota', setup: () => sandboxSetup('user-quota') },
   { name: '403 token quota', check: 'chat:gpt-5.4', symptom: 'quota.token-insufficient', row: 'gateway.token-quota', setup: () => sandboxSetup('token-quota') },
-  { name: '503 no channel', check: 'chat:gemini-3-pro-preview', symptom: 'model.no-channel', row: 'gateway.no-channel', setup: () => sandboxSetup('no-channel') },
+  {
+    name: '503 no channel',
+    check: 'chat:gemini-3-pro-preview',
+    symptom: 'model.no-channel',
+    row: 'gateway.no-channel',
+    setup: () => sandboxSetup('no-channel'),
+  },
   { name: '429 with retry-after', check: 'chat:gpt-5.4', symptom: 'rate.limited', row: 'gateway.429', setup: () => sandboxSetup('rate-limited') },
   { name: '429 without retry-after', check: 'chat:gpt-5.4', symptom: 'rate.limited', row: 'gateway.429', setup: () => sandboxSetup('rate-limited-bare') },
   { name: '500 from the gateway', check: 'chat:gpt-5.4', symptom: 'gateway.server-error', row: 'gateway.5xx', setup: () => sandboxSetup('server-error') },
   { name: '502 HTML from a proxy', check: 'chat:gpt-5.4', symptom: 'front.html', row: 'gateway.front-html', setup: () => sandboxSetup('proxy-502') },
-  { name: '403 HTML challenge from a CDN is not "model not allowed"', check: 'chat:gpt-5.4', symptom: 'front.html', row: 'gateway.front-html', setup: () => sandboxSetup('cdn-challenge') },
-  { name: '401 from the provider after the token was accepted: the channel key', check: 'chat:gpt-5.4', symptom: 'gateway.channel-key', row: 'gateway.channel-key', setup: () => sandboxSetup('upstream-key') },
-  { name: '401 Invalid token, then "This token status is unavailable": disabled (Aug 2026)', check: 'auth', symptom: 'auth.disabled', row: 'gateway.disabled', setup: () => sandboxSetup('disabled-token-2026') },
-  { name: '401 Invalid token, then "Token not provided": the header never arrived (Aug 2026)', check: 'auth', symptom: 'auth.missing', row: 'gateway.header-missing', setup: () => sandboxSetup('header-dropped') },
-  { name: '400 thinking budget is its own rule, not the reasoning-model one', check: 'chat:gpt-5.4', symptom: 'param.thinking-budget', row: 'gateway.thinking-budget', setup: () => sandboxSetup('thinking-budget') },
+  {
+    name: '403 HTML challenge from a CDN is not "model not allowed"',
+    check: 'chat:gpt-5.4',
+    symptom: 'front.html',
+    row: 'gateway.front-html',
+    setup: () => sandboxSetup('cdn-challenge'),
+  },
+  {
+    name: '401 from the provider after the token was accepted: the channel key',
+    check: 'chat:gpt-5.4',
+    symptom: 'gateway.channel-key',
+    row: 'gateway.channel-key',
+    setup: () => sandboxSetup('upstream-key'),
+  },
+  {
+    name: '401 Invalid token, then "This token status is unavailable": disabled (Aug 2026)',
+    check: 'auth',
+    symptom: 'auth.disabled',
+    row: 'gateway.disabled',
+    setup: () => sandboxSetup('disabled-token-2026'),
+  },
+  {
+    name: '401 Invalid token, then "Token not provided": the header never arrived (Aug 2026)',
+    check: 'auth',
+    symptom: 'auth.missing',
+    row: 'gateway.header-missing',
+    setup: () => sandboxSetup('header-dropped'),
+  },
+  {
+    name: '400 thinking budget is its own rule, not the reasoning-model one',
+    check: 'chat:gpt-5.4',
+    symptom: 'param.thinking-budget',
+    row: 'gateway.thinking-budget',
+    setup: () => sandboxSetup('thinking-budget'),
+  },
   {
     name: 'a same-site redirect loop is named as such',
     check: 'base-url',
@@ -195,7 +307,9 @@ const FAULTS: Fault[] = [
     symptom: 'response.malformed',
     row: 'gateway.malformed',
     async setup() {
-      const fixture = await startFixture((_req, res) => (res.writeHead(200, { 'Content-Type': 'application/json', 'X-Padding': 'a'.repeat(80 * 1024) }), res.end('{}')));
+      const fixture = await startFixture(
+        (_req, res) => (res.writeHead(200, { 'Content-Type': 'application/json', 'X-Padding': 'a'.repeat(80 * 1024) }), res.end('{}')),
+      );
       return { baseUrl: `${fixture.origin}/v1`, token: 'sk-0123456789abcdefABCDEF', closers: [() => fixture.close()] };
     },
   },
@@ -209,7 +323,23 @@ const FAULTS: Fault[] = [
       proxied((req, res) => {
         if (!req.url?.startsWith('/api/usage/token')) return false;
         res.writeHead(200, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify({ code: true, message: 'ok', data: { object: 'token_usage', name: 'x', total_granted: 0, total_used: 0, total_available: 0, unlimited_quota: true, model_limits: {}, model_limits_enabled: false, expires_at: 1e17 } }));
+        res.end(
+          JSON.stringify({
+            code: true,
+            message: 'ok',
+            data: {
+              object: 'token_usage',
+              name: 'x',
+              total_granted: 0,
+              total_used: 0,
+              total_available: 0,
+              unlimited_quota: true,
+              model_limits: {},
+              model_limits_enabled: false,
+              expires_at: 1e17,
+            },
+          }),
+        );
         return true;
       }),
   },
@@ -223,8 +353,21 @@ const FAULTS: Fault[] = [
       return { baseUrl: `${bad.origin}/v1`, token: 'sk-0123456789abcdefABCDEF', closers: [() => bad.close()] };
     },
   },
-  { name: 'malformed JSON with a JSON content type', check: 'chat:gpt-5.4', symptom: 'response.malformed', row: 'gateway.malformed', setup: () => sandboxSetup('malformed-json') },
-  { name: 'SSE without [DONE]', check: 'streaming', symptom: 'stream.no-done', status: 'warn', row: 'gateway.stream-broken', setup: () => sandboxSetup('stream-no-done') },
+  {
+    name: 'malformed JSON with a JSON content type',
+    check: 'chat:gpt-5.4',
+    symptom: 'response.malformed',
+    row: 'gateway.malformed',
+    setup: () => sandboxSetup('malformed-json'),
+  },
+  {
+    name: 'SSE without [DONE]',
+    check: 'streaming',
+    symptom: 'stream.no-done',
+    status: 'warn',
+    row: 'gateway.stream-broken',
+    setup: () => sandboxSetup('stream-no-done'),
+  },
   { name: 'SSE error event', check: 'streaming', symptom: 'stream.error-event', row: 'gateway.stream-broken', setup: () => sandboxSetup('stream-error-event') },
   { name: 'non-JSON data: line', check: 'streaming', symptom: 'stream.malformed', row: 'gateway.stream-broken', setup: () => sandboxSetup('stream-bad-json') },
   { name: 'empty choices', check: 'chat:gpt-5.4', symptom: 'response.malformed', row: 'gateway.malformed', setup: () => sandboxSetup('empty-choices') },
@@ -267,7 +410,11 @@ const FAULTS: Fault[] = [
     async setup() {
       const elsewhere = await startFixture((_req, res) => res.end('{}'));
       const setup = await proxied((req, res) => (res.writeHead(301, { Location: `${elsewhere.origin}${req.url}` }), res.end(), true));
-      return { ...setup, closers: [...setup.closers, () => elsewhere.close()], verifyAfter: () => assert.equal(elsewhere.hits.length, 0, 'the other origin received nothing') };
+      return {
+        ...setup,
+        closers: [...setup.closers, () => elsewhere.close()],
+        verifyAfter: () => assert.equal(elsewhere.hits.length, 0, 'the other origin received nothing'),
+      };
     },
   },
   {
@@ -297,7 +444,11 @@ describe('fault matrix: each fault ends in its symptom row, with a fix, within i
         const parsed = parseProfile({ baseUrl: setup.baseUrl, timeoutMs: TIMEOUT_MS }, Secret.of(setup.token));
         assert.ok(parsed.ok);
         const started = performance.now();
-        const report = await verify(parsed.profile, { lookup: setup.lookup, fetchOptions: setup.baseFetch ? { baseFetch: setup.baseFetch } : undefined, checks: setup.checks });
+        const report = await verify(parsed.profile, {
+          lookup: setup.lookup,
+          fetchOptions: setup.baseFetch ? { baseFetch: setup.baseFetch } : undefined,
+          checks: setup.checks,
+        });
         const elapsed = performance.now() - started;
         const result = report.results.find((r) => r.id === fault.check);
         assert.ok(result, `check ${fault.check} ran`);

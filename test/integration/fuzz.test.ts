@@ -28,7 +28,19 @@ const STATUSES = new Set(['pass', 'warn', 'fail', 'skipped']);
 
 /** Every check that reads gateway answers, without gates, so every case exercises them all. */
 const ungated = (check: CheckDefinition): CheckDefinition => ({ ...check, needs: [], gatedBy: [] });
-const CHECKS = [reachabilityCheck, baseUrlCheck, authCheck, modelsCheck, chatCheck('m'), streamingCheck('m'), toolsCheck('m'), quotaCheck, responsesCheck('m'), messagesCheck('m'), cherryCheck('m')].map(ungated);
+const CHECKS = [
+  reachabilityCheck,
+  baseUrlCheck,
+  authCheck,
+  modelsCheck,
+  chatCheck('m'),
+  streamingCheck('m'),
+  toolsCheck('m'),
+  quotaCheck,
+  responsesCheck('m'),
+  messagesCheck('m'),
+  cherryCheck('m'),
+].map(ungated);
 
 test(`fuzz: ${ONLY === undefined ? CASES : `case ${ONLY} of`} random gateways (seed ${SEED}) all end in classified results`, async () => {
   const unhandled: unknown[] = [];
@@ -57,17 +69,27 @@ test(`fuzz: ${ONLY === undefined ? CASES : `case ${ONLY} of`} random gateways (s
     for (testCase = ONLY ?? 0; testCase < (ONLY === undefined ? CASES : ONLY + 1); testCase++) {
       try {
         const caseStarted = performance.now();
-        const report = await verify(parsed.profile, { checks: CHECKS, confirmedOrigins: new Set([server.origin]), onEvent: (e) => e.type === 'internal-error' && failures.push(`case ${testCase} (FUZZ_SEED=${SEED} FUZZ_CASE=${testCase}) ${e.id} crashed: ${e.stack}`) });
+        const report = await verify(parsed.profile, {
+          checks: CHECKS,
+          confirmedOrigins: new Set([server.origin]),
+          onEvent: (e) =>
+            e.type === 'internal-error' && failures.push(`case ${testCase} (FUZZ_SEED=${SEED} FUZZ_CASE=${testCase}) ${e.id} crashed: ${e.stack}`),
+        });
         const took = performance.now() - caseStarted;
         for (const r of report.results) {
-          const problem =
-            !STATUSES.has(r.status) ? `status ${r.status}` :
-            r.status === 'skipped' && !(r.id === 'base-url' && /could not be reached/.test(r.summary)) ? `skipped although nothing gates it (${r.summary})` :
-            r.symptom === 'internal.error' ? `internal error: ${r.summary}` :
-            !r.summary ? 'empty summary' :
-            (r.status === 'fail' || r.status === 'warn') && !r.symptom ? `${r.status} without a symptom` :
-            r.symptom && !rowFor(r.symptom, 'cursor') ? `no row for ${r.symptom}` :
-            undefined;
+          const problem = !STATUSES.has(r.status)
+            ? `status ${r.status}`
+            : r.status === 'skipped' && !(r.id === 'base-url' && /could not be reached/.test(r.summary))
+              ? `skipped although nothing gates it (${r.summary})`
+              : r.symptom === 'internal.error'
+                ? `internal error: ${r.summary}`
+                : !r.summary
+                  ? 'empty summary'
+                  : (r.status === 'fail' || r.status === 'warn') && !r.symptom
+                    ? `${r.status} without a symptom`
+                    : r.symptom && !rowFor(r.symptom, 'cursor')
+                      ? `no row for ${r.symptom}`
+                      : undefined;
           if (problem) failures.push(`case ${testCase} (FUZZ_SEED=${SEED} FUZZ_CASE=${testCase}) ${r.id}: ${problem}: ${r.summary}`);
           if (r.symptom) symptoms.set(r.symptom, (symptoms.get(r.symptom) ?? 0) + 1);
         }
@@ -81,7 +103,12 @@ test(`fuzz: ${ONLY === undefined ? CASES : `case ${ONLY} of`} random gateways (s
     process.off('unhandledRejection', onUnhandled);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`fuzz: ${CASES} cases, ${server.hits.length} requests in ${seconds} s; conclusions: ${[...symptoms].toSorted((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+  console.log(
+    `fuzz: ${CASES} cases, ${server.hits.length} requests in ${seconds} s; conclusions: ${[...symptoms]
+      .toSorted((a, b) => b[1] - a[1])
+      .map(([s, n]) => `${s} ${n}`)
+      .join(', ')}`,
+  );
   assert.deepEqual(failures.slice(0, 20), [], `${failures.length} case(s) failed; replay with FUZZ_SEED=${SEED}`);
   assert.deepEqual(unhandled, [], `unhandled rejections (FUZZ_SEED=${SEED})`);
   if (ONLY === undefined) assert.ok(symptoms.size >= 15, `only ${symptoms.size} distinct conclusions reached`);
@@ -97,7 +124,10 @@ test('a seed and case replay the same conclusions, one check at a time or all at
   try {
     const parsed = parseProfile({ baseUrl: `${server.origin}/v1`, models: ['m'], timeoutMs: TIMEOUT_MS }, Secret.of('sk-fuzz0000000000000000000000'));
     assert.ok(parsed.ok);
-    const conclusions = async (concurrency: number) => (await verify(parsed.profile, { checks: CHECKS, concurrency, confirmedOrigins: new Set([server.origin]) })).results.map((r) => `${r.id}:${r.status}:${r.symptom ?? ''}`).join(' ');
+    const conclusions = async (concurrency: number) =>
+      (await verify(parsed.profile, { checks: CHECKS, concurrency, confirmedOrigins: new Set([server.origin]) })).results
+        .map((r) => `${r.id}:${r.status}:${r.symptom ?? ''}`)
+        .join(' ');
     for (testCase = 0; testCase < 40; testCase++) {
       assert.equal(await conclusions(1), await conclusions(8), `FUZZ_SEED=${SEED} FUZZ_CASE=${testCase}`);
     }

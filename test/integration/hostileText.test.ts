@@ -41,7 +41,11 @@ after(() => server.close());
 
 async function cli(format: string[]): Promise<string> {
   try {
-    return (await exec(process.execPath, ['dist/cli.js', '--base-url', `${server.origin}/v1`, '--model', 'gpt-5.4', ...format], { env: { ...process.env, CRAZYROUTER_API_KEY: TOKEN, NO_COLOR: '1' } })).stdout;
+    return (
+      await exec(process.execPath, ['dist/cli.js', '--base-url', `${server.origin}/v1`, '--model', 'gpt-5.4', ...format], {
+        env: { ...process.env, CRAZYROUTER_API_KEY: TOKEN, NO_COLOR: '1' },
+      })
+    ).stdout;
   } catch (error) {
     return (error as { stdout: string }).stdout;
   }
@@ -63,7 +67,10 @@ test('gateway text in the Markdown report cannot add links, images or HTML, nor 
   assert.doesNotMatch(html, /<h1>heading/, 'no heading from the gateway');
   const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => (m[1]!.match(/<t[dh]/g) ?? []).length);
   assert.ok(rows.length > 3);
-  assert.ok(rows.every((cells) => cells === 4), `every table row keeps its 4 cells: ${rows.join(',')}`);
+  assert.ok(
+    rows.every((cells) => cells === 4),
+    `every table row keeps its 4 cells: ${rows.join(',')}`,
+  );
 });
 
 test('the JSON report escapes control characters', async () => {

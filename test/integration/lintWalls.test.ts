@@ -24,7 +24,10 @@ const PROBES: Probe[] = [
   { where: 'src/webview', code: "import * as path from 'path';\nexport const x = path;", rule: /no-nodejs-modules/ },
   { where: 'src/webview', code: "import * as vscode from 'vscode';\nexport const x = vscode;", rule: /no-restricted-imports/ },
   { where: 'src/webview', code: "import { verify } from '../core/engine/verify';\nexport const x = verify;", rule: /no-restricted-imports/ },
-  { where: 'src/webview', code: "import { HostMessageSchema } from '../core/protocol/panelProtocol';\nimport { URL_RULES } from '../core/clients/urlRules';\nexport const x = [HostMessageSchema, URL_RULES];" },
+  {
+    where: 'src/webview',
+    code: "import { HostMessageSchema } from '../core/protocol/panelProtocol';\nimport { URL_RULES } from '../core/clients/urlRules';\nexport const x = [HostMessageSchema, URL_RULES];",
+  },
   { where: 'src/cli', code: "import { DoctorLog } from '../extension/log';\nexport const x = DoctorLog;", rule: /no-restricted-imports/ },
   { where: 'src/sandbox', code: "import { TokenStore } from '../extension/tokenStore';\nexport const x = TokenStore;", rule: /no-restricted-imports/ },
   { where: 'src/sandbox', code: "import * as vscode from 'vscode';\nexport const x = vscode;", rule: /no-restricted-imports/ },
@@ -41,7 +44,11 @@ test(`the linter enforces the room walls (${PROBES.length} probes)`, () => {
     const report = run.stdout;
     PROBES.forEach((probe, i) => {
       const lines = report.split('\n').filter((l) => l.startsWith(path.relative(REPO, files[i]!)));
-      if (probe.rule) assert.ok(lines.some((l) => probe.rule!.test(l)), `${probe.where}: ${probe.code.split('\n')[0]} must be rejected by ${probe.rule}; got ${lines.join(' | ') || 'nothing'}`);
+      if (probe.rule)
+        assert.ok(
+          lines.some((l) => probe.rule!.test(l)),
+          `${probe.where}: ${probe.code.split('\n')[0]} must be rejected by ${probe.rule}; got ${lines.join(' | ') || 'nothing'}`,
+        );
       else assert.deepEqual(lines, [], `${probe.where}: ${probe.code.split('\n')[0]} is allowed`);
     });
   } finally {

@@ -70,7 +70,9 @@ test('new-api picks the language from Accept-Language, as its i18n.go does', asy
   for (const [gateway, acceptLanguage, expected] of cases) {
     const sandbox = await startSandbox({ scenario: 'healthy', gateway });
     try {
-      const response = await fetch(`${sandbox.baseUrl}/models`, { headers: { Authorization: 'Bearer sk-unknownunknownunknown0000', 'Accept-Language': acceptLanguage } });
+      const response = await fetch(`${sandbox.baseUrl}/models`, {
+        headers: { Authorization: 'Bearer sk-unknownunknownunknown0000', 'Accept-Language': acceptLanguage },
+      });
       const body = (await response.json()) as { error: { message: string } };
       assert.equal(response.status, 401);
       assert.ok(body.error.message.startsWith(`${expected} (request id: `), `${gateway} ${acceptLanguage}: ${body.error.message}`);
@@ -94,7 +96,10 @@ describe('the same conclusion in every gateway version and language', () => {
           assert.ok(own.length > 0, `${scenario}: the evidence quotes a ${gateway} wording: ${said.join(' | ')}`);
           // 2026-08 translates TokenAuth and Distribute; 2026-02 only one status-route message (research §3).
           if (gateway === 'new-api@2026-08' && !['auth.ip-denied', 'quota.user-insufficient', 'quota.token-insufficient'].includes(symptom)) {
-            assert.ok(own.some((w) => w.lang === lang), `${scenario}: answered in ${lang}: ${said.join(' | ')}`);
+            assert.ok(
+              own.some((w) => w.lang === lang),
+              `${scenario}: answered in ${lang}: ${said.join(' | ')}`,
+            );
           }
         }
       });

@@ -67,7 +67,16 @@ const CASES: Case[] = [
     symptom: w.symptom,
   })),
   // Upstream answers pass through new-api 2026 with their own type and code (research §5d).
-  ...UPSTREAM_WORDINGS.map((w) => ({ id: w.id, status: w.status, envelope: (w.provider === 'anthropic' ? 'claude' : 'openai') as EnvelopeKind, type: 'invalid_request_error', code: w.code, message: fill(w.text), route: 'relay' as const, symptom: w.symptom })),
+  ...UPSTREAM_WORDINGS.map((w) => ({
+    id: w.id,
+    status: w.status,
+    envelope: (w.provider === 'anthropic' ? 'claude' : 'openai') as EnvelopeKind,
+    type: 'invalid_request_error',
+    code: w.code,
+    message: fill(w.text),
+    route: 'relay' as const,
+    symptom: w.symptom,
+  })),
 ];
 
 /** What each fix must (and must not) say, so that it can cure the cause its row names. */
@@ -107,7 +116,9 @@ let server: LoopbackServer;
 function answer(req: IncomingMessage, res: ServerResponse): void {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
   const tokenRoute = path === '/api/usage/token/' || path === '/api/log/token';
-  const wanted = current && (tokenRoute ? current.route === 'token-status' || current.route === 'token-log' : current.route !== 'token-status' && current.route !== 'token-log');
+  const wanted =
+    current &&
+    (tokenRoute ? current.route === 'token-status' || current.route === 'token-log' : current.route !== 'token-status' && current.route !== 'token-log');
   if (!current || !wanted) {
     res.writeHead(404, { 'Content-Type': 'application/json; charset=utf-8' });
     return void res.end(`{"error":{"code":"","message":"Invalid URL (${req.method} ${path})","type":"invalid_request_error"}}`);
@@ -162,7 +173,10 @@ describe(`wording corpus: ${CASES.length} real wordings through the SDK path`, (
       const symptom = await conclude(c);
       assert.equal(symptom, c.symptom, `"${c.message}"`);
       for (const client of CLIENT_IDS) {
-        const [finding] = findingsFor([{ id: 'x', kind: 'chat', title: 'x', status: 'fail', durationMs: 0, summary: '', symptom: c.symptom, details: [], metrics: {}, evidence: [] }], client);
+        const [finding] = findingsFor(
+          [{ id: 'x', kind: 'chat', title: 'x', status: 'fail', durationMs: 0, summary: '', symptom: c.symptom, details: [], metrics: {}, evidence: [] }],
+          client,
+        );
         assert.ok(finding?.rowId && finding.fix, `${client} has a row for ${c.symptom}`);
         const rule = FIX_RULES[c.symptom];
         if (rule?.must) assert.match(finding.fix, rule.must, `${client}'s fix for ${c.symptom}`);

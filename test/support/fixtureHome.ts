@@ -17,9 +17,42 @@ export function makeFixtureHome(): string {
     mkdirSync(path.dirname(path.join(home, rel)), { recursive: true });
     writeFileSync(path.join(home, rel), text);
   };
-  write('.codex/config.toml', ['model_provider = "crazyrouter"', '', '[model_providers.crazyrouter]', 'name = "Crazyrouter"', 'base_url = "https://crazyrouter.com/v1"', 'env_key = "CRAZYROUTER_API_KEY"', 'wire_api = "responses"', '', '[model_providers.old]', 'base_url = "https://crazyrouter.com"', 'wire_api = "chat"', ''].join('\n'));
-  write('.claude/settings.json', JSON.stringify({ env: { ANTHROPIC_BASE_URL: 'https://crazyrouter.com/v1', ANTHROPIC_AUTH_TOKEN: SHARED_TOKEN, ANTHROPIC_API_KEY: SHARED_TOKEN } }, null, 2));
-  write('.continue/config.yaml', ['models:', '  - name: gpt', '    provider: openai', '    model: gpt-5.4', '    apiBase: https://crazyrouter.com', `    apiKey: ${SHARED_TOKEN}`, '  - name: local', '    provider: ollama', '    model: llama', ''].join('\n'));
+  write(
+    '.codex/config.toml',
+    [
+      'model_provider = "crazyrouter"',
+      '',
+      '[model_providers.crazyrouter]',
+      'name = "Crazyrouter"',
+      'base_url = "https://crazyrouter.com/v1"',
+      'env_key = "CRAZYROUTER_API_KEY"',
+      'wire_api = "responses"',
+      '',
+      '[model_providers.old]',
+      'base_url = "https://crazyrouter.com"',
+      'wire_api = "chat"',
+      '',
+    ].join('\n'),
+  );
+  write(
+    '.claude/settings.json',
+    JSON.stringify({ env: { ANTHROPIC_BASE_URL: 'https://crazyrouter.com/v1', ANTHROPIC_AUTH_TOKEN: SHARED_TOKEN, ANTHROPIC_API_KEY: SHARED_TOKEN } }, null, 2),
+  );
+  write(
+    '.continue/config.yaml',
+    [
+      'models:',
+      '  - name: gpt',
+      '    provider: openai',
+      '    model: gpt-5.4',
+      '    apiBase: https://crazyrouter.com',
+      `    apiKey: ${SHARED_TOKEN}`,
+      '  - name: local',
+      '    provider: ollama',
+      '    model: llama',
+      '',
+    ].join('\n'),
+  );
   write('.cline/data/globalState.json', JSON.stringify({ openAiBaseUrl: 'https://crazyrouter.com/v1', actModeApiProvider: 'openai' }));
   write('.cline/data/secrets.json', JSON.stringify({ openAiApiKey: CLINE_TOKEN }));
   write('.cline/data/settings/providers.json', '{ "providers": [ { "provider": "openai", ');

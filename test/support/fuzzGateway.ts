@@ -21,20 +21,53 @@ export function hash(...parts: (string | number)[]): number {
 const pick = <T>(r: () => number, items: readonly T[]): T => items[Math.floor(r() * items.length)]!;
 
 const STATUSES = [200, 200, 200, 200, 201, 204, 301, 400, 401, 403, 404, 408, 409, 422, 429, 500, 501, 502, 503, 504, 520];
-const TYPES = ['application/json', 'application/json; charset=utf-8', 'text/event-stream', 'text/html; charset=utf-8', 'text/plain', 'application/problem+json', ''];
-const MESSAGES = ['Invalid token', '无效的令牌', '该令牌已过期', 'This token has no access to model m', 'No available channel for model m under group default (distributor)', '用户额度不足', 'Invalid URL (POST /v1/x)', "Unsupported parameter: 'max_tokens'", 'upstream error', '', '\u0000\u00ff', 'x'.repeat(5000)];
+const TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/event-stream',
+  'text/html; charset=utf-8',
+  'text/plain',
+  'application/problem+json',
+  '',
+];
+const MESSAGES = [
+  'Invalid token',
+  '无效的令牌',
+  '该令牌已过期',
+  'This token has no access to model m',
+  'No available channel for model m under group default (distributor)',
+  '用户额度不足',
+  'Invalid URL (POST /v1/x)',
+  "Unsupported parameter: 'max_tokens'",
+  'upstream error',
+  '',
+  '\u0000\u00ff',
+  'x'.repeat(5000),
+];
 
 function body(r: () => number): string {
-  const chunk = (content: string) => `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
+  const chunk = (content: string) =>
+    `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
   switch (Math.floor(r() * 14)) {
     case 0:
       return JSON.stringify({ object: 'list', data: [{ id: 'm' }, { id: 'gpt-5.4' }] });
     case 1:
-      return JSON.stringify({ id: 'c', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: 'pong' }, finish_reason: 'stop' }], usage: { prompt_tokens: 1, completion_tokens: 1 } });
+      return JSON.stringify({
+        id: 'c',
+        object: 'chat.completion',
+        choices: [{ index: 0, message: { role: 'assistant', content: 'pong' }, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 1, completion_tokens: 1 },
+      });
     case 2:
       return `${chunk('1')}${chunk(' 2')}${chunk(' 3')}${chunk(' 4')}data: [DONE]\n\n`;
     case 3:
-      return JSON.stringify({ error: { message: `${pick(r, MESSAGES)} (request id: R)`, type: pick(r, ['new_api_error', 'one_api_error', 'upstream_error', 'invalid_request_error']), code: pick(r, ['', 'access_denied', 'model_not_found', 'insufficient_user_quota', null]) } });
+      return JSON.stringify({
+        error: {
+          message: `${pick(r, MESSAGES)} (request id: R)`,
+          type: pick(r, ['new_api_error', 'one_api_error', 'upstream_error', 'invalid_request_error']),
+          code: pick(r, ['', 'access_denied', 'model_not_found', 'insufficient_user_quota', null]),
+        },
+      });
     case 4:
       return '<!doctype html><html><head><title>New API</title></head><body></body></html>';
     case 5:

@@ -5,7 +5,12 @@ import type { EnvelopeKind } from '../../src/core/wordings/wording';
  * Kept apart from the sandbox on purpose: the corpus test needs an oracle that shares no code with it.
  */
 export const goString = (value: string) =>
-  JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 /**
  * The body a gateway writes for an error, byte for byte as research/wordings-notes.md §2 describes

@@ -57,7 +57,11 @@ export async function startNginx(upstream: string, mode: NginxMode): Promise<Ngi
   const child: ChildProcess = spawn(binary, ['-c', path.join(dir, 'nginx.conf'), '-p', dir, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
-  await waitForPort(port, child, () => `${stderr}${existsSync(path.join(dir, 'logs/error.log')) ? readFileSync(path.join(dir, 'logs/error.log'), 'utf8') : ''}`);
+  await waitForPort(
+    port,
+    child,
+    () => `${stderr}${existsSync(path.join(dir, 'logs/error.log')) ? readFileSync(path.join(dir, 'logs/error.log'), 'utf8') : ''}`,
+  );
   return {
     origin: `http://127.0.0.1:${port}`,
     stop: () =>

@@ -16,7 +16,9 @@ export interface SandboxProcess {
 export const DIST = path.resolve(__dirname, '../../../dist');
 
 export function startSandboxProcess(scenario = 'healthy', extra: string[] = []): Promise<SandboxProcess> {
-  const child = spawn(process.execPath, [path.join(DIST, 'sandbox.js'), '--scenario', scenario, '--exit-with-stdin', ...extra], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(DIST, 'sandbox.js'), '--scenario', scenario, '--exit-with-stdin', ...extra], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const requests: RequestRecord[] = [];
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));

@@ -24,7 +24,10 @@ export function parseSource(source: string): Segment[] {
   return source.split(' | ').flatMap((part) => {
     const match = /^([\w.-]+\/[\w.-]+)@([0-9a-f]+) (.+)$/.exec(part.trim());
     if (!match) return [];
-    const paths = match[3]!.split(';').map((p) => p.trim().replace(/\s*\(.*$/, '')).filter(Boolean);
+    const paths = match[3]!
+      .split(';')
+      .map((p) => p.trim().replace(/\s*\(.*$/, ''))
+      .filter(Boolean);
     return [{ repo: match[1]!, commit: match[2]!, paths }];
   });
 }
@@ -41,7 +44,11 @@ function show(gitDir: string, rev: string, file: string): string | undefined {
 
 /** Go source with string concatenations joined and escaped quotes plain, so literals read whole. */
 const goText = (text: string) => text.replace(/"\s*\+\s*"/g, '').replace(/\\"/g, '"');
-const fragments = (text: string) => text.split(/\{[a-zA-Z]+\}/).map((f) => f.trim()).filter((f) => f.length >= 2);
+const fragments = (text: string) =>
+  text
+    .split(/\{[a-zA-Z]+\}/)
+    .map((f) => f.trim())
+    .filter((f) => f.length >= 2);
 const localeValue = (yaml: string, key: string) => {
   const line = yaml.split('\n').find((l) => l.startsWith(`${key}:`));
   const raw = line?.slice(key.length + 1).trim();
@@ -94,7 +101,9 @@ function main(): number {
       if (problem) drift.push(`${wording.id}: "${wording.text}" ${problem}`);
     }
   }
-  console.log(`corpus drift: ${checked} source citations checked${values.at ? ` at ${values.at}` : ' at their commits'}, ${skipped} skipped (no mirror), ${drift.length} mismatched`);
+  console.log(
+    `corpus drift: ${checked} source citations checked${values.at ? ` at ${values.at}` : ' at their commits'}, ${skipped} skipped (no mirror), ${drift.length} mismatched`,
+  );
   for (const line of drift) console.log(`  ✖ ${line}`);
   return drift.length > 0 || checked === 0 ? 1 : 0;
 }

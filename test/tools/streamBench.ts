@@ -78,10 +78,14 @@ async function main(): Promise<number> {
       ['nginx that holds the stream back', buffering, `${runs} buffered of ${runs}`, buffering.buffered === runs],
       ['nginx that streams', streaming, `0 buffered of ${runs}`, streaming.buffered === 0],
     ];
-    console.log('| Setup | "buffered" | incremental | inconclusive | other | read in one burst | measured twice | longest stall before the first chunk | goal | |');
+    console.log(
+      '| Setup | "buffered" | incremental | inconclusive | other | read in one burst | measured twice | longest stall before the first chunk | goal | |',
+    );
     console.log('|---|---|---|---|---|---|---|---|---|---|');
     for (const [name, t, goal, ok] of rows) {
-      console.log(`| ${name} | ${t.buffered} | ${t.incremental} | ${t.inconclusive} | ${t.other} | ${t.bursts} | ${t.remeasured} | ${t.worstStallMs} ms | ${goal} | ${ok ? '✔' : '✖'} |`);
+      console.log(
+        `| ${name} | ${t.buffered} | ${t.incremental} | ${t.inconclusive} | ${t.other} | ${t.bursts} | ${t.remeasured} | ${t.worstStallMs} ms | ${goal} | ${ok ? '✔' : '✖'} |`,
+      );
     }
     return rows.every((r) => r[3]) ? 0 : 1;
   } finally {

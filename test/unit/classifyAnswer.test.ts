@@ -6,7 +6,20 @@ import type { SymptomId } from '../../src/core/symptoms/symptomIds';
 import type { Exchange } from '../../src/core/transport/exchange';
 
 function exchange(status: number, body: string, contentType = 'application/json; charset=utf-8', extra: Partial<Exchange> = {}): Exchange {
-  return { method: 'POST', url: 'https://crazyrouter.com/v1/chat/completions', startedAt: 0, status, contentType, bytes: body.length, chunkMs: [], body, truncated: false, sawDone: false, pingLines: 0, ...extra };
+  return {
+    method: 'POST',
+    url: 'https://crazyrouter.com/v1/chat/completions',
+    startedAt: 0,
+    status,
+    contentType,
+    bytes: body.length,
+    chunkMs: [],
+    body,
+    truncated: false,
+    sawDone: false,
+    pingLines: 0,
+    ...extra,
+  };
 }
 const na = (message: string, code = '') => JSON.stringify({ error: { message: `${message} (request id: 2026X)`, type: 'new_api_error', param: '', code } });
 const oa = (message: string) => JSON.stringify({ error: { message: `${message} (request id: 1)`, type: 'one_api_error' } });
@@ -35,23 +48,70 @@ const CASES: [string, number, string, SymptomId][] = [
   ['no models allowed', 403, na('This token has no access to any models'), 'model.none-allowed'],
   ['user quota', 403, na('用户额度不足, 剩余额度: ＄0.000000', 'insufficient_user_quota'), 'quota.user-insufficient'],
   ['user quota pre-charge', 403, na('预扣费额度失败, 用户剩余额度: ＄0.01, 需要预扣费额度: ＄0.02', 'insufficient_user_quota'), 'quota.user-insufficient'],
-  ['OA: user quota', 403, JSON.stringify({ error: { message: 'user quota is not enough', type: 'one_api_error', code: 'insufficient_user_quota' } }), 'quota.user-insufficient'],
-  ['token pre-charge', 403, na('token quota is not enough, token remain quota: ＄0.01, need quota: ＄0.02', 'pre_consume_token_quota_failed'), 'quota.token-insufficient'],
+  [
+    'OA: user quota',
+    403,
+    JSON.stringify({ error: { message: 'user quota is not enough', type: 'one_api_error', code: 'insufficient_user_quota' } }),
+    'quota.user-insufficient',
+  ],
+  [
+    'token pre-charge',
+    403,
+    na('token quota is not enough, token remain quota: ＄0.01, need quota: ＄0.02', 'pre_consume_token_quota_failed'),
+    'quota.token-insufficient',
+  ],
   ['OA: token quota', 403, oa('令牌额度不足'), 'quota.token-insufficient'],
   ['no channel (en)', 503, na('No available channel for model gpt-9 under group default (distributor)', 'model_not_found'), 'model.no-channel'],
   ['no channel (zh)', 503, na('分组 default 下模型 gpt-5.1-high 无可用渠道（distributor）', 'model_not_found'), 'model.no-channel'],
   ['no channel on retry', 500, na('分组 default 下模型 x 的可用渠道不存在（retry）', 'get_channel_failed'), 'model.no-channel'],
   ['OA: no channel', 503, oa('当前分组 default 下对于模型 x 无可用渠道'), 'model.no-channel'],
   ['no model name', 400, na('Model name not specified, model name cannot be empty'), 'request.invalid'],
-  ['reasoning model', 400, JSON.stringify({ error: { message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.", type: 'invalid_request_error', param: 'max_tokens', code: 'unsupported_parameter' } }), 'model.reasoning-params'],
-  ['double /v1', 404, JSON.stringify({ error: { message: 'Invalid URL (POST /v1/v1/chat/completions)', type: 'invalid_request_error', param: '', code: '' } }), 'url.wrong-path'],
+  [
+    'reasoning model',
+    400,
+    JSON.stringify({
+      error: {
+        message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+        type: 'invalid_request_error',
+        param: 'max_tokens',
+        code: 'unsupported_parameter',
+      },
+    }),
+    'model.reasoning-params',
+  ],
+  [
+    'double /v1',
+    404,
+    JSON.stringify({ error: { message: 'Invalid URL (POST /v1/v1/chat/completions)', type: 'invalid_request_error', param: '', code: '' } }),
+    'url.wrong-path',
+  ],
   ['not implemented', 501, na('API not implemented', 'api_not_implemented'), 'url.not-found'],
   ['rate limit with message', 429, na('您已达到请求数限制：1分钟内最多请求10次'), 'rate.limited'],
   ['rate limit empty body', 429, '', 'rate.limited'],
-  ['upstream 401 passed through', 401, JSON.stringify({ error: { message: 'Incorrect API key provided: sk-proj-****abcd', type: 'invalid_request_error', code: 'invalid_api_key' } }), 'gateway.channel-key'],
-  ['upstream 401, flat body (older new-api)', 401, JSON.stringify({ message: 'Incorrect API key provided: sk-proj-****abcd (request id: 1)', type: 'invalid_request_error', code: 'invalid_api_key' }), 'gateway.channel-key'],
-  ['an unknown 403 is inconclusive, never "model not allowed"', 403, JSON.stringify({ error: { message: 'Forbidden by policy', type: 'new_api_error' } }), 'gateway.refused'],
-  ['Anthropic thinking budget is not the reasoning-model rule', 400, JSON.stringify({ type: 'error', error: { type: 'invalid_request_error', message: 'max_tokens must be greater than thinking.budget_tokens' } }), 'param.thinking-budget'],
+  [
+    'upstream 401 passed through',
+    401,
+    JSON.stringify({ error: { message: 'Incorrect API key provided: sk-proj-****abcd', type: 'invalid_request_error', code: 'invalid_api_key' } }),
+    'gateway.channel-key',
+  ],
+  [
+    'upstream 401, flat body (older new-api)',
+    401,
+    JSON.stringify({ message: 'Incorrect API key provided: sk-proj-****abcd (request id: 1)', type: 'invalid_request_error', code: 'invalid_api_key' }),
+    'gateway.channel-key',
+  ],
+  [
+    'an unknown 403 is inconclusive, never "model not allowed"',
+    403,
+    JSON.stringify({ error: { message: 'Forbidden by policy', type: 'new_api_error' } }),
+    'gateway.refused',
+  ],
+  [
+    'Anthropic thinking budget is not the reasoning-model rule',
+    400,
+    JSON.stringify({ type: 'error', error: { type: 'invalid_request_error', message: 'max_tokens must be greater than thinking.budget_tokens' } }),
+    'param.thinking-budget',
+  ],
   ['a 2025 one-api message without type', 401, JSON.stringify({ error: { message: '该令牌已过期' } }), 'auth.expired'],
   ['success:false on the token route', 401, JSON.stringify({ success: false, message: '未提供令牌' }), 'auth.missing'],
   ['plain text 401', 401, 'Invalid token', 'auth.invalid'],
@@ -59,7 +119,12 @@ const CASES: [string, number, string, SymptomId][] = [
   ['gateway panic', 500, JSON.stringify({ error: { message: 'panic', type: 'new_api_panic' } }), 'gateway.server-error'],
   ['do_request_failed', 500, na('Post "https://x": EOF', 'do_request_failed'), 'gateway.server-error'],
   ['billing database error with 200', 200, na('database error'), 'gateway.server-error'],
-  ['retrieve unknown model with 200', 200, JSON.stringify({ error: { message: "The model 'x' does not exist", type: 'invalid_request_error', param: 'model', code: 'model_not_found' } }), 'model.not-found'],
+  [
+    'retrieve unknown model with 200',
+    200,
+    JSON.stringify({ error: { message: "The model 'x' does not exist", type: 'invalid_request_error', param: 'model', code: 'model_not_found' } }),
+    'model.not-found',
+  ],
 ];
 
 /** These checks run behind authentication: the gateway has accepted the token. */
@@ -90,7 +155,8 @@ test('HTML with 200 is the website', () => {
 });
 
 test('an HTML page at an error status is something in front of the gateway; an HTML 404 a missing path', () => {
-  for (const status of [403, 502, 503]) assert.equal(classify(exchange(status, '<html><title>Just a moment...</title></html>', 'text/html'))?.symptom, 'front.html', String(status));
+  for (const status of [403, 502, 503])
+    assert.equal(classify(exchange(status, '<html><title>Just a moment...</title></html>', 'text/html'))?.symptom, 'front.html', String(status));
   assert.equal(classify(exchange(404, '<html>Not Found</html>', 'text/html'))?.symptom, 'url.not-found');
   assert.equal(classify(exchange(403, '<!DOCTYPE html><html>blocked</html>', ''))?.symptom, 'front.html', 'HTML without a content type');
 });

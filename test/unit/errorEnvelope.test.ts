@@ -3,7 +3,10 @@ import { test } from 'node:test';
 import { isGatewayRaised, readErrorBody, stripRequestId } from '../../src/core/classify/errorEnvelope';
 
 test('the request id suffix is removed and kept', () => {
-  assert.deepEqual(stripRequestId('Invalid token (request id: 20260609100105619137295UACPyLo0)'), { message: 'Invalid token', requestId: '20260609100105619137295UACPyLo0' });
+  assert.deepEqual(stripRequestId('Invalid token (request id: 20260609100105619137295UACPyLo0)'), {
+    message: 'Invalid token',
+    requestId: '20260609100105619137295UACPyLo0',
+  });
   assert.deepEqual(stripRequestId('无效的令牌 （request id: abc）'), { message: '无效的令牌', requestId: 'abc' });
   assert.deepEqual(stripRequestId('plain'), { message: 'plain' });
 });
@@ -21,7 +24,13 @@ test('one-api and new-api before 2025-08 have no code key', () => {
 });
 
 test('an error object with only a message (the SDK would unwrap it; the raw body keeps it)', () => {
-  assert.deepEqual(readErrorBody('{"error":{"message":"该令牌已过期"}}', 401), { kind: 'openai-no-code', message: '该令牌已过期', type: undefined, code: undefined, requestId: undefined });
+  assert.deepEqual(readErrorBody('{"error":{"message":"该令牌已过期"}}', 401), {
+    kind: 'openai-no-code',
+    message: '该令牌已过期',
+    type: undefined,
+    code: undefined,
+    requestId: undefined,
+  });
 });
 
 test('Claude envelope on /v1/messages', () => {
@@ -31,7 +40,13 @@ test('Claude envelope on /v1/messages', () => {
 });
 
 test("new-api's /api routes: success false", () => {
-  assert.deepEqual(readErrorBody('{"success":false,"message":"Token not provided"}', 401), { kind: 'success-false', message: 'Token not provided', type: undefined, code: undefined, requestId: undefined });
+  assert.deepEqual(readErrorBody('{"success":false,"message":"Token not provided"}', 401), {
+    kind: 'success-false',
+    message: 'Token not provided',
+    type: undefined,
+    code: undefined,
+    requestId: undefined,
+  });
 });
 
 test('a flat body (upstream passthrough, or docs.crazyrouter.com) counts only for an error status', () => {

@@ -22,12 +22,18 @@ test('hostile lengths are cut to the schema, never refused', () => {
   assert.ok(fitted && fitted.type === 'checkFinished');
   assert.ok(fitted.result.summary.endsWith('…') && fitted.result.summary.length <= 4_000);
   assert.equal(fitted.result.details.length, 50);
-  assert.ok(cuts.some((c) => c.path === 'result.summary' && c.full.length === 5_004), 'the whole text goes to the log');
+  assert.ok(
+    cuts.some((c) => c.path === 'result.summary' && c.full.length === 5_004),
+    'the whole text goes to the log',
+  );
   assert.ok(cuts.length >= 5);
 });
 
 test('a message wrong in shape (not only in size) is still refused', () => {
-  assert.equal(fitMessage(HostMessageSchema, result({ status: 'exploded' }), () => undefined), undefined);
+  assert.equal(
+    fitMessage(HostMessageSchema, result({ status: 'exploded' }), () => undefined),
+    undefined,
+  );
 });
 
 test('10,000 model ids fit (the first 500 are sent)', () => {

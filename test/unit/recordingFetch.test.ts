@@ -56,7 +56,10 @@ test('a body over the limit fails instead of filling memory', async () => {
   });
   const log = new ExchangeLog();
   const response = await recordingFetch(log, options)(`${url}/big`);
-  await assert.rejects(response.text(), (error: unknown) => error instanceof BodyTooLargeError || (error as Error).cause instanceof BodyTooLargeError || /exceeded/.test(String(error)));
+  await assert.rejects(
+    response.text(),
+    (error: unknown) => error instanceof BodyTooLargeError || (error as Error).cause instanceof BodyTooLargeError || /exceeded/.test(String(error)),
+  );
   assert.equal(log.last()!.truncated, true);
   assert.ok(log.last()!.bytes <= options.maxBodyBytes + 64 * 1024);
 });

@@ -5,7 +5,17 @@ import type { CheckResult, CheckStatus } from '../../src/core/checks/checkTypes'
 import { runGraph, type GraphNode } from '../../src/core/engine/runGraph';
 import { byText } from '../support/byText';
 
-const result = (id: string, status: CheckStatus, summary = ''): CheckResult => ({ id, kind: 'chat', title: id, status, durationMs: 0, summary, details: [], metrics: {}, evidence: [] });
+const result = (id: string, status: CheckStatus, summary = ''): CheckResult => ({
+  id,
+  kind: 'chat',
+  title: id,
+  status,
+  durationMs: 0,
+  summary,
+  details: [],
+  metrics: {},
+  evidence: [],
+});
 
 interface Trace {
   started: string[];
@@ -14,7 +24,11 @@ interface Trace {
   maxRunning: number;
 }
 
-function node(id: string, trace: Trace, opts: { ms?: number; status?: CheckStatus; needs?: string[]; gatedBy?: string[]; priority?: number; throws?: Error } = {}): GraphNode {
+function node(
+  id: string,
+  trace: Trace,
+  opts: { ms?: number; status?: CheckStatus; needs?: string[]; gatedBy?: string[]; priority?: number; throws?: Error } = {},
+): GraphNode {
   return {
     id,
     needs: opts.needs ?? [],
@@ -59,7 +73,10 @@ test('a node that needs another starts only after it passed', async () => {
 
 test('a failed need blocks without running', async () => {
   const trace = newTrace();
-  const results = await runGraph([node('a', trace, { status: 'fail' }), node('b', trace, { needs: ['a'] })], { concurrency: 4, signal: new AbortController().signal });
+  const results = await runGraph([node('a', trace, { status: 'fail' }), node('b', trace, { needs: ['a'] })], {
+    concurrency: 4,
+    signal: new AbortController().signal,
+  });
   assert.equal(results[1]?.status, 'skipped');
   assert.match(results[1].summary, /Blocked: a failed/);
   assert.deepEqual(trace.started, ['a']);
@@ -67,7 +84,10 @@ test('a failed need blocks without running', async () => {
 
 test('gated nodes start at once and are aborted when the gate fails', async () => {
   const trace = newTrace();
-  const results = await runGraph([node('gate', trace, { ms: 10, status: 'fail' }), node('slow', trace, { ms: 500, gatedBy: ['gate'] })], { concurrency: 4, signal: new AbortController().signal });
+  const results = await runGraph([node('gate', trace, { ms: 10, status: 'fail' }), node('slow', trace, { ms: 500, gatedBy: ['gate'] })], {
+    concurrency: 4,
+    signal: new AbortController().signal,
+  });
   assert.deepEqual(trace.started, ['gate', 'slow']);
   assert.deepEqual(trace.aborted, ['slow']);
   assert.equal(results[1]?.status, 'skipped');
@@ -76,19 +96,29 @@ test('gated nodes start at once and are aborted when the gate fails', async () =
 test('a gated result that is ready early waits for its gate', async () => {
   const trace = newTrace();
   const order: string[] = [];
-  await runGraph([node('gate', trace, { ms: 30 }), node('fast', trace, { ms: 1, gatedBy: ['gate'] })], { concurrency: 4, signal: new AbortController().signal, onFinish: (r) => order.push(r.id) });
+  await runGraph([node('gate', trace, { ms: 30 }), node('fast', trace, { ms: 1, gatedBy: ['gate'] })], {
+    concurrency: 4,
+    signal: new AbortController().signal,
+    onFinish: (r) => order.push(r.id),
+  });
   assert.deepEqual(order, ['gate', 'fast']);
 });
 
 test('a failing gate replaces an early result with blocked', async () => {
   const trace = newTrace();
-  const results = await runGraph([node('gate', trace, { ms: 30, status: 'fail' }), node('fast', trace, { ms: 1, status: 'fail', gatedBy: ['gate'] })], { concurrency: 4, signal: new AbortController().signal });
+  const results = await runGraph([node('gate', trace, { ms: 30, status: 'fail' }), node('fast', trace, { ms: 1, status: 'fail', gatedBy: ['gate'] })], {
+    concurrency: 4,
+    signal: new AbortController().signal,
+  });
   assert.equal(results[1]?.status, 'skipped');
 });
 
 test('priority decides what starts first', async () => {
   const trace = newTrace();
-  await runGraph([node('a', trace), node('b', trace, { priority: 2 }), node('c', trace, { priority: 1 })], { concurrency: 1, signal: new AbortController().signal });
+  await runGraph([node('a', trace), node('b', trace, { priority: 2 }), node('c', trace, { priority: 1 })], {
+    concurrency: 1,
+    signal: new AbortController().signal,
+  });
   assert.deepEqual(trace.started, ['b', 'c', 'a']);
 });
 
@@ -97,7 +127,10 @@ test('cancelling aborts running nodes and skips the rest', async () => {
   const controller = new AbortController();
   setTimeout(() => controller.abort(), 20);
   const started = performance.now();
-  const results = await runGraph([node('a', trace, { ms: 2_000 }), node('b', trace, { ms: 2_000 }), node('c', trace, { needs: ['a'] })], { concurrency: 4, signal: controller.signal });
+  const results = await runGraph([node('a', trace, { ms: 2_000 }), node('b', trace, { ms: 2_000 }), node('c', trace, { needs: ['a'] })], {
+    concurrency: 4,
+    signal: controller.signal,
+  });
   assert.ok(performance.now() - started < 500);
   assert.ok(results.every((r) => r.status === 'skipped'));
   assert.deepEqual(trace.aborted.toSorted(byText), ['a', 'b']);
@@ -105,7 +138,10 @@ test('cancelling aborts running nodes and skips the rest', async () => {
 
 test('a node that throws while nothing cancelled it is a crash, never "Cancelled."', async () => {
   const trace = newTrace();
-  const results = await runGraph([node('a', trace, { throws: new TypeError('boom') }), node('b', trace, { gatedBy: ['a'] })], { concurrency: 4, signal: new AbortController().signal });
+  const results = await runGraph([node('a', trace, { throws: new TypeError('boom') }), node('b', trace, { gatedBy: ['a'] })], {
+    concurrency: 4,
+    signal: new AbortController().signal,
+  });
   assert.equal(results[0]?.status, 'fail');
   assert.equal(results[0]?.summary, 'crashed: boom');
   assert.equal(results[1]?.status, 'skipped', 'a node gated by a crashed one is blocked');

@@ -9,14 +9,33 @@ import { ALL_ROWS, renderFix, rowFor, rowsForClient } from '../../src/core/sympt
 test('every row of the Cherry Studio guide table is carried, in order', () => {
   assert.deepEqual(
     CHERRY_STUDIO_ROWS.map((r) => r.symptom),
-    ['Check fails', '401 unauthorized', '403 / model not allowed', '404', 'Check still fails even though the URL and key look right', 'model list does not load', 'connection works but chat still fails', 'streaming behaves oddly', 'MCP tool calls fail'],
+    [
+      'Check fails',
+      '401 unauthorized',
+      '403 / model not allowed',
+      '404',
+      'Check still fails even though the URL and key look right',
+      'model list does not load',
+      'connection works but chat still fails',
+      'streaming behaves oddly',
+      'MCP tool calls fail',
+    ],
   );
 });
 
 test('every row of the Cursor guide table is carried, in order', () => {
   assert.deepEqual(
     CURSOR_ROWS.map((r) => r.symptom),
-    ['Verify fails', '401 unauthorized', '403 or model not allowed', '404', 'no models show up or the list looks wrong', 'chat works but Tab Completion does not use Crazyrouter', 'custom models do not behave correctly', 'cost jumps unexpectedly'],
+    [
+      'Verify fails',
+      '401 unauthorized',
+      '403 or model not allowed',
+      '404',
+      'no models show up or the list looks wrong',
+      'chat works but Tab Completion does not use Crazyrouter',
+      'custom models do not behave correctly',
+      'cost jumps unexpectedly',
+    ],
   );
 });
 

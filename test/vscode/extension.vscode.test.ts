@@ -64,7 +64,14 @@ suite('Crazyrouter Doctor in a real VS Code host', () => {
     await vscode.commands.executeCommand('crazyrouter.verifySetup');
     const panel = api.panel()!;
     const before = panel.dropped;
-    for (const bad of [null, 'run', { type: 'nope' }, { type: 'saveToken', token: '' }, { type: 'run', settings: { baseUrl: 'x', client: 'emacs', models: [] }, demo: false }, { type: 'tickChecklist', client: 'cursor' }]) {
+    for (const bad of [
+      null,
+      'run',
+      { type: 'nope' },
+      { type: 'saveToken', token: '' },
+      { type: 'run', settings: { baseUrl: 'x', client: 'emacs', models: [] }, demo: false },
+      { type: 'tickChecklist', client: 'cursor' },
+    ]) {
       await panel.receive(bad);
     }
     assert.equal(panel.dropped - before, 6);

@@ -4,7 +4,8 @@ import { startSandbox, type Sandbox } from '../../src/sandbox/sandboxServer';
 import { activatedApi, restoreSettings, setSetting, until } from './support';
 
 const background = (item: { backgroundColor?: vscode.ThemeColor } | undefined) => (item?.backgroundColor as { id?: string } | undefined)?.id;
-const tooltip = (item: { tooltip?: string | vscode.MarkdownString } | undefined) => (typeof item?.tooltip === 'string' ? item.tooltip : (item?.tooltip?.value ?? ''));
+const tooltip = (item: { tooltip?: string | vscode.MarkdownString } | undefined) =>
+  typeof item?.tooltip === 'string' ? item.tooltip : (item?.tooltip?.value ?? '');
 
 suite('Status-bar token health', () => {
   const sandboxes: Sandbox[] = [];

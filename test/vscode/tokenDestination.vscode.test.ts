@@ -37,10 +37,22 @@ suite('Where the token goes', () => {
     const file = path.join(folder, '.vscode', 'settings.json');
     mkdirSync(path.dirname(file), { recursive: true });
     // `client` may come from a workspace; when VS Code shows it, it has read the whole file.
-    writeFileSync(file, JSON.stringify({ 'crazyrouter.client': 'codex', 'crazyrouter.baseUrl': `${trap.origin}/v1`, 'crazyrouter.healthCheck.intervalMinutes': 1, 'crazyrouter.requestTimeoutSeconds': 1 }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        'crazyrouter.client': 'codex',
+        'crazyrouter.baseUrl': `${trap.origin}/v1`,
+        'crazyrouter.healthCheck.intervalMinutes': 1,
+        'crazyrouter.requestTimeoutSeconds': 1,
+      }),
+    );
     try {
       await until(() => vscode.workspace.getConfiguration('crazyrouter').get('client') === 'codex', 'VS Code read the workspace settings', 10_000);
-      assert.equal(vscode.workspace.getConfiguration('crazyrouter').inspect('baseUrl')?.workspaceValue, undefined, 'VS Code itself ignores an application setting in a workspace');
+      assert.equal(
+        vscode.workspace.getConfiguration('crazyrouter').inspect('baseUrl')?.workspaceValue,
+        undefined,
+        'VS Code itself ignores an application setting in a workspace',
+      );
       const settings = readSettings();
       assert.equal(settings.baseUrl, sandbox.baseUrl, 'the user’s base URL, not the workspace’s');
       assert.equal(settings.healthIntervalMinutes, 0);
@@ -96,7 +108,10 @@ suite('Where the token goes', () => {
       assert.ok(posted.some((m) => m.type === 'notice' && /Not sent: your token is bound to/.test(m.text)));
       api.runner.ask = async (origin, bound) => (asked.push([origin, bound]), true);
       await panel.receive({ type: 'run', settings: { baseUrl: other.baseUrl, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
-      assert.ok(other.state.requests.some((r) => r.authenticated), 'allowed: the run went there');
+      assert.ok(
+        other.state.requests.some((r) => r.authenticated),
+        'allowed: the run went there',
+      );
       await panel.receive({ type: 'run', settings: { baseUrl: other.baseUrl, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
       assert.equal(asked.length, 2, 'asked once for that origin, then remembered');
     } finally {
@@ -138,7 +153,10 @@ suite('Where the token goes', () => {
       assert.ok(models && models.type === 'models' && models.ids.some((id) => id.includes('sk-[redacted]')), 'the echoed ids arrive redacted');
       assert.ok(!window(JSON.stringify(posted)), 'no message to the webview holds the token');
       // What a click on each chip does: the model is added to the form, which saves the settings.
-      await panel.receive({ type: 'saveSettings', settings: { baseUrl: echo.baseUrl, client: 'cursor', models: models.type === 'models' ? models.ids.slice(-5) : [] } });
+      await panel.receive({
+        type: 'saveSettings',
+        settings: { baseUrl: echo.baseUrl, client: 'cursor', models: models.type === 'models' ? models.ids.slice(-5) : [] },
+      });
       const saved = JSON.stringify(vscode.workspace.getConfiguration('crazyrouter').inspect('models')?.globalValue ?? []);
       assert.ok(saved.includes('redacted') && !window(saved), `settings.json holds no token: ${saved}`);
     } finally {
@@ -156,7 +174,8 @@ suite('Where the token goes', () => {
     const huge = await startFixture((req, res) => {
       const route = new URL(req.url ?? '/', 'http://x').pathname;
       const headers = { 'Content-Type': 'application/json', 'X-Oneapi-Request-Id': 'r'.repeat(250) };
-      if (!req.headers.authorization) return void (res.writeHead(401, headers), res.end('{"error":{"message":"Invalid token","type":"new_api_error","code":""}}'));
+      if (!req.headers.authorization)
+        return void (res.writeHead(401, headers), res.end('{"error":{"message":"Invalid token","type":"new_api_error","code":""}}'));
       if (route.endsWith('/models')) return void (res.writeHead(200, headers), res.end(JSON.stringify({ object: 'list', data: ids })));
       res.writeHead(403, headers);
       res.end(JSON.stringify({ error: { message: `Forbidden ${'A'.repeat(5_000)}`, type: 'new_api_error', code: '' } }));
@@ -175,7 +194,10 @@ suite('Where the token goes', () => {
       assert.ok(started && started.type === 'runStarted');
       assert.equal(finished.length, started.checks.length, 'every planned row got its result');
       const done = posted.find((m) => m.type === 'runFinished');
-      assert.ok(done && done.type === 'runFinished' && done.counts.fail === finished.filter((m) => m.type === 'checkFinished' && m.result.status === 'fail').length, 'the verdict counts only failures the rows show');
+      assert.ok(
+        done && done.type === 'runFinished' && done.counts.fail === finished.filter((m) => m.type === 'checkFinished' && m.result.status === 'fail').length,
+        'the verdict counts only failures the rows show',
+      );
       const models = posted.find((m) => m.type === 'models');
       assert.ok(models && models.type === 'models' && models.total === ids.length && models.ids.length === 500);
     } finally {

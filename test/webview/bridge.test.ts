@@ -20,7 +20,16 @@ test('host messages that fail the shared schema are dropped; valid ones are hand
   bridge.onHostMessage((m) => received.push(m));
   console.warn = () => {};
   try {
-    for (const bad of [null, 'init', { type: 'nope' }, { type: 'tokenState' }, { type: 'tokenState', tokenHint: 'x'.repeat(21) }, { type: 'notice', level: 'loud', text: 'x' }, { type: 'runStarted', runId: 1.5, demo: false, checks: [] }]) deliver(bad);
+    for (const bad of [
+      null,
+      'init',
+      { type: 'nope' },
+      { type: 'tokenState' },
+      { type: 'tokenState', tokenHint: 'x'.repeat(21) },
+      { type: 'notice', level: 'loud', text: 'x' },
+      { type: 'runStarted', runId: 1.5, demo: false, checks: [] },
+    ])
+      deliver(bad);
   } finally {
     console.warn = quiet.warn;
   }

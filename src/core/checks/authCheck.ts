@@ -45,12 +45,19 @@ async function refine(ctx: CheckContext, diagnosis: Diagnosis): Promise<CheckOut
     return { status: 'fail', symptom: 'auth.expired', summary: `The token ${name} expired on ${safeDate(u.expires_at)}.`, details: [diagnosis.summary] };
   }
   if (!u.unlimited_quota && u.total_available <= 0) {
-    return { status: 'fail', symptom: 'auth.exhausted', summary: `The token ${name} has used up its quota (${u.total_used} of ${u.total_granted} quota units used).`, details: [diagnosis.summary] };
+    return {
+      status: 'fail',
+      symptom: 'auth.exhausted',
+      summary: `The token ${name} has used up its quota (${u.total_used} of ${u.total_granted} quota units used).`,
+      details: [diagnosis.summary],
+    };
   }
   return {
     status: 'fail',
     symptom: 'auth.unexplained',
     summary: `${diagnosis.summary}, yet the token status route shows the token ${name} as valid, unexpired and with quota left: the cause cannot be seen from outside.`,
-    details: ['A gateway before April 2026 also lets a disabled token read its status; look at the token in the dashboard, then quote the request id to support.'],
+    details: [
+      'A gateway before April 2026 also lets a disabled token read its status; look at the token in the dashboard, then quote the request id to support.',
+    ],
   };
 }

@@ -10,7 +10,8 @@ export function baseUrlHints(base: string): string[] {
   const path = new URL(trimBase(base)).pathname;
   const hints: string[] = [];
   if (/\/v1\/v1(\/|$)/.test(path)) hints.push('The path contains /v1 twice.');
-  if (/\/(chat\/completions|completions|responses|messages|models)$/.test(path)) hints.push('The base URL ends with an endpoint path; clients append that themselves.');
+  if (/\/(chat\/completions|completions|responses|messages|models)$/.test(path))
+    hints.push('The base URL ends with an endpoint path; clients append that themselves.');
   if (!path.endsWith('/v1')) hints.push('An OpenAI base URL for Crazyrouter ends with /v1 (https://crazyrouter.com/v1).');
   return hints;
 }
@@ -31,16 +32,36 @@ export const baseUrlCheck: CheckDefinition = {
     const base = ctx.profile.baseUrl;
     const hints = baseUrlHints(base);
     if (isInsecureRemote(base)) {
-      return { status: 'fail', symptom: 'network.insecure-http', summary: `${base} uses plain http to a remote host; the doctor will not send the token there.`, details: hints };
+      return {
+        status: 'fail',
+        symptom: 'network.insecure-http',
+        summary: `${base} uses plain http to a remote host; the doctor will not send the token there.`,
+        details: hints,
+      };
     }
     const url = sdkJoin(base, '/chat/completions');
-    const verdict = await anonymousProbe(ctx, url, { model: ctx.profile.models[0] ?? BASELINE_MODEL, messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 });
+    const verdict = await anonymousProbe(ctx, url, {
+      model: ctx.profile.models[0] ?? BASELINE_MODEL,
+      messages: [{ role: 'user', content: 'ping' }],
+      max_tokens: 1,
+    });
     if (verdict.kind === 'api') {
       ctx.facts.apiConfirmed = true;
-      return { status: 'pass', summary: `${url} is the API (it asked for a token with a JSON 401, as the gateway does).`, details: hints.filter((h) => !h.startsWith('An OpenAI base URL')) };
+      return {
+        status: 'pass',
+        summary: `${url} is the API (it asked for a token with a JSON 401, as the gateway does).`,
+        details: hints.filter((h) => !h.startsWith('An OpenAI base URL')),
+      };
     }
-    if (verdict.kind === 'open') return { status: 'warn', symptom: 'url.no-auth', summary: `${url} answered without asking for a token; Crazyrouter's API always asks for one, so the token was not sent there.`, details: hints };
-    if (verdict.diagnosis.symptom.startsWith('network.')) return { status: 'skipped', summary: 'Not checked: the gateway could not be reached (see Reachability).' };
+    if (verdict.kind === 'open')
+      return {
+        status: 'warn',
+        symptom: 'url.no-auth',
+        summary: `${url} answered without asking for a token; Crazyrouter's API always asks for one, so the token was not sent there.`,
+        details: hints,
+      };
+    if (verdict.diagnosis.symptom.startsWith('network.'))
+      return { status: 'skipped', summary: 'Not checked: the gateway could not be reached (see Reachability).' };
     return failed(verdict.diagnosis, { details: hints });
   },
 };

@@ -23,13 +23,24 @@ export function cherryCheck(model: string): CheckDefinition {
       const started = performance.now();
       const call = await callGateway(client, RELAY, () =>
         client.sdk.chat.completions.create(
-          { model, stream: true, messages: [{ role: 'system', content: 'test' }, { role: 'user', content: 'hi' }] },
+          {
+            model,
+            stream: true,
+            messages: [
+              { role: 'system', content: 'test' },
+              { role: 'user', content: 'hi' },
+            ],
+          },
           { ...client.request, signal: AbortSignal.any([ctx.signal, stop.signal]) },
         ),
       );
       if (!call.ok) return protocolFailure(call.diagnosis, call.exchange, 'a streaming chat completion');
       if (!/text\/event-stream/i.test(call.exchange?.contentType ?? '')) {
-        return { status: 'fail', symptom: 'stream.not-sse', summary: `Cherry's Check gets ${call.exchange?.contentType ?? 'no content type'} instead of an event stream.` };
+        return {
+          status: 'fail',
+          symptom: 'stream.not-sse',
+          summary: `Cherry's Check gets ${call.exchange?.contentType ?? 'no content type'} instead of an event stream.`,
+        };
       }
       let first: ChatCompletionChunk | undefined;
       const broken = await readStream(client, RELAY, async () => {

@@ -28,22 +28,58 @@ export const clientUrlCheck: CheckDefinition = {
     const predicted = rule.predict(typed);
     const call = primaryCall(predicted);
     if (!call || !URL.canParse(call.url)) {
-      return { status: 'fail', symptom: 'url.not-found', summary: `"${typed}" is not a URL ${rule.client} can use. Type exactly ${valueToType(rule, 'https://crazyrouter.com')} in ${rule.field}.` };
+      return {
+        status: 'fail',
+        symptom: 'url.not-found',
+        summary: `"${typed}" is not a URL ${rule.client} can use. Type exactly ${valueToType(rule, 'https://crazyrouter.com')} in ${rule.field}.`,
+      };
     }
     const { endpoint, url } = call;
     const fix = valueToType(rule, typed);
-    const details = [`${rule.client} turns "${typed}" into ${Object.entries(predicted).map(([e, u]) => `${e}: ${u}`).join(', ')} (${rule.source}).`];
+    const details = [
+      `${rule.client} turns "${typed}" into ${Object.entries(predicted)
+        .map(([e, u]) => `${e}: ${u}`)
+        .join(', ')} (${rule.source}).`,
+    ];
     const metrics = { predictedUrl: url, valueToType: fix, rule: rule.id };
     if (CLIENTS[ctx.profile.client].requestsFrom === 'vendor-servers' && isPrivateHost(new URL(url).hostname)) {
-      return { status: 'warn', symptom: 'client.vendor-egress', summary: `${rule.client} calls ${url} from its own servers, which cannot reach ${new URL(url).host} on your machine or network.`, details, metrics };
+      return {
+        status: 'warn',
+        symptom: 'client.vendor-egress',
+        summary: `${rule.client} calls ${url} from its own servers, which cannot reach ${new URL(url).host} on your machine or network.`,
+        details,
+        metrics,
+      };
     }
     const verdict = await anonymousProbe(ctx, url, PROBE_BODY[endpoint]);
-    if (verdict.kind === 'api') return { status: 'pass', summary: `${rule.client} will call ${url}: that is the API (it asked for a token, as the gateway does).`, details, metrics };
-    if (verdict.kind === 'open') return { status: 'warn', symptom: 'url.no-auth', summary: `${url} answered without asking for a token; this does not look like Crazyrouter's API.`, details, metrics };
+    if (verdict.kind === 'api')
+      return { status: 'pass', summary: `${rule.client} will call ${url}: that is the API (it asked for a token, as the gateway does).`, details, metrics };
+    if (verdict.kind === 'open')
+      return {
+        status: 'warn',
+        symptom: 'url.no-auth',
+        summary: `${url} answered without asking for a token; this does not look like Crazyrouter's API.`,
+        details,
+        metrics,
+      };
     return wrong(rule, url, verdict.diagnosis.summary, verdict.diagnosis.symptom, fix, details, metrics);
   },
 };
 
-function wrong(rule: UrlRule, url: string, why: string, symptom: CheckOutcome['symptom'], fix: string, details: string[], metrics: CheckOutcome['metrics']): CheckOutcome {
-  return { status: 'fail', symptom, summary: `${rule.client} will call ${url}, which is not the API: ${why.replace(/\.$/, '')}. Type exactly ${fix} in ${rule.field}.`, details, metrics };
+function wrong(
+  rule: UrlRule,
+  url: string,
+  why: string,
+  symptom: CheckOutcome['symptom'],
+  fix: string,
+  details: string[],
+  metrics: CheckOutcome['metrics'],
+): CheckOutcome {
+  return {
+    status: 'fail',
+    symptom,
+    summary: `${rule.client} will call ${url}, which is not the API: ${why.replace(/\.$/, '')}. Type exactly ${fix} in ${rule.field}.`,
+    details,
+    metrics,
+  };
 }

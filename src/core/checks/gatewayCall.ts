@@ -41,7 +41,10 @@ export async function callGateway<T>(client: GatewayClient, context: AnswerConte
  */
 function sdkChoked(error: unknown, exchange: Exchange | undefined): Diagnosis | undefined {
   if (!(error instanceof TypeError) || exchange?.status === undefined) return undefined;
-  return { symptom: 'response.malformed', summary: `${exchange.method} ${new URL(exchange.url).pathname} answered ${exchange.status} with a body the SDK could not read (${error.message}).` };
+  return {
+    symptom: 'response.malformed',
+    summary: `${exchange.method} ${new URL(exchange.url).pathname} answered ${exchange.status} with a body the SDK could not read (${error.message}).`,
+  };
 }
 
 /** A failed check that reports a diagnosis, naming the recognised gateway wording in its details. */
@@ -65,10 +68,12 @@ export async function readStream(client: GatewayClient, context: AnswerContext, 
     const diagnosis = classifyFailure(error, client.log.last(), context, client.request.timeout);
     if (!diagnosis) {
       // The consumers read events defensively, so what is left is the SDK's own stream parser choking.
-      if (error instanceof TypeError && client.log.last()?.status !== undefined) return { symptom: 'stream.malformed', summary: `An event of the stream could not be read (${error.message}).` };
+      if (error instanceof TypeError && client.log.last()?.status !== undefined)
+        return { symptom: 'stream.malformed', summary: `An event of the stream could not be read (${error.message}).` };
       throw error;
     }
-    if (diagnosis.symptom === 'network.reset' || diagnosis.symptom === 'response.malformed') return { symptom: 'stream.cut', summary: `The stream was cut off mid-way: ${diagnosis.summary}` };
+    if (diagnosis.symptom === 'network.reset' || diagnosis.symptom === 'response.malformed')
+      return { symptom: 'stream.cut', summary: `The stream was cut off mid-way: ${diagnosis.summary}` };
     return diagnosis;
   }
 }

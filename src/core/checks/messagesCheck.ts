@@ -50,7 +50,11 @@ export function messagesCheck(model: string): CheckDefinition {
       const metrics = { bearer: true, xApiKey: true, streamedStop: stopped };
       if (broken) return { status: 'fail', symptom: broken.symptom, summary: broken.summary, metrics };
       if (!stopped) return { status: 'fail', symptom: 'stream.cut', summary: 'The Messages stream ended without message_stop.', metrics };
-      return { status: 'pass', summary: `${root}/v1/messages answers "${text.trim()}" with a Bearer token and streams "${streamed.trim()}" with x-api-key, as Claude Code needs.`, metrics };
+      return {
+        status: 'pass',
+        summary: `${root}/v1/messages answers "${text.trim()}" with a Bearer token and streams "${streamed.trim()}" with x-api-key, as Claude Code needs.`,
+        metrics,
+      };
     },
   };
 }

@@ -41,20 +41,48 @@ export const modelsCheck: CheckDefinition = {
       }
       const blocked = allowlist.enabled ? missing.filter((m) => !allowlist.models.includes(m)) : [];
       if (blocked.length > 0) {
-        return { status: 'fail', symptom: 'models.chosen-missing', summary: `${blocked.join(', ')} ${blocked.length === 1 ? 'is' : 'are'} not in the token's allowlist.`, details, metrics };
+        return {
+          status: 'fail',
+          symptom: 'models.chosen-missing',
+          summary: `${blocked.join(', ')} ${blocked.length === 1 ? 'is' : 'are'} not in the token's allowlist.`,
+          details,
+          metrics,
+        };
       }
       const how = allowlist.enabled ? 'they are in the token’s allowlist' : 'the token has no allowlist';
-      return { status: 'fail', symptom: 'models.not-offered', summary: `${names} not offered to the token's group (${how}, but the gateway does not list them).`, details, metrics };
+      return {
+        status: 'fail',
+        symptom: 'models.not-offered',
+        summary: `${names} not offered to the token's group (${how}, but the gateway does not list them).`,
+        details,
+        metrics,
+      };
     }
     if (!allowlist.known) {
       details.push('Whether the token has a model allowlist cannot be read: this gateway has no token status route.');
-      return { status: 'pass', summary: `All ${chosen.length} chosen ${chosen.length === 1 ? 'model is' : 'models are'} in the token's model list.`, details, metrics };
+      return {
+        status: 'pass',
+        summary: `All ${chosen.length} chosen ${chosen.length === 1 ? 'model is' : 'models are'} in the token's model list.`,
+        details,
+        metrics,
+      };
     }
     if (!allowlist.enabled) {
-      return { status: 'warn', symptom: 'allowlist.too-wide', summary: 'All chosen models are visible, but the token has no model allowlist.', details, metrics };
+      return {
+        status: 'warn',
+        symptom: 'allowlist.too-wide',
+        summary: 'All chosen models are visible, but the token has no model allowlist.',
+        details,
+        metrics,
+      };
     }
     const size = allowlist.models.length;
     if (size > RECOMMENDED_ALLOWLIST_MAX) details.push(`The allowlist has ${size} models; the guides recommend 2 to ${RECOMMENDED_ALLOWLIST_MAX}.`);
-    return { status: 'pass', summary: `All ${chosen.length} chosen ${chosen.length === 1 ? 'model is' : 'models are'} allowed; the token's allowlist has ${size} ${size === 1 ? 'model' : 'models'}.`, details, metrics };
+    return {
+      status: 'pass',
+      summary: `All ${chosen.length} chosen ${chosen.length === 1 ? 'model is' : 'models are'} allowed; the token's allowlist has ${size} ${size === 1 ? 'model' : 'models'}.`,
+      details,
+      metrics,
+    };
   },
 };

@@ -36,5 +36,13 @@ export function planChecks(profile: Profile): CheckDefinition[] {
   const common = [tokenCheck, reachabilityCheck, baseUrlCheck, ...(profile.typedUrl ? [clientUrlCheck] : []), authCheck];
   if (profile.mode === 'health') return [...common, modelsCheck, quotaCheck];
   const baseline = profile.models[0] ?? BASELINE_MODEL;
-  return [...common, modelsCheck, ...profile.models.map(chatCheck), streamingCheck(baseline), toolsCheck(baseline), ...protocolChecks(profile, baseline), quotaCheck];
+  return [
+    ...common,
+    modelsCheck,
+    ...profile.models.map(chatCheck),
+    streamingCheck(baseline),
+    toolsCheck(baseline),
+    ...protocolChecks(profile, baseline),
+    quotaCheck,
+  ];
 }

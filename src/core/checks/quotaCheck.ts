@@ -9,7 +9,11 @@ export const UNLIMITED_AMOUNT = 100_000_000;
 /** Below this share of the cap left, warn before requests start failing. */
 export const LOW_QUOTA_SHARE = 0.1;
 
-const SubscriptionSchema = z.object({ object: z.optional(z.literal('billing_subscription')), hard_limit_usd: z.number(), access_until: z.optional(z.number()) });
+const SubscriptionSchema = z.object({
+  object: z.optional(z.literal('billing_subscription')),
+  hard_limit_usd: z.number(),
+  access_until: z.optional(z.number()),
+});
 const UsageSchema = z.object({ total_usage: z.number() });
 
 /** A billing route's record, or undefined when the gateway does not offer it (or answers with an error). */
@@ -52,9 +56,19 @@ export const quotaCheck: CheckDefinition = {
     };
     const spent = usedUsd !== undefined ? `$${usedUsd.toFixed(2)} used` : 'usage unknown';
     if (unlimited) {
-      return { status: 'warn', symptom: 'quota.unlimited', summary: `The token has no quota cap (${spent}); the guides strongly recommend one per client.`, metrics };
+      return {
+        status: 'warn',
+        symptom: 'quota.unlimited',
+        summary: `The token has no quota cap (${spent}); the guides strongly recommend one per client.`,
+        metrics,
+      };
     }
-    const share = token && token.total_granted > 0 ? token.total_available / token.total_granted : hardLimitUsd && usedUsd !== undefined ? (hardLimitUsd - usedUsd) / hardLimitUsd : undefined;
+    const share =
+      token && token.total_granted > 0
+        ? token.total_available / token.total_granted
+        : hardLimitUsd && usedUsd !== undefined
+          ? (hardLimitUsd - usedUsd) / hardLimitUsd
+          : undefined;
     metrics.remainingShare = share === undefined ? null : Math.round(share * 1000) / 1000;
     const cap = hardLimitUsd !== undefined ? `$${hardLimitUsd.toFixed(2)} cap` : `${token?.total_granted} quota units`;
     if (share !== undefined && share <= 0) {
@@ -63,6 +77,10 @@ export const quotaCheck: CheckDefinition = {
     if (share !== undefined && share < LOW_QUOTA_SHARE) {
       return { status: 'warn', symptom: 'quota.low', summary: `Only ${Math.round(share * 100)}% of the token's quota is left (${spent} of ${cap}).`, metrics };
     }
-    return { status: 'pass', summary: `The token has a quota cap (${cap}; ${spent}${share !== undefined ? `, ${Math.round(share * 100)}% left` : ''}).`, metrics };
+    return {
+      status: 'pass',
+      summary: `The token has a quota cap (${cap}; ${spent}${share !== undefined ? `, ${Math.round(share * 100)}% left` : ''}).`,
+      metrics,
+    };
   },
 };

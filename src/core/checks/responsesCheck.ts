@@ -46,7 +46,11 @@ export function responsesCheck(model: string, client = 'Codex'): CheckDefinition
       const metrics = { deltas, completed };
       if (broken) return { status: 'fail', symptom: broken.symptom, summary: broken.summary, metrics };
       if (!completed) return { status: 'fail', symptom: 'stream.cut', summary: 'The Responses stream ended without response.completed.', metrics };
-      return { status: 'pass', summary: `${ctx.profile.baseUrl}/responses answers "${text.trim()}" and streams ${deltas} delta(s) to response.completed, as ${client} needs.`, metrics };
+      return {
+        status: 'pass',
+        summary: `${ctx.profile.baseUrl}/responses answers "${text.trim()}" and streams ${deltas} delta(s) to response.completed, as ${client} needs.`,
+        metrics,
+      };
     },
   };
 }

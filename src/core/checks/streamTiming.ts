@@ -34,10 +34,13 @@ export function analyseStreamTiming(arrivalsMs: readonly number[], stallBeforeFi
   for (let i = 1; i < arrivalsMs.length; i++) maxGapMs = Math.max(maxGapMs, (arrivalsMs[i] ?? 0) - (arrivalsMs[i - 1] ?? 0));
   const spreadMs = first === undefined || last === undefined ? 0 : last - first;
   const delivery: Delivery =
-    arrivalsMs.length < MIN_CHUNKS_TO_JUDGE ? 'too-few' :
-    spreadMs >= BUFFERED_WINDOW_MS ? 'incremental' :
-    spreadMs + stallBeforeFirstMs < BUFFERED_WINDOW_MS ? 'buffered' :
-    'inconclusive';
+    arrivalsMs.length < MIN_CHUNKS_TO_JUDGE
+      ? 'too-few'
+      : spreadMs >= BUFFERED_WINDOW_MS
+        ? 'incremental'
+        : spreadMs + stallBeforeFirstMs < BUFFERED_WINDOW_MS
+          ? 'buffered'
+          : 'inconclusive';
   return {
     ttftMs: first === undefined ? null : Math.round(first),
     contentChunks: arrivalsMs.length,

@@ -50,11 +50,27 @@ async function streamOnce(client: GatewayClient, model: string): Promise<Attempt
   try {
     const started = performance.now();
     const call = await sendWithTokenLimit(client, RELAY, PROBE_MAX_TOKENS, (limit) =>
-      client.sdk.chat.completions.create({ model, stream: true, stream_options: { include_usage: true }, messages: [{ role: 'user', content: 'Count from 1 to 10, separated by spaces.' }], ...limit }, client.request),
+      client.sdk.chat.completions.create(
+        {
+          model,
+          stream: true,
+          stream_options: { include_usage: true },
+          messages: [{ role: 'user', content: 'Count from 1 to 10, separated by spaces.' }],
+          ...limit,
+        },
+        client.request,
+      ),
     );
     if (!call.ok) return { ok: false, outcome: failed(call.diagnosis) };
     if (!/text\/event-stream/i.test(call.exchange?.contentType ?? '')) {
-      return { ok: false, outcome: { status: 'fail', symptom: 'stream.not-sse', summary: `A streaming request was answered with ${call.exchange?.contentType ?? 'no content type'} instead of text/event-stream.` } };
+      return {
+        ok: false,
+        outcome: {
+          status: 'fail',
+          symptom: 'stream.not-sse',
+          summary: `A streaming request was answered with ${call.exchange?.contentType ?? 'no content type'} instead of text/event-stream.`,
+        },
+      };
     }
     const arrivals: number[] = [];
     let text = '';
@@ -98,19 +114,39 @@ function judgeStream(model: string, seen: StreamObservation, attempts: number, e
     usageChunk: seen.usage !== null,
     completionTokens: seen.usage?.completion_tokens ?? null,
   };
-  const details = [`Received "${seen.text.slice(0, 60)}" in ${timing.contentChunks} content chunk(s); first after ${timing.ttftMs ?? '–'} ms, spread over ${timing.spreadMs} ms.`];
-  if (earlier) details.push(`Measured twice: the first time ${earlier.contentChunks} chunks were read within ${earlier.spreadMs} ms right after the doctor had been stalled for ${earlier.stallBeforeMs} ms, which proves nothing.`);
+  const details = [
+    `Received "${seen.text.slice(0, 60)}" in ${timing.contentChunks} content chunk(s); first after ${timing.ttftMs ?? '–'} ms, spread over ${timing.spreadMs} ms.`,
+  ];
+  if (earlier)
+    details.push(
+      `Measured twice: the first time ${earlier.contentChunks} chunks were read within ${earlier.spreadMs} ms right after the doctor had been stalled for ${earlier.stallBeforeMs} ms, which proves nothing.`,
+    );
   if (seen.error) return { status: 'fail', symptom: seen.error.symptom, summary: seen.error.summary, details, metrics };
-  if (timing.contentChunks === 0) return { status: 'fail', symptom: 'stream.not-sse', summary: `The event stream from ${model} carried no content chunks.`, details, metrics };
+  if (timing.contentChunks === 0)
+    return { status: 'fail', symptom: 'stream.not-sse', summary: `The event stream from ${model} carried no content chunks.`, details, metrics };
   if (!sawDone) {
-    if (!seen.finishReason) return { status: 'fail', symptom: 'stream.cut', summary: 'The stream ended without a finish reason or data: [DONE]: it was cut off.', details, metrics };
-    return { status: 'warn', symptom: 'stream.no-done', summary: 'The stream finished but never sent data: [DONE]; some clients wait for it.', details, metrics };
+    if (!seen.finishReason)
+      return { status: 'fail', symptom: 'stream.cut', summary: 'The stream ended without a finish reason or data: [DONE]: it was cut off.', details, metrics };
+    return {
+      status: 'warn',
+      symptom: 'stream.no-done',
+      summary: 'The stream finished but never sent data: [DONE]; some clients wait for it.',
+      details,
+      metrics,
+    };
   }
   if (timing.delivery === 'buffered') {
     const silence = timing.ttftMs === null ? '' : ` after ${timing.ttftMs} ms of silence`;
-    return { status: 'warn', symptom: 'stream.buffered', summary: `All ${timing.contentChunks} chunks arrived within ${timing.spreadMs} ms${silence}, while the doctor was free to read them: something between you and the model buffers the stream.`, details, metrics };
+    return {
+      status: 'warn',
+      symptom: 'stream.buffered',
+      summary: `All ${timing.contentChunks} chunks arrived within ${timing.spreadMs} ms${silence}, while the doctor was free to read them: something between you and the model buffers the stream.`,
+      details,
+      metrics,
+    };
   }
-  if (!seen.usage) return { status: 'warn', symptom: 'stream.no-usage', summary: 'Streaming works, but no usage chunk was sent before [DONE].', details, metrics };
+  if (!seen.usage)
+    return { status: 'warn', symptom: 'stream.no-usage', summary: 'Streaming works, but no usage chunk was sent before [DONE].', details, metrics };
   if (timing.delivery === 'inconclusive') {
     return {
       status: 'pass',
@@ -120,5 +156,10 @@ function judgeStream(model: string, seen: StreamObservation, attempts: number, e
     };
   }
   if (timing.delivery === 'too-few') details.push('Too few chunks to judge whether the stream is incremental.');
-  return { status: 'pass', summary: `Incremental stream: first token after ${timing.ttftMs} ms, ${timing.contentChunks} chunks over ${timing.spreadMs} ms, usage and [DONE] received.`, details, metrics };
+  return {
+    status: 'pass',
+    summary: `Incremental stream: first token after ${timing.ttftMs} ms, ${timing.contentChunks} chunks over ${timing.spreadMs} ms, usage and [DONE] received.`,
+    details,
+    metrics,
+  };
 }

@@ -15,7 +15,12 @@ export const tokenCheck: CheckDefinition = {
     const details = problems.map((p) => TOKEN_PROBLEM_TEXT[p]);
     if (problems.includes('empty')) return { status: 'fail', symptom: 'token.malformed', summary: 'No token was given.', details };
     if (problems.some((p) => UNSENDABLE.includes(p))) {
-      return { status: 'fail', symptom: 'token.malformed', summary: 'The token cannot be sent as it is: it has characters no HTTP header may carry. Nothing was sent with it.', details: [...details, 'Copy the raw sk-... value from the Crazyrouter dashboard and paste it again.'] };
+      return {
+        status: 'fail',
+        symptom: 'token.malformed',
+        summary: 'The token cannot be sent as it is: it has characters no HTTP header may carry. Nothing was sent with it.',
+        details: [...details, 'Copy the raw sk-... value from the Crazyrouter dashboard and paste it again.'],
+      };
     }
     return {
       status: 'warn',

@@ -32,7 +32,11 @@ export async function readTokenUsage(client: GatewayClient, baseUrl: string): Pr
     const call = await callGateway(client, { route: 'token-status' }, () => client.sdk.get<unknown>(url, client.request));
     if (!call.ok) {
       const absent = call.diagnosis.symptom === 'url.not-found' || call.diagnosis.symptom === 'url.website-html' || call.diagnosis.symptom === 'url.wrong-path';
-      return { ok: false, reason: absent ? 'this gateway has no token status route' : `the token status route answered: ${call.diagnosis.summary}`, diagnosis: absent ? undefined : call.diagnosis };
+      return {
+        ok: false,
+        reason: absent ? 'this gateway has no token status route' : `the token status route answered: ${call.diagnosis.summary}`,
+        diagnosis: absent ? undefined : call.diagnosis,
+      };
     }
     const parsed = TokenUsageSchema.safeParse(call.value);
     if (!parsed.success) return { ok: false, reason: 'the token status route answered with something else than a token record' };

@@ -28,15 +28,26 @@ export function toolsCheck(model: string): CheckDefinition {
     async run(ctx): Promise<CheckOutcome> {
       const client = ctx.client();
       const call = await sendWithTokenLimit(client, RELAY, TOOL_MAX_TOKENS, (limit) =>
-        client.sdk.chat.completions.create({ model, tools: [PROBE_TOOL], tool_choice: 'auto', messages: [{ role: 'user', content: 'What time is it? Use the get_current_time tool.' }], ...limit }, client.request),
+        client.sdk.chat.completions.create(
+          {
+            model,
+            tools: [PROBE_TOOL],
+            tool_choice: 'auto',
+            messages: [{ role: 'user', content: 'What time is it? Use the get_current_time tool.' }],
+            ...limit,
+          },
+          client.request,
+        ),
       );
       if (!call.ok) {
         // A rejection of the request as such (400/422) is about the tools; auth, quota and route failures are not.
-        if (call.diagnosis.symptom === 'request.invalid') return { status: 'fail', symptom: 'tools.error', summary: `A request with tools was rejected: ${call.diagnosis.summary}` };
+        if (call.diagnosis.symptom === 'request.invalid')
+          return { status: 'fail', symptom: 'tools.error', summary: `A request with tools was rejected: ${call.diagnosis.summary}` };
         return failed(call.diagnosis);
       }
       const completion = call.value as ChatCompletion | string | null;
-      if (completion === null || typeof completion !== 'object' || !Array.isArray(completion.choices)) return { status: 'fail', symptom: 'response.malformed', summary: `${model} answered 200, but not with a chat completion.` };
+      if (completion === null || typeof completion !== 'object' || !Array.isArray(completion.choices))
+        return { status: 'fail', symptom: 'response.malformed', summary: `${model} answered 200, but not with a chat completion.` };
       const message = completion.choices[0]?.message;
       const toolCall = Array.isArray(message?.tool_calls) ? message.tool_calls[0] : undefined;
       const metrics = { completionTokens: typeof completion.usage?.completion_tokens === 'number' ? completion.usage.completion_tokens : null };
@@ -44,7 +55,12 @@ export function toolsCheck(model: string): CheckDefinition {
         return { status: 'pass', summary: `${model} called ${toolCall.function.name} as asked.`, metrics };
       }
       const said = typeof message?.content === 'string' ? message.content.slice(0, 60) : '';
-      return { status: 'warn', symptom: 'tools.no-call', summary: `${model} answered in text instead of calling the tool${said ? `: "${said}"` : ''}.`, metrics };
+      return {
+        status: 'warn',
+        symptom: 'tools.no-call',
+        summary: `${model} answered in text instead of calling the tool${said ? `: "${said}"` : ''}.`,
+        metrics,
+      };
     },
   };
 }

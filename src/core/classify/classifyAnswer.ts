@@ -27,15 +27,30 @@ export function asksForToken(exchange: Exchange | undefined): boolean {
 export function classifyAnswer(exchange: Exchange, context: AnswerContext): Diagnosis | undefined {
   const status = exchange.status ?? 0;
   const where = `${exchange.method} ${new URL(exchange.url).pathname}`;
-  if (exchange.redirectLoop) return { symptom: 'url.redirect', summary: `${where} kept redirecting within the same site (${exchange.redirectLoop}): a redirect loop; the doctor stopped following it.` };
+  if (exchange.redirectLoop)
+    return {
+      symptom: 'url.redirect',
+      summary: `${where} kept redirecting within the same site (${exchange.redirectLoop}): a redirect loop; the doctor stopped following it.`,
+    };
   if (exchange.blockedRedirect) {
-    return { symptom: 'url.redirect', summary: `${where} answered ${status} redirecting to ${exchange.blockedRedirect}; not followed, so the token was not sent there.` };
+    return {
+      symptom: 'url.redirect',
+      summary: `${where} answered ${status} redirecting to ${exchange.blockedRedirect}; not followed, so the token was not sent there.`,
+    };
   }
   if (status >= 300 && status < 400) return { symptom: 'url.redirect', summary: `${where} answered ${status} without a usable Location.` };
   if (isHtml(exchange.contentType) || (!isJson(exchange.contentType) && looksLikeHtml(exchange.body))) {
-    if (status >= 200 && status < 300) return { symptom: 'url.website-html', summary: `${where} returned an HTML page with status ${status}: this is the website, not the API.` };
-    if (status === 404) return { symptom: 'url.not-found', summary: `${where} returned 404 with an HTML page: nothing serves the API at this path (the gateway answers unknown API paths with JSON).` };
-    return { symptom: 'front.html', summary: `${where} returned ${status} with an HTML page: something in front of the gateway (a CDN, firewall or proxy) answered, not the gateway.` };
+    if (status >= 200 && status < 300)
+      return { symptom: 'url.website-html', summary: `${where} returned an HTML page with status ${status}: this is the website, not the API.` };
+    if (status === 404)
+      return {
+        symptom: 'url.not-found',
+        summary: `${where} returned 404 with an HTML page: nothing serves the API at this path (the gateway answers unknown API paths with JSON).`,
+      };
+    return {
+      symptom: 'front.html',
+      summary: `${where} returned ${status} with an HTML page: something in front of the gateway (a CDN, firewall or proxy) answered, not the gateway.`,
+    };
   }
   const error = readErrorBody(exchange.body, status);
   if (!error) return status >= 400 ? statusFallback(where, status, undefined, context) : undefined;

@@ -16,14 +16,20 @@ export class CancelledError extends Error {
 /** The openai and Anthropic SDKs share error class names but not classes: match either. */
 const named = (error: unknown, ...names: string[]) => error instanceof Error && (names.includes(error.name) || names.includes(error.constructor?.name ?? ''));
 const isTimeout = (error: unknown) => error instanceof APIConnectionTimeoutError || named(error, 'APIConnectionTimeoutError');
-const isSdkError = (error: unknown) => error instanceof APIError || named(error, 'APIError', 'AnthropicError', 'OpenAIError') || causeChain(error).some((e) => e instanceof APIError);
+const isSdkError = (error: unknown) =>
+  error instanceof APIError || named(error, 'APIError', 'AnthropicError', 'OpenAIError') || causeChain(error).some((e) => e instanceof APIError);
 const httpStatusOf = (error: unknown): number | undefined => {
   const status = error instanceof Error ? (error as Error & { status?: unknown }).status : undefined;
   return typeof status === 'number' ? status : undefined;
 };
 
 export function isCancellation(error: unknown, signal?: AbortSignal): boolean {
-  return error instanceof CancelledError || error instanceof APIUserAbortError || named(error, 'APIUserAbortError') || (signal?.aborted === true && !isTimeout(error));
+  return (
+    error instanceof CancelledError ||
+    error instanceof APIUserAbortError ||
+    named(error, 'APIUserAbortError') ||
+    (signal?.aborted === true && !isTimeout(error))
+  );
 }
 
 /**
@@ -58,7 +64,8 @@ export function classifyFailure(error: unknown, exchange: Exchange | undefined, 
   }
   const network = classifyNetwork(error, host);
   if (network) return network;
-  if (error instanceof APIConnectionError || named(error, 'APIConnectionError')) return { symptom: 'network.reset', summary: `Could not reach ${host}: ${(error as Error).message}` };
+  if (error instanceof APIConnectionError || named(error, 'APIConnectionError'))
+    return { symptom: 'network.reset', summary: `Could not reach ${host}: ${(error as Error).message}` };
   return undefined;
 }
 

@@ -3,11 +3,19 @@ import type { Diagnosis } from './diagnosis';
 
 const CODE_GROUPS: { symptom: Diagnosis['symptom']; codes: RegExp; say: string }[] = [
   { symptom: 'network.dns', codes: /^(ENOTFOUND|EAI_AGAIN|EAI_FAIL|EAI_NODATA|EAI_NONAME)$/, say: 'the host name did not resolve (DNS)' },
-  { symptom: 'network.tls', codes: /^(CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_TLS_|ERR_SSL_|EPROTO|ERR_SSL)/, say: 'the TLS handshake failed (certificate or protocol)' },
+  {
+    symptom: 'network.tls',
+    codes: /^(CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_TLS_|ERR_SSL_|EPROTO|ERR_SSL)/,
+    say: 'the TLS handshake failed (certificate or protocol)',
+  },
   { symptom: 'network.timeout', codes: /^(UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT|ETIMEDOUT)$/, say: 'the connection timed out' },
   { symptom: 'network.refused', codes: /^(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL)$/, say: 'the connection was refused' },
   { symptom: 'network.reset', codes: /^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED|ECONNABORTED)$/, say: 'the connection was reset' },
-  { symptom: 'response.malformed', codes: /^(UND_ERR_HEADERS_OVERFLOW|HPE_HEADER_OVERFLOW)$/, say: 'it answered with response headers larger than an HTTP client accepts (a misbehaving server or proxy)' },
+  {
+    symptom: 'response.malformed',
+    codes: /^(UND_ERR_HEADERS_OVERFLOW|HPE_HEADER_OVERFLOW)$/,
+    say: 'it answered with response headers larger than an HTTP client accepts (a misbehaving server or proxy)',
+  },
 ];
 
 /** Every `code` along an error's cause chain. */
@@ -19,9 +27,16 @@ export function classifyNetwork(error: unknown, host: string): Diagnosis | undef
   const codes = causeCodes(error);
   for (const group of CODE_GROUPS) {
     const code = codes.find((c) => group.codes.test(c));
-    if (code) return { symptom: group.symptom, summary: group.symptom.startsWith('network.') ? `Could not reach ${host}: ${group.say} (${code}).` : `${host}: ${group.say} (${code}).` };
+    if (code)
+      return {
+        symptom: group.symptom,
+        summary: group.symptom.startsWith('network.') ? `Could not reach ${host}: ${group.say} (${code}).` : `${host}: ${group.say} (${code}).`,
+      };
   }
-  const text = causeChain(error).flatMap((e) => messageOf(e) ?? []).join(' | ');
-  if (/other side closed|socket hang up|terminated/i.test(text)) return { symptom: 'network.reset', summary: `Could not reach ${host}: the connection was closed before an answer arrived.` };
+  const text = causeChain(error)
+    .flatMap((e) => messageOf(e) ?? [])
+    .join(' | ');
+  if (/other side closed|socket hang up|terminated/i.test(text))
+    return { symptom: 'network.reset', summary: `Could not reach ${host}: the connection was closed before an answer arrived.` };
   return undefined;
 }

@@ -12,8 +12,12 @@ interface Fallback {
 }
 
 const upstream = (e: GatewayError | undefined) => e !== undefined && e.type !== undefined && !isGatewayRaised(e);
-const aboutModel = (e: GatewayError | undefined) => e !== undefined && (e.code === 'model_not_found' || (/\bmodel\b|模型/i.test(e.message) && /does not exist|not found|不存在/i.test(e.message)));
-const is = (...statuses: number[]) => (s: number) => statuses.includes(s);
+const aboutModel = (e: GatewayError | undefined) =>
+  e !== undefined && (e.code === 'model_not_found' || (/\bmodel\b|模型/i.test(e.message) && /does not exist|not found|不存在/i.test(e.message)));
+const is =
+  (...statuses: number[]) =>
+  (s: number) =>
+    statuses.includes(s);
 
 /**
  * What a status means when the gateway's message is not one the corpus knows (a customised gateway,

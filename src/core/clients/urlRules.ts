@@ -62,11 +62,51 @@ const asSdkBase = (typed: string, models = (base: string) => sdkJoin(base, '/mod
 };
 
 export const URL_RULES: Record<UrlRuleId, UrlRule> = {
-  'cherry-studio@1.7': { id: 'cherry-studio@1.7', client: 'Cherry Studio ≥ 1.7', field: 'API URL (provider type OpenAI)', suffix: '', protocol: 'openai-chat', source: '§A1 formatApiHost (≥1.7)', predict: cherry17 },
-  'cherry-studio@1.6': { id: 'cherry-studio@1.6', client: 'Cherry Studio ≤ 1.6', field: 'API URL (provider type OpenAI)', suffix: '', protocol: 'openai-chat', source: '§A1 formatApiHost (≤1.6)', predict: cherry16 },
-  cursor: { id: 'cursor', client: 'Cursor', field: 'Override OpenAI Base URL', suffix: '/v1', protocol: 'openai-chat', source: '§B (requests come from Cursor’s servers)', predict: (t) => asSdkBase(t) },
-  cline: { id: 'cline', client: 'Cline', field: 'Base URL (OpenAI Compatible)', suffix: '/v1', protocol: 'openai-chat', source: '§C Cline: openai SDK; models via `${baseUrl}/models`', predict: (t) => asSdkBase(t, (b) => `${b}/models`) },
-  'roo-code': { id: 'roo-code', client: 'Roo Code', field: 'Base URL (OpenAI Compatible)', suffix: '/v1', protocol: 'openai-chat', source: '§C Roo Code: openai SDK; models via trimmed base', predict: (t) => asSdkBase(t, (b) => `${b.trim()}/models`) },
+  'cherry-studio@1.7': {
+    id: 'cherry-studio@1.7',
+    client: 'Cherry Studio ≥ 1.7',
+    field: 'API URL (provider type OpenAI)',
+    suffix: '',
+    protocol: 'openai-chat',
+    source: '§A1 formatApiHost (≥1.7)',
+    predict: cherry17,
+  },
+  'cherry-studio@1.6': {
+    id: 'cherry-studio@1.6',
+    client: 'Cherry Studio ≤ 1.6',
+    field: 'API URL (provider type OpenAI)',
+    suffix: '',
+    protocol: 'openai-chat',
+    source: '§A1 formatApiHost (≤1.6)',
+    predict: cherry16,
+  },
+  cursor: {
+    id: 'cursor',
+    client: 'Cursor',
+    field: 'Override OpenAI Base URL',
+    suffix: '/v1',
+    protocol: 'openai-chat',
+    source: '§B (requests come from Cursor’s servers)',
+    predict: (t) => asSdkBase(t),
+  },
+  cline: {
+    id: 'cline',
+    client: 'Cline',
+    field: 'Base URL (OpenAI Compatible)',
+    suffix: '/v1',
+    protocol: 'openai-chat',
+    source: '§C Cline: openai SDK; models via `${baseUrl}/models`',
+    predict: (t) => asSdkBase(t, (b) => `${b}/models`),
+  },
+  'roo-code': {
+    id: 'roo-code',
+    client: 'Roo Code',
+    field: 'Base URL (OpenAI Compatible)',
+    suffix: '/v1',
+    protocol: 'openai-chat',
+    source: '§C Roo Code: openai SDK; models via trimmed base',
+    predict: (t) => asSdkBase(t, (b) => `${b.trim()}/models`),
+  },
   continue: {
     id: 'continue',
     client: 'Continue',
@@ -119,7 +159,7 @@ export function primaryCall(predicted: PredictedUrls): { endpoint: Exclude<Endpo
  */
 export function typedRoot(typed: string): string {
   let value = typed.trim().replace(/#+$/, '');
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     const before = value;
     value = value.replace(/\/+$/, '');
     for (const e of KNOWN_ENDPOINTS) if (value.endsWith(`/${e}`)) value = value.slice(0, -e.length - 1);

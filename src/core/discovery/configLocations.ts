@@ -22,7 +22,13 @@ export function configLocations(home: string, env: NodeJS.ProcessEnv, workspaceF
   return [
     { kind: 'codex-toml', path: path.join(codexHome, 'config.toml'), folder: codexHome },
     { kind: 'claude-json', path: path.join(home, '.claude', 'settings.json'), folder: path.join(home, '.claude') },
-    ...workspaceFolders.flatMap((folder) => ['settings.json', 'settings.local.json'].map((name) => ({ kind: 'claude-json' as const, path: path.join(folder, '.claude', name), folder: path.join(folder, '.claude') }))),
+    ...workspaceFolders.flatMap((folder) =>
+      ['settings.json', 'settings.local.json'].map((name) => ({
+        kind: 'claude-json' as const,
+        path: path.join(folder, '.claude', name),
+        folder: path.join(folder, '.claude'),
+      })),
+    ),
     { kind: 'continue-yaml', path: path.join(continueDir, 'config.yaml'), folder: continueDir },
     { kind: 'cline-state', path: path.join(clineData, 'globalState.json'), companion: path.join(clineData, 'secrets.json'), folder: clineData },
     { kind: 'cline-providers', path: providers, folder: path.dirname(providers) },

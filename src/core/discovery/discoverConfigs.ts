@@ -30,7 +30,15 @@ export interface ConfigFinding extends DiscoveredConfig {
 }
 
 /** Each kind of file: whose it is, its format, and how to read what it holds. */
-const KINDS: Record<ConfigKind, { client: string; rule: UrlRuleId; format: 'JSON' | 'TOML' | 'YAML'; read: (doc: unknown, file: ParsedFile, companion: unknown, env: NodeJS.ProcessEnv) => DiscoveredConfig[] }> = {
+const KINDS: Record<
+  ConfigKind,
+  {
+    client: string;
+    rule: UrlRuleId;
+    format: 'JSON' | 'TOML' | 'YAML';
+    read: (doc: unknown, file: ParsedFile, companion: unknown, env: NodeJS.ProcessEnv) => DiscoveredConfig[];
+  }
+> = {
   'codex-toml': { client: 'Codex', rule: 'codex', format: 'TOML', read: (d, f, _c, env) => readCodexConfig(d, f, env) },
   'claude-json': { client: 'Claude Code', rule: 'claude-code', format: 'JSON', read: (d, f) => readClaudeSettings(d, f) },
   'continue-yaml': { client: 'Continue', rule: 'continue', format: 'YAML', read: (d, f) => readContinueConfig(d, f) },
@@ -38,7 +46,11 @@ const KINDS: Record<ConfigKind, { client: string; rule: UrlRuleId; format: 'JSON
   'cline-providers': { client: 'Cline', rule: 'cline', format: 'JSON', read: (d, f) => readClineProviders(d, f) },
 };
 
-const PARSERS = { JSON: (text: string): unknown => JSON.parse(text), TOML: (text: string): unknown => parseToml(text), YAML: (text: string): unknown => parseYaml(text) };
+const PARSERS = {
+  JSON: (text: string): unknown => JSON.parse(text),
+  TOML: (text: string): unknown => parseToml(text),
+  YAML: (text: string): unknown => parseYaml(text),
+};
 
 /**
  * Finds and parses the clients' configuration files. Read-only: nothing is ever written. Each file

@@ -59,6 +59,7 @@ export function parseProblem(error: unknown, format: 'JSON' | 'TOML' | 'YAML'): 
   const line = typeof e.line === 'number' ? e.line : e.linePos?.[0]?.line;
   const column = typeof e.column === 'number' ? e.column : e.linePos?.[0]?.col;
   const position = typeof e.message === 'string' ? /position (\d+)/.exec(e.message)?.[1] : undefined;
-  const where = line !== undefined ? ` (line ${line}${column !== undefined ? `, column ${column}` : ''})` : position !== undefined ? ` (at character ${position})` : '';
+  const where =
+    line !== undefined ? ` (line ${line}${column !== undefined ? `, column ${column}` : ''})` : position !== undefined ? ` (at character ${position})` : '';
   return `The file is not valid ${format}${where}.`;
 }

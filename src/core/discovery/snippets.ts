@@ -21,7 +21,14 @@ export function correctedSnippet(config: DiscoveredConfig, valueToType: string):
     case 'claude-code':
       return JSON.stringify({ env: { ANTHROPIC_BASE_URL: root, ANTHROPIC_AUTH_TOKEN: '<your dedicated Claude Code token>' } }, null, 2);
     case 'continue':
-      return ['models:', '  - name: Crazyrouter gpt-5.4', '    provider: openai', '    model: gpt-5.4', `    apiBase: ${root}/v1`, '    apiKey: ${{ secrets.CRAZYROUTER_API_KEY }}'].join('\n');
+      return [
+        'models:',
+        '  - name: Crazyrouter gpt-5.4',
+        '    provider: openai',
+        '    model: gpt-5.4',
+        `    apiBase: ${root}/v1`,
+        '    apiKey: ${{ secrets.CRAZYROUTER_API_KEY }}',
+      ].join('\n');
     default:
       return `Base URL: ${root}/v1`;
   }

@@ -8,8 +8,16 @@ const EXCERPT_CHARS = 300;
 /** Evidence for the report, built only from what the transport saw of responses, then redacted. */
 export function toEvidence(exchange: Exchange, secrets: Secret[]): Evidence {
   // Redact the whole body before cutting it: a cut must never leave half a token behind.
-  const excerpt = redact(exchange.body, ...secrets).replace(/\s+/g, ' ').trim();
-  const note = [exchange.blockedRedirect && `redirect to ${exchange.blockedRedirect} not followed`, exchange.redirectLoop && `same-site redirects: ${exchange.redirectLoop}`, exchange.failure].filter(Boolean).join('; ');
+  const excerpt = redact(exchange.body, ...secrets)
+    .replace(/\s+/g, ' ')
+    .trim();
+  const note = [
+    exchange.blockedRedirect && `redirect to ${exchange.blockedRedirect} not followed`,
+    exchange.redirectLoop && `same-site redirects: ${exchange.redirectLoop}`,
+    exchange.failure,
+  ]
+    .filter(Boolean)
+    .join('; ');
   return {
     method: exchange.method,
     url: redact(exchange.url, ...secrets),

@@ -56,7 +56,9 @@ export async function verify(profile: Profile, options: VerifyOptions = {}): Pro
     crashed: (error) => internalErrorResult(check, error, secrets, options.onEvent),
     run: (checkSignal) =>
       check.sendsToken && mustConfirm && !facts.apiConfirmed
-        ? Promise.resolve(skippedResult(check, `Not sent: ${profile.baseUrl} did not answer a tokenless probe as the gateway's API does, so the token was not sent there.`))
+        ? Promise.resolve(
+            skippedResult(check, `Not sent: ${profile.baseUrl} did not answer a tokenless probe as the gateway's API does, so the token was not sent there.`),
+          )
         : runCheck(check, { profile, facts, lookup: options.lookup ?? systemLookup }, checkSignal, secrets, options),
   }));
   const results = await runGraph(nodes, {
@@ -67,7 +69,10 @@ export async function verify(profile: Profile, options: VerifyOptions = {}): Pro
   });
   if (facts.apiConfirmed && !signal.aborted) options.onOriginConfirmed?.(origin);
   // The whole report is redacted once more: the model ids a gateway lists are its words too.
-  return redactDeep(buildReport(profile, results, { startedAt: new Date(started), durationMs: Date.now() - started, cancelled: signal.aborted, visibleModels: facts.modelIds }), ...secrets);
+  return redactDeep(
+    buildReport(profile, results, { startedAt: new Date(started), durationMs: Date.now() - started, cancelled: signal.aborted, visibleModels: facts.modelIds }),
+    ...secrets,
+  );
 }
 
 async function runCheck(
@@ -79,7 +84,13 @@ async function runCheck(
 ): Promise<CheckResult> {
   const clients: GatewayClient[] = [];
   const client = () => {
-    const created = createGatewayClient({ baseURL: profile.baseUrl, secret: profile.secret, timeoutMs: profile.timeoutMs, signal, fetchOptions: options.fetchOptions });
+    const created = createGatewayClient({
+      baseURL: profile.baseUrl,
+      secret: profile.secret,
+      timeoutMs: profile.timeoutMs,
+      signal,
+      fetchOptions: options.fetchOptions,
+    });
     clients.push(created);
     return created;
   };
@@ -92,7 +103,11 @@ async function runCheck(
     if (isCancellation(error, signal)) throw error;
     // Every gateway and network failure is classified inside the check (callGateway); what
     // reaches this point is a fault in the doctor itself.
-    return { ...internalErrorResult(check, error, secrets, options.onEvent), durationMs: Math.round(performance.now() - started), evidence: evidenceOf(clients, secrets) };
+    return {
+      ...internalErrorResult(check, error, secrets, options.onEvent),
+      durationMs: Math.round(performance.now() - started),
+      evidence: evidenceOf(clients, secrets),
+    };
   }
   const result: CheckResult = {
     id: check.id,
@@ -110,7 +125,8 @@ async function runCheck(
   return redactDeep(result, ...secrets);
 }
 
-const evidenceOf = (clients: readonly GatewayClient[], secrets: Profile['secret'][]) => clients.flatMap((c) => c.log.entries.map((exchange) => toEvidence(exchange, secrets)));
+const evidenceOf = (clients: readonly GatewayClient[], secrets: Profile['secret'][]) =>
+  clients.flatMap((c) => c.log.entries.map((exchange) => toEvidence(exchange, secrets)));
 
 /** A check that threw: reported as a failed check ("internal error"), its redacted stack sent to the log. */
 function internalErrorResult(check: CheckDefinition, error: unknown, secrets: Profile['secret'][], onEvent: VerifyOptions['onEvent']): CheckResult {
@@ -133,5 +149,16 @@ function internalErrorResult(check: CheckDefinition, error: unknown, secrets: Pr
 }
 
 function skippedResult(check: CheckDefinition, reason: string): CheckResult {
-  return { id: check.id, kind: check.kind, title: check.title, model: check.model, status: 'skipped', durationMs: 0, summary: redact(reason), details: [], metrics: {}, evidence: [] };
+  return {
+    id: check.id,
+    kind: check.kind,
+    title: check.title,
+    model: check.model,
+    status: 'skipped',
+    durationMs: 0,
+    summary: redact(reason),
+    details: [],
+    metrics: {},
+    evidence: [],
+  };
 }

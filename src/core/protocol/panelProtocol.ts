@@ -116,7 +116,13 @@ export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
 
 /** host → webview */
 export const HostMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('init'), tokenHint: TokenHint, settings: PanelSettingsSchema, clients: z.array(ClientViewSchema), ticks: z.record(z.string(), z.array(z.string())) }),
+  z.object({
+    type: z.literal('init'),
+    tokenHint: TokenHint,
+    settings: PanelSettingsSchema,
+    clients: z.array(ClientViewSchema),
+    ticks: z.record(z.string(), z.array(z.string())),
+  }),
   z.object({ type: z.literal('tokenState'), tokenHint: TokenHint }),
   z.object({ type: z.literal('runStarted'), runId: RunId, demo: z.boolean(), checks: z.array(PlannedCheck) }),
   z.object({ type: z.literal('checkStarted'), runId: RunId, id: z.string() }),

@@ -50,7 +50,14 @@ function evidenceLines(result: CheckResult): string[] {
   const lines = [`### ${mdCode(result.title)}`, ''];
   for (const d of result.details) lines.push(`- ${mdCode(d)}`);
   for (const e of result.evidence) {
-    const parts = [`${e.method} ${e.url}`, e.status !== undefined ? `→ ${e.status}` : '→ no response', e.contentType, e.requestId && `request id ${e.requestId}`, e.totalMs !== undefined && `${e.totalMs} ms`, e.note].filter(Boolean);
+    const parts = [
+      `${e.method} ${e.url}`,
+      e.status !== undefined ? `→ ${e.status}` : '→ no response',
+      e.contentType,
+      e.requestId && `request id ${e.requestId}`,
+      e.totalMs !== undefined && `${e.totalMs} ms`,
+      e.note,
+    ].filter(Boolean);
     lines.push(`- ${mdCode(parts.join(' · '))}`);
     if (e.bodyExcerpt) lines.push(`  - body: ${mdCode(e.bodyExcerpt)}`);
   }

@@ -64,7 +64,11 @@ export interface Report {
   visibleModels: string[];
 }
 
-export function buildReport(profile: Profile, results: CheckResult[], meta: { startedAt: Date; durationMs: number; cancelled: boolean; visibleModels?: string[] }): Report {
+export function buildReport(
+  profile: Profile,
+  results: CheckResult[],
+  meta: { startedAt: Date; durationMs: number; cancelled: boolean; visibleModels?: string[] },
+): Report {
   const counts: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, skipped: 0 };
   for (const r of results) counts[r.status]++;
   const verdict: Verdict = meta.cancelled ? 'cancelled' : counts.fail > 0 ? 'fail' : counts.warn > 0 ? 'warn' : 'pass';
@@ -102,7 +106,15 @@ export function findingsFor(results: readonly CheckResult[], client: ClientId, b
   for (const r of results) {
     if ((r.status !== 'fail' && r.status !== 'warn') || !r.symptom) continue;
     const row = rowFor(r.symptom, client);
-    findings.push({ checkId: r.id, status: r.status, symptom: r.symptom, rowId: row?.id, rowSymptom: row?.symptom, cause: row?.cause, fix: row && renderFix(row, client, baseline) });
+    findings.push({
+      checkId: r.id,
+      status: r.status,
+      symptom: r.symptom,
+      rowId: row?.id,
+      rowSymptom: row?.symptom,
+      cause: row?.cause,
+      fix: row && renderFix(row, client, baseline),
+    });
   }
   return findings;
 }
@@ -114,7 +126,13 @@ export function checklistFor(results: readonly CheckResult[], client: ClientId):
     const kinds = item.proof.checks;
     const relevant = results.filter((r) => kinds.includes(r.kind) && r.status !== 'skipped');
     const state: ChecklistState =
-      relevant.length === 0 ? 'not-run' : relevant.some((r) => r.status === 'fail') ? 'failed' : relevant.some((r) => r.status === 'warn') ? 'warned' : 'verified';
+      relevant.length === 0
+        ? 'not-run'
+        : relevant.some((r) => r.status === 'fail')
+          ? 'failed'
+          : relevant.some((r) => r.status === 'warn')
+            ? 'warned'
+            : 'verified';
     return { item, state };
   });
 }

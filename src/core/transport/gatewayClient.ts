@@ -43,7 +43,16 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
   const log = new ExchangeLog();
   const secret = options.secret;
   const fetch = recordingFetch(log, { ...DEFAULT_FETCH_OPTIONS, deadlineMs: options.timeoutMs, ...options.fetchOptions });
-  const common = { baseURL: options.baseURL, organization: null, project: null, maxRetries: 0, timeout: options.timeoutMs, fetch, logLevel: 'off' as const, logger: SILENT_LOGGER };
+  const common = {
+    baseURL: options.baseURL,
+    organization: null,
+    project: null,
+    maxRetries: 0,
+    timeout: options.timeoutMs,
+    fetch,
+    logLevel: 'off' as const,
+    logger: SILENT_LOGGER,
+  };
   const sdk = new OpenAI({ ...common, apiKey: secret.isEmpty ? NO_KEY : async () => secret.reveal() });
   const anonymousSdk = new OpenAI({ ...common, apiKey: NO_KEY });
   const request = { timeout: options.timeoutMs, signal: options.signal };

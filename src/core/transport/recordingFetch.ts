@@ -60,7 +60,17 @@ export function recordingFetch(log: ExchangeLog, options: RecordingFetchOptions 
     const method = (init?.method ?? 'GET').toUpperCase();
     if (isInsecureRemote(url.toString()) && carriesCredentials(init?.headers)) throw new InsecureTransportError(url.host);
     for (let hop = 0; ; hop++) {
-      const exchange: Exchange = { method, url: url.toString(), startedAt: performance.now(), bytes: 0, chunkMs: [], body: '', truncated: false, sawDone: false, pingLines: 0 };
+      const exchange: Exchange = {
+        method,
+        url: url.toString(),
+        startedAt: performance.now(),
+        bytes: 0,
+        chunkMs: [],
+        body: '',
+        truncated: false,
+        sawDone: false,
+        pingLines: 0,
+      };
       log.entries.push(exchange);
       let response: Response;
       try {
@@ -157,7 +167,9 @@ function tapBody(exchange: Exchange, response: Response, options: RecordingFetch
 
 /** The innermost cause of a fetch failure, as `CODE: message` (undici nests the socket error). */
 export function describeCause(error: unknown): string {
-  const innermost = causeChain(error).filter((e) => messageOf(e) !== undefined).at(-1);
+  const innermost = causeChain(error)
+    .filter((e) => messageOf(e) !== undefined)
+    .at(-1);
   if (!innermost) return String(error);
   const code = codeOf(innermost);
   return `${code ? `${code}: ` : ''}${messageOf(innermost)}`;

@@ -32,8 +32,24 @@ export function wordingPattern(text: string): RegExp {
 let compiled: Compiled[] | undefined;
 function table(): Compiled[] {
   compiled ??= [
-    ...WORDINGS.map((w) => ({ id: w.id, status: w.status, code: w.code || undefined, route: w.route, symptom: w.symptom, source: w.source, pattern: wordingPattern(w.text) })),
-    ...UPSTREAM_WORDINGS.map((w) => ({ id: w.id, status: w.status, code: w.code, route: 'upstream' as const, symptom: w.symptom, source: w.source, pattern: wordingPattern(w.text) })),
+    ...WORDINGS.map((w) => ({
+      id: w.id,
+      status: w.status,
+      code: w.code || undefined,
+      route: w.route,
+      symptom: w.symptom,
+      source: w.source,
+      pattern: wordingPattern(w.text),
+    })),
+    ...UPSTREAM_WORDINGS.map((w) => ({
+      id: w.id,
+      status: w.status,
+      code: w.code,
+      route: 'upstream' as const,
+      symptom: w.symptom,
+      source: w.source,
+      pattern: wordingPattern(w.text),
+    })),
   ];
   return compiled;
 }
@@ -45,7 +61,9 @@ function table(): Compiled[] {
  */
 export function matchWording(status: number, error: GatewayError, route: WordingRoute): WordingMatch | undefined {
   const message = normalise(error.message);
-  const candidates = table().filter((w) => w.status === status && w.pattern.test(message) && (w.code === undefined || error.code === undefined || w.code === error.code));
+  const candidates = table().filter(
+    (w) => w.status === status && w.pattern.test(message) && (w.code === undefined || error.code === undefined || w.code === error.code),
+  );
   const rank = (w: Compiled) => (w.route === route ? 0 : w.route === 'any' ? 1 : w.route === 'upstream' ? 3 : 2);
   const best = candidates.toSorted((a, b) => rank(a) - rank(b))[0];
   return best && { id: best.id, symptom: best.symptom, source: best.source };

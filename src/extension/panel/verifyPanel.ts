@@ -100,7 +100,8 @@ export class VerifyPanel implements vscode.Disposable {
       case 'ready':
         return this.postInit();
       case 'saveToken': {
-        const origin = message.baseUrl && URL.canParse(message.baseUrl) && /^https?:$/.test(new URL(message.baseUrl).protocol) ? new URL(message.baseUrl).origin : undefined;
+        const origin =
+          message.baseUrl && URL.canParse(message.baseUrl) && /^https?:$/.test(new URL(message.baseUrl).protocol) ? new URL(message.baseUrl).origin : undefined;
         const secret = await this.context.tokens.store(message.token, origin);
         this.context.log.info(`Token saved to the secret storage (${secret.hint()}), bound to ${await this.context.tokens.origin()}.`);
         return this.postTokenState();
@@ -135,7 +136,9 @@ export class VerifyPanel implements vscode.Disposable {
    */
   post(message: HostMessage): boolean {
     if (this.disposed) return false;
-    const fitted = fitMessage(HostMessageSchema, message, (cut) => this.context.log.info(`Shortened ${message.type}.${cut.path} for the panel; in full: ${cut.full}`));
+    const fitted = fitMessage(HostMessageSchema, message, (cut) =>
+      this.context.log.info(`Shortened ${message.type}.${cut.path} for the panel; in full: ${cut.full}`),
+    );
     if (fitted) {
       void this.panel.webview.postMessage(fitted);
       return true;
@@ -143,7 +146,21 @@ export class VerifyPanel implements vscode.Disposable {
     this.context.log.error(`Refused to send an invalid ${message.type} message to the panel.`);
     if (message.type === 'checkFinished') {
       const { id, kind, title, status } = message.result;
-      return this.post({ ...message, finding: undefined, result: { id: id.slice(0, 250), kind, title: title.slice(0, 300), status, durationMs: 0, summary: 'This result could not be shown here; it is in Output → Crazyrouter.', details: [], metrics: {}, evidence: [] } });
+      return this.post({
+        ...message,
+        finding: undefined,
+        result: {
+          id: id.slice(0, 250),
+          kind,
+          title: title.slice(0, 300),
+          status,
+          durationMs: 0,
+          summary: 'This result could not be shown here; it is in Output → Crazyrouter.',
+          details: [],
+          metrics: {},
+          evidence: [],
+        },
+      });
     }
     return false;
   }
@@ -176,9 +193,14 @@ export class VerifyPanel implements vscode.Disposable {
       if (this.run?.id !== id) return;
       if (event.type === 'planned') this.post({ type: 'runStarted', runId: id, demo, checks: event.checks });
       else if (event.type === 'started') this.post({ type: 'checkStarted', runId: id, id: event.id });
-      else if (event.type === 'finished') this.post({ type: 'checkFinished', runId: id, result: event.result, finding: loadEngine().findingsFor([event.result], settings.client)[0] });
+      else if (event.type === 'finished')
+        this.post({ type: 'checkFinished', runId: id, result: event.result, finding: loadEngine().findingsFor([event.result], settings.client)[0] });
     };
-    const outcome = await this.context.runner.run({ ...settings, typedUrl, timeoutMs: readSettings().timeoutMs, mode: 'full', demo, interactive: true }, abort.signal, onEvent);
+    const outcome = await this.context.runner.run(
+      { ...settings, typedUrl, timeoutMs: readSettings().timeoutMs, mode: 'full', demo, interactive: true },
+      abort.signal,
+      onEvent,
+    );
     const current = this.run?.id === id;
     if (current) this.run = undefined;
     if (!outcome.ok) {
@@ -208,10 +230,23 @@ export class VerifyPanel implements vscode.Disposable {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
     const found = await loadEngine().discoverConfigs({ home: process.env.HOME || homedir(), env: process.env, workspaceFolders: folders });
     this.snippets = found.map((f) => f.snippet);
-    this.context.log.info(`Scanned client configurations: ${found.length} found${found.length ? ` (${[...new Set(found.map((f) => f.client))].join(', ')})` : ''}.`);
+    this.context.log.info(
+      `Scanned client configurations: ${found.length} found${found.length ? ` (${[...new Set(found.map((f) => f.client))].join(', ')})` : ''}.`,
+    );
     this.post({
       type: 'discovered',
-      configs: found.map(({ client, file, entry, baseUrl, predictedUrl, valueToType, tokenSource, problems, sharesTokenWith, snippet }) => ({ client, file, entry, baseUrl, predictedUrl, valueToType, tokenSource, problems, sharesTokenWith, snippet })),
+      configs: found.map(({ client, file, entry, baseUrl, predictedUrl, valueToType, tokenSource, problems, sharesTokenWith, snippet }) => ({
+        client,
+        file,
+        entry,
+        baseUrl,
+        predictedUrl,
+        valueToType,
+        tokenSource,
+        problems,
+        sharesTokenWith,
+        snippet,
+      })),
     });
   }
 
@@ -219,7 +254,11 @@ export class VerifyPanel implements vscode.Disposable {
     const snippet = this.snippets[index];
     if (snippet === undefined) return;
     await vscode.env.clipboard.writeText(snippet);
-    this.post({ type: 'notice', level: 'info', text: 'Corrected snippet copied. Paste it into the file yourself; the doctor never edits your clients’ files.' });
+    this.post({
+      type: 'notice',
+      level: 'info',
+      text: 'Corrected snippet copied. Paste it into the file yourself; the doctor never edits your clients’ files.',
+    });
   }
 
   cancel(): void {

@@ -54,7 +54,8 @@ export class HealthIndicator implements vscode.Disposable {
 
   /** Settings changed: the next check follows the new interval. */
   reschedule(): void {
-    if (this.item && this.snapshot.level !== 'no-token' && !this.running) this.schedule(nextCheckDelay(readSettings().healthIntervalMinutes, this.offlineStreak));
+    if (this.item && this.snapshot.level !== 'no-token' && !this.running)
+      this.schedule(nextCheckDelay(readSettings().healthIntervalMinutes, this.offlineStreak));
   }
 
   /** Checks now. Resolves when the newest check has settled, so callers always see a final state. */
@@ -76,7 +77,18 @@ export class HealthIndicator implements vscode.Disposable {
     this.show({ ...this.snapshot, level: 'checking', headline: 'Checking the token (model list and quota; no tokens spent)…' });
     const settings = readSettings();
     try {
-      const outcome = await this.runner.run({ baseUrl: settings.baseUrl, client: settings.client, models: settings.models, timeoutMs: settings.timeoutMs, mode: 'health', demo: false, interactive: false }, abort.signal);
+      const outcome = await this.runner.run(
+        {
+          baseUrl: settings.baseUrl,
+          client: settings.client,
+          models: settings.models,
+          timeoutMs: settings.timeoutMs,
+          mode: 'health',
+          demo: false,
+          interactive: false,
+        },
+        abort.signal,
+      );
       if (abort.signal.aborted) return;
       // A token bound to another origin is never sent by the status bar: it says so and waits for the user.
       if (!outcome.ok) this.show({ level: outcome.withheld ? 'warning' : 'failing', headline: outcome.reason, checkedAt: new Date(), offline: false });
@@ -113,9 +125,17 @@ export class HealthIndicator implements vscode.Disposable {
     }
     const { level } = snapshot;
     this.item.text = `${ICON[level]} Crazyrouter`;
-    this.item.backgroundColor = level === 'failing' ? new vscode.ThemeColor('statusBarItem.errorBackground') : level === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.backgroundColor =
+      level === 'failing'
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : level === 'warning'
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
     this.item.tooltip = tooltipFor(snapshot);
-    this.item.accessibilityInformation = { label: `Crazyrouter token health: ${WORD[level]}. ${snapshot.headline} Click to open Verify Setup.`, role: 'button' };
+    this.item.accessibilityInformation = {
+      label: `Crazyrouter token health: ${WORD[level]}. ${snapshot.headline} Click to open Verify Setup.`,
+      role: 'button',
+    };
     this.item.show();
   }
 
@@ -144,7 +164,11 @@ export class HealthIndicator implements vscode.Disposable {
 function tooltipFor(s: HealthSnapshot): vscode.MarkdownString {
   const lines = [`**Crazyrouter token health: ${WORD[s.level]}**`, '', escape(s.headline), ''];
   if (s.checkedAt) lines.push(`Last check: ${s.checkedAt.toLocaleTimeString()} (model list and quota; no tokens spent)`, '');
-  const facts = [s.latencyMs !== undefined && `Latency: ${s.latencyMs} ms`, s.models !== undefined && `Models: ${s.models}`, s.quota && `Quota: ${s.quota}`].filter(Boolean);
+  const facts = [
+    s.latencyMs !== undefined && `Latency: ${s.latencyMs} ms`,
+    s.models !== undefined && `Models: ${s.models}`,
+    s.quota && `Quota: ${s.quota}`,
+  ].filter(Boolean);
   if (facts.length > 0) lines.push(facts.join(' · '), '');
   if (s.offline) lines.push('The gateway could not be reached; checks are spaced out until it answers again.', '');
   lines.push('Click to open Verify Setup.');

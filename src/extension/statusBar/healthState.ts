@@ -27,7 +27,8 @@ export function snapshotOf(report: Report, checkedAt = new Date()): HealthSnapsh
   const models = byId.get('auth')?.metrics.models;
   let quotaText: string | undefined;
   if (quota?.unlimited === true) quotaText = 'no cap';
-  else if (typeof quota?.hardLimitUsd === 'number' && typeof quota.usedUsd === 'number') quotaText = `$${(quota.hardLimitUsd - quota.usedUsd).toFixed(2)} of $${quota.hardLimitUsd.toFixed(2)} left`;
+  else if (typeof quota?.hardLimitUsd === 'number' && typeof quota.usedUsd === 'number')
+    quotaText = `$${(quota.hardLimitUsd - quota.usedUsd).toFixed(2)} of $${quota.hardLimitUsd.toFixed(2)} left`;
   else if (typeof quota?.remainingShare === 'number') quotaText = `${Math.round(quota.remainingShare * 100)}% left`;
   const level = firstFail ? 'failing' : firstWarn ? 'warning' : 'healthy';
   const headline = firstFail ? firstFail.summary : firstWarn ? firstWarn.summary : 'Token accepted, gateway reachable.';

@@ -28,7 +28,14 @@ export class ChecklistView {
         if (item.auto) {
           const state = (this.states[item.id] ?? 'not-run') as Exclude<ChecklistState, 'manual'>;
           const [name, label] = AUTO_STATE[state] ?? AUTO_STATE['not-run'];
-          return h('li', { class: `auto ${state}`, 'data-item-id': item.id, 'data-state': state }, icon(name, label), ' ', item.text, h('span', { class: 'muted' }, ' (checked by the doctor)'));
+          return h(
+            'li',
+            { class: `auto ${state}`, 'data-item-id': item.id, 'data-state': state },
+            icon(name, label),
+            ' ',
+            item.text,
+            h('span', { class: 'muted' }, ' (checked by the doctor)'),
+          );
         }
         const box = h('vscode-checkbox', { 'data-item-id': item.id, checked: manualTicks.has(item.id), label: item.text, title: item.hint ?? '' });
         box.addEventListener('change', () => this.onTick(item.id, (box as HTMLElement & { checked: boolean }).checked));

@@ -6,11 +6,21 @@ import { h, icon, replaceChildren } from '../dom';
 export class DiscoveredList {
   readonly element: HTMLElement;
   private readonly list = h('ul', { id: 'discovered', class: 'discovered' });
-  private readonly status = h('p', { class: 'muted', id: 'discovered-status' }, 'Reads Codex, Claude Code, Continue and Cline settings on this machine. Nothing is written.');
+  private readonly status = h(
+    'p',
+    { class: 'muted', id: 'discovered-status' },
+    'Reads Codex, Claude Code, Continue and Cline settings on this machine. Nothing is written.',
+  );
 
   constructor() {
     const scan = h('vscode-button', { id: 'discover', secondary: true, onclick: () => post({ type: 'discover' }) }, icon('search'), ' Scan this machine');
-    this.element = h('section', { class: 'discovered-section', 'aria-label': 'Client configurations found on this machine' }, h('div', { class: 'section-head' }, h('h2', {}, 'Found on this machine'), scan), this.status, this.list);
+    this.element = h(
+      'section',
+      { class: 'discovered-section', 'aria-label': 'Client configurations found on this machine' },
+      h('div', { class: 'section-head' }, h('h2', {}, 'Found on this machine'), scan),
+      this.status,
+      this.list,
+    );
   }
 
   show(configs: DiscoveredView[]): void {
@@ -21,12 +31,24 @@ export class DiscoveredList {
         h(
           'li',
           { class: `config ${c.problems.length > 0 ? 'has-problems' : 'ok'}`, 'data-client': c.client },
-          h('div', { class: 'title' }, icon(c.problems.length > 0 ? 'warning' : 'pass'), ` ${c.client}`, c.entry && h('span', { class: 'muted' }, ` · ${c.entry}`)),
+          h(
+            'div',
+            { class: 'title' },
+            icon(c.problems.length > 0 ? 'warning' : 'pass'),
+            ` ${c.client}`,
+            c.entry && h('span', { class: 'muted' }, ` · ${c.entry}`),
+          ),
           h('div', { class: 'muted file' }, c.file),
           c.baseUrl && h('div', {}, 'Configured ', h('code', {}, c.baseUrl), ...(c.predictedUrl ? [' → will call ', h('code', {}, c.predictedUrl)] : [])),
           c.tokenSource && h('div', { class: 'muted' }, `Token from ${c.tokenSource}`),
           ...c.problems.map((p) => h('div', { class: 'problem' }, icon('warning'), ` ${p}`)),
-          (c.valueToType || c.problems.length > 0) && h('vscode-button', { secondary: true, class: 'copy-snippet', onclick: () => post({ type: 'copySnippet', index }) }, icon('copy'), ' Copy corrected snippet'),
+          (c.valueToType || c.problems.length > 0) &&
+            h(
+              'vscode-button',
+              { secondary: true, class: 'copy-snippet', onclick: () => post({ type: 'copySnippet', index }) },
+              icon('copy'),
+              ' Copy corrected snippet',
+            ),
         ),
       ),
     );

@@ -24,10 +24,22 @@ export class ResultsList {
     const tools = h(
       'div',
       { class: 'row tools' },
-      h('vscode-button', { id: 'copy-report', secondary: true, 'data-action': 'copy', title: 'Copy the report as Markdown (the token is never in it)' }, icon('copy'), ' Copy report'),
+      h(
+        'vscode-button',
+        { id: 'copy-report', secondary: true, 'data-action': 'copy', title: 'Copy the report as Markdown (the token is never in it)' },
+        icon('copy'),
+        ' Copy report',
+      ),
       h('vscode-button', { id: 'open-output', secondary: true, 'data-action': 'output', title: 'Open Output → Crazyrouter' }, icon('output'), ' Open Output'),
     );
-    this.element = h('section', { class: 'results-section', 'aria-label': 'Results' }, h('div', { class: 'section-head' }, h('h2', {}, 'Results'), tools), this.banner, this.list, h('p', { class: 'muted', id: 'results-empty' }, 'Run the checks to see results here.'));
+    this.element = h(
+      'section',
+      { class: 'results-section', 'aria-label': 'Results' },
+      h('div', { class: 'section-head' }, h('h2', {}, 'Results'), tools),
+      this.banner,
+      this.list,
+      h('p', { class: 'muted', id: 'results-empty' }, 'Run the checks to see results here.'),
+    );
   }
 
   start(checks: Planned[], demo: boolean): void {
@@ -58,7 +70,17 @@ export class ResultsList {
       h('span', { class: 'title' }, result.title),
       h('span', { class: 'time muted' }, result.status === 'skipped' ? '' : `${result.durationMs} ms`),
       h('div', { class: 'summary' }, result.summary),
-      finding?.fix && h('div', { class: 'fix' }, h('strong', {}, 'Fix: '), finding.fix, ' ', finding.rowId ? h('a', { href: '#', class: 'show-row', onclick: (e: Event) => (e.preventDefault(), this.onShowFix(finding.rowId!)) }, 'Show in table') : ''),
+      finding?.fix &&
+        h(
+          'div',
+          { class: 'fix' },
+          h('strong', {}, 'Fix: '),
+          finding.fix,
+          ' ',
+          finding.rowId
+            ? h('a', { href: '#', class: 'show-row', onclick: (e: Event) => (e.preventDefault(), this.onShowFix(finding.rowId!)) }, 'Show in table')
+            : '',
+        ),
       this.evidence(result),
     );
   }
@@ -67,13 +89,33 @@ export class ResultsList {
     const { verdict, counts } = message;
     this.banner.className = `verdict ${verdict}`;
     const text =
-      verdict === 'pass' ? 'All checks passed.' : verdict === 'warn' ? `Works, with ${counts.warn} warning(s).` : verdict === 'fail' ? `${counts.fail} check(s) failed.` : 'Cancelled.';
+      verdict === 'pass'
+        ? 'All checks passed.'
+        : verdict === 'warn'
+          ? `Works, with ${counts.warn} warning(s).`
+          : verdict === 'fail'
+            ? `${counts.fail} check(s) failed.`
+            : 'Cancelled.';
     const iconName = verdict === 'pass' ? 'pass' : verdict === 'warn' ? 'warning' : verdict === 'fail' ? 'error' : 'circle-slash';
-    replaceChildren(this.banner, icon(iconName), ` ${text} `, h('span', { class: 'muted' }, `${counts.pass} passed · ${counts.warn} warnings · ${counts.fail} failed · ${counts.skipped} skipped · ${message.durationMs} ms`));
+    replaceChildren(
+      this.banner,
+      icon(iconName),
+      ` ${text} `,
+      h(
+        'span',
+        { class: 'muted' },
+        `${counts.pass} passed · ${counts.warn} warnings · ${counts.fail} failed · ${counts.skipped} skipped · ${message.durationMs} ms`,
+      ),
+    );
   }
 
   private row(check: Planned): HTMLElement {
-    const row = h('li', { class: 'check', 'data-check-id': check.id, 'data-status': 'pending' }, h('span', { class: 'status' }, icon('circle-large-outline', 'waiting')), h('span', { class: 'title' }, check.title));
+    const row = h(
+      'li',
+      { class: 'check', 'data-check-id': check.id, 'data-status': 'pending' },
+      h('span', { class: 'status' }, icon('circle-large-outline', 'waiting')),
+      h('span', { class: 'title' }, check.title),
+    );
     this.rows.set(check.id, row);
     return row;
   }
@@ -91,7 +133,11 @@ export class ResultsList {
           { class: 'exchange' },
           h('code', {}, `${e.method} ${e.url}`),
           ' → ',
-          h('code', {}, [e.status ?? 'no response', e.contentType, e.totalMs !== undefined ? `${e.totalMs} ms` : undefined].filter((x) => x !== undefined).join(' · ')),
+          h(
+            'code',
+            {},
+            [e.status ?? 'no response', e.contentType, e.totalMs !== undefined ? `${e.totalMs} ms` : undefined].filter((x) => x !== undefined).join(' · '),
+          ),
           e.requestId && h('div', { class: 'muted' }, `request id ${e.requestId}`),
           e.note && h('div', { class: 'muted' }, e.note),
           e.bodyExcerpt && h('pre', { class: 'excerpt' }, e.bodyExcerpt),

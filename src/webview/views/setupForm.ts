@@ -13,7 +13,15 @@ export class SetupForm {
    * A native password input, not a vscode-textfield: Chromium writes the state of form-associated
    * custom elements to its session-restore file on disk (whatever their type), never a password input's.
    */
-  private readonly token = h('input', { id: 'token-input', class: 'native-input', type: 'password', autocomplete: 'off', spellcheck: 'false', placeholder: 'sk-...', 'aria-label': 'Crazyrouter token' });
+  private readonly token = h('input', {
+    id: 'token-input',
+    class: 'native-input',
+    type: 'password',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    placeholder: 'sk-...',
+    'aria-label': 'Crazyrouter token',
+  });
   private readonly tokenState = h('span', { id: 'token-state', class: 'muted' });
   private readonly forget = h('vscode-button', { id: 'forget-token', secondary: true, hidden: true, onclick: () => post({ type: 'forgetToken' }) }, 'Forget');
   private readonly baseUrl = h('vscode-textfield', { id: 'base-url', 'aria-label': 'Base URL' }) as ValueElement;
@@ -21,13 +29,31 @@ export class SetupForm {
   private readonly client = h('vscode-single-select', { id: 'client-select', 'aria-label': 'Client' }) as ValueElement;
   private readonly typedLabel = h('label', { for: 'typed-url', id: 'typed-url-label' }, 'What you typed in your client (optional)');
   private readonly typedUrl = h('vscode-textfield', { id: 'typed-url', placeholder: 'paste the URL exactly as it is in the client' }) as ValueElement;
-  private readonly cherryLegacy = h('vscode-checkbox', { id: 'cherry-legacy', label: 'Cherry Studio 1.6 or older (its / and # rules differ)', hidden: true }) as ValueElement & { checked: boolean };
+  private readonly cherryLegacy = h('vscode-checkbox', {
+    id: 'cherry-legacy',
+    label: 'Cherry Studio 1.6 or older (its / and # rules differ)',
+    hidden: true,
+  }) as ValueElement & { checked: boolean };
   private readonly prediction = h('div', { class: 'hint', id: 'typed-prediction', 'aria-live': 'polite' });
   private readonly models = h('vscode-textfield', { id: 'models', 'aria-label': 'Models to check, separated by commas' }) as ValueElement;
   private readonly offered = h('div', { id: 'offered-models', class: 'chips', hidden: true });
   private readonly run = h('vscode-button', { id: 'run', onclick: () => this.submit(false) }, icon('play'), ' Run checks') as ValueElement;
-  private readonly demo = h('vscode-button', { id: 'demo', secondary: true, title: 'Runs every check against the built-in sandbox gateway: no account, no token, no network.', onclick: () => this.submit(true) }, 'Try on the sandbox') as ValueElement;
-  private readonly cancel = h('vscode-button', { id: 'cancel', secondary: true, disabled: true, onclick: () => post({ type: 'cancel' }) }, icon('debug-stop'), ' Cancel') as ValueElement;
+  private readonly demo = h(
+    'vscode-button',
+    {
+      id: 'demo',
+      secondary: true,
+      title: 'Runs every check against the built-in sandbox gateway: no account, no token, no network.',
+      onclick: () => this.submit(true),
+    },
+    'Try on the sandbox',
+  ) as ValueElement;
+  private readonly cancel = h(
+    'vscode-button',
+    { id: 'cancel', secondary: true, disabled: true, onclick: () => post({ type: 'cancel' }) },
+    icon('debug-stop'),
+    ' Cancel',
+  ) as ValueElement;
   private clients: ClientView[] = [];
 
   constructor(private readonly onChange: (settings: PanelSettings) => void) {
@@ -37,13 +63,19 @@ export class SetupForm {
       post({ type: 'saveToken', token: value, baseUrl: this.baseUrl.value.trim() });
       this.token.value = '';
     };
-    this.token.addEventListener('keydown', (e) => (e).key === 'Enter' && saveToken());
+    this.token.addEventListener('keydown', (e) => e.key === 'Enter' && saveToken());
     for (const field of [this.client, this.baseUrl, this.models, this.typedUrl, this.cherryLegacy]) field.addEventListener('change', () => this.changed());
     this.typedUrl.addEventListener('input', () => this.showPrediction());
     this.element = h(
       'section',
       { class: 'setup', 'aria-label': 'Setup' },
-      h('div', { class: 'field' }, h('label', { for: 'token-input' }, 'Token'), h('div', { class: 'row' }, this.token, h('vscode-button', { id: 'save-token', onclick: saveToken }, 'Save token'), this.forget), this.tokenState),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'token-input' }, 'Token'),
+        h('div', { class: 'row' }, this.token, h('vscode-button', { id: 'save-token', onclick: saveToken }, 'Save token'), this.forget),
+        this.tokenState,
+      ),
       h('div', { class: 'field' }, h('label', { for: 'client-select' }, 'Client you are setting up'), this.client),
       h('div', { class: 'field' }, h('label', { for: 'base-url' }, 'Base URL'), this.baseUrl, this.urlHint),
       h('div', { class: 'field' }, this.typedLabel, this.typedUrl, this.cherryLegacy, this.prediction),
@@ -67,7 +99,11 @@ export class SetupForm {
   }
 
   settings(): PanelSettings {
-    const models = this.models.value.split(',').map((m) => m.trim()).filter(Boolean).slice(0, 8);
+    const models = this.models.value
+      .split(',')
+      .map((m) => m.trim())
+      .filter(Boolean)
+      .slice(0, 8);
     const client = (this.client.value || 'cursor') as PanelSettings['client'];
     const typedUrl = this.typedUrl.value.trim() || undefined;
     const urlRule = client === 'cherry-studio' && this.cherryLegacy.checked ? 'cherry-studio@1.6' : undefined;
@@ -75,7 +111,9 @@ export class SetupForm {
   }
 
   setTokenHint(hint: string | null): void {
-    this.tokenState.textContent = hint ? `Stored in VS Code's secret storage: ${hint}` : 'No token stored yet. Paste it and press Save token (it goes to the secret storage only).';
+    this.tokenState.textContent = hint
+      ? `Stored in VS Code's secret storage: ${hint}`
+      : 'No token stored yet. Paste it and press Save token (it goes to the secret storage only).';
     this.forget.hidden = !hint;
   }
 
@@ -92,7 +130,11 @@ export class SetupForm {
     const more = total - chosen.size - extra.length;
     replaceChildren(
       this.offered,
-      h('span', { class: 'muted' }, more > 0 ? `Also allowed for this token (${extra.length} of ${total - chosen.size} shown):` : 'Also allowed for this token:'),
+      h(
+        'span',
+        { class: 'muted' },
+        more > 0 ? `Also allowed for this token (${extra.length} of ${total - chosen.size} shown):` : 'Also allowed for this token:',
+      ),
       ...extra.map((id) => h('button', { class: 'chip', type: 'button', title: `Add ${id} to the models to check`, onclick: () => this.addModel(id) }, id)),
     );
   }

@@ -14,7 +14,13 @@ export class SymptomTable {
       'section',
       { class: 'symptoms', 'aria-label': 'Common errors and fixes' },
       h('h2', {}, 'Common errors and fixes'),
-      h('table', { id: 'symptom-table' }, this.caption, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Symptom'), h('th', { scope: 'col' }, 'Likely cause'), h('th', { scope: 'col' }, 'Fix'))), this.body),
+      h(
+        'table',
+        { id: 'symptom-table' },
+        this.caption,
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Symptom'), h('th', { scope: 'col' }, 'Likely cause'), h('th', { scope: 'col' }, 'Fix'))),
+        this.body,
+      ),
     );
   }
 

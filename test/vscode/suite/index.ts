@@ -17,7 +17,10 @@ interface TestRecord {
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', timeout: 30_000, color: false, reporter: 'spec' });
   const dir = path.resolve(__dirname, '..');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.vscode.test.js')).toSorted(byText)) mocha.addFile(path.join(dir, file));
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.vscode.test.js'))
+    .toSorted(byText))
+    mocha.addFile(path.join(dir, file));
   const records: TestRecord[] = [];
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run(resolve);

@@ -5,9 +5,4 @@ import { UPSTREAM_RELAYED_WORDINGS } from './upstreamRelayed';
 import { ONE_API_WORDINGS } from './oneApi';
 
 /** Every wording in the corpus: new-api locale and hard-coded messages, relayed upstream answers, one-api. */
-export const WORDINGS: readonly GatewayWording[] = [
-  ...NEW_API_LOCALE_WORDINGS,
-  ...NEW_API_FIXED_WORDINGS,
-  ...UPSTREAM_RELAYED_WORDINGS,
-  ...ONE_API_WORDINGS,
-];
+export const WORDINGS: readonly GatewayWording[] = [...NEW_API_LOCALE_WORDINGS, ...NEW_API_FIXED_WORDINGS, ...UPSTREAM_RELAYED_WORDINGS, ...ONE_API_WORDINGS];

@@ -480,7 +480,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: '您已达到请求数限制：{minutes}分钟内最多请求{count}次',
     requestIdSuffix: true,
     route: 'relay',
-    source: 'QQhuxuhui/new-api@ccd535ef8 middleware/model-rate-limit.go (redisRateLimitHandler) | QQhuxuhui/new-api@cac45d9cb middleware/model-rate-limit.go (redisRateLimitHandler)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 middleware/model-rate-limit.go (redisRateLimitHandler) | QQhuxuhui/new-api@cac45d9cb middleware/model-rate-limit.go (redisRateLimitHandler)',
   },
   {
     id: 'new-api/zh-CN/rate-limit-success@2025-04',
@@ -509,7 +510,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: '您已达到总请求数限制：{minutes}分钟内最多请求{count}次，包括失败次数，请检查您的请求是否正确',
     requestIdSuffix: true,
     route: 'relay',
-    source: 'QQhuxuhui/new-api@ccd535ef8 middleware/model-rate-limit.go (redisRateLimitHandler) | QQhuxuhui/new-api@cac45d9cb middleware/model-rate-limit.go (redisRateLimitHandler)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 middleware/model-rate-limit.go (redisRateLimitHandler) | QQhuxuhui/new-api@cac45d9cb middleware/model-rate-limit.go (redisRateLimitHandler)',
   },
   {
     id: 'new-api/zh-CN/rate-limit-total@2025-04',
@@ -538,7 +540,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: 'rate_limit_check_failed',
     requestIdSuffix: true,
     route: 'relay',
-    source: 'QQhuxuhui/new-api@ccd535ef8 middleware/model-rate-limit.go (redisRateLimitHandler) | QQhuxuhui/new-api@cac45d9cb middleware/model-rate-limit.go (redisRateLimitHandler)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 middleware/model-rate-limit.go (redisRateLimitHandler) | QQhuxuhui/new-api@cac45d9cb middleware/model-rate-limit.go (redisRateLimitHandler)',
   },
   {
     id: 'new-api/en/rate-limit-check-failed@2025-04',
@@ -565,7 +568,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: '',
     requestIdSuffix: false,
     route: 'relay',
-    source: 'QQhuxuhui/new-api@ccd535ef8 middleware/model-rate-limit.go (memoryRateLimitHandler: c.Status(429)) | QQhuxuhui/new-api@cac45d9cb middleware/model-rate-limit.go (memoryRateLimitHandler) | QQhuxuhui/new-api@ef8ae4db middleware/model-rate-limit.go (memoryRateLimitHandler)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 middleware/model-rate-limit.go (memoryRateLimitHandler: c.Status(429)) | QQhuxuhui/new-api@cac45d9cb middleware/model-rate-limit.go (memoryRateLimitHandler) | QQhuxuhui/new-api@ef8ae4db middleware/model-rate-limit.go (memoryRateLimitHandler)',
   },
   {
     id: 'new-api/en/rate-limit-critical-token-status',
@@ -578,7 +582,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: '',
     requestIdSuffix: false,
     route: 'token-status',
-    source: 'QQhuxuhui/new-api@ccd535ef8 middleware/rate-limit.go (CriticalRateLimit → writeRateLimited, Retry-After set); router/api-router.go (usageRoute.Use(CORS, CriticalRateLimit)) | QQhuxuhui/new-api@cac45d9cb middleware/rate-limit.go (CriticalRateLimit, no Retry-After); router/api-router.go (usageRoute)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 middleware/rate-limit.go (CriticalRateLimit → writeRateLimited, Retry-After set); router/api-router.go (usageRoute.Use(CORS, CriticalRateLimit)) | QQhuxuhui/new-api@cac45d9cb middleware/rate-limit.go (CriticalRateLimit, no Retry-After); router/api-router.go (usageRoute)',
   },
   {
     id: 'new-api/en/rate-limit-critical-token-log',
@@ -591,7 +596,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: '',
     requestIdSuffix: false,
     route: 'token-log',
-    source: 'QQhuxuhui/new-api@ccd535ef8 middleware/rate-limit.go (CriticalRateLimit → writeRateLimited, Retry-After set); router/api-router.go (logRoute.Use(CORS, CriticalRateLimit)) | QQhuxuhui/new-api@cac45d9cb middleware/rate-limit.go (CriticalRateLimit) | QQhuxuhui/new-api@ef8ae4db middleware/rate-limit.go (GlobalAPIRateLimit only: /api/log/token has no CriticalRateLimit in 2025-04)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 middleware/rate-limit.go (CriticalRateLimit → writeRateLimited, Retry-After set); router/api-router.go (logRoute.Use(CORS, CriticalRateLimit)) | QQhuxuhui/new-api@cac45d9cb middleware/rate-limit.go (CriticalRateLimit) | QQhuxuhui/new-api@ef8ae4db middleware/rate-limit.go (GlobalAPIRateLimit only: /api/log/token has no CriticalRateLimit in 2025-04)',
   },
   {
     id: 'new-api/en/rate-limit-global-api',
@@ -604,7 +610,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: '',
     requestIdSuffix: false,
     route: 'billing',
-    source: 'QQhuxuhui/new-api@ccd535ef8 middleware/rate-limit.go (GlobalAPIRateLimit); router/dashboard.go (SetDashboardRouter) | QQhuxuhui/new-api@cac45d9cb middleware/rate-limit.go (GlobalAPIRateLimit) | QQhuxuhui/new-api@ef8ae4db middleware/rate-limit.go (GlobalAPIRateLimit)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 middleware/rate-limit.go (GlobalAPIRateLimit); router/dashboard.go (SetDashboardRouter) | QQhuxuhui/new-api@cac45d9cb middleware/rate-limit.go (GlobalAPIRateLimit) | QQhuxuhui/new-api@ef8ae4db middleware/rate-limit.go (GlobalAPIRateLimit)',
   },
   {
     id: 'new-api/zh-CN/user-quota-insufficient',
@@ -619,7 +626,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: '用户额度不足, 剩余额度: {quota}',
     requestIdSuffix: true,
     route: 'relay',
-    source: 'QQhuxuhui/new-api@ccd535ef8 service/billing_session.go (NewBillingSession tryWallet) | QQhuxuhui/new-api@cac45d9cb service/billing_session.go (NewBillingSession tryWallet)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 service/billing_session.go (NewBillingSession tryWallet) | QQhuxuhui/new-api@cac45d9cb service/billing_session.go (NewBillingSession tryWallet)',
   },
   {
     id: 'new-api/zh-CN/user-preconsume-failed',
@@ -634,7 +642,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: '预扣费额度失败, 用户剩余额度: {quota}, 需要预扣费额度: {need}',
     requestIdSuffix: true,
     route: 'relay',
-    source: 'QQhuxuhui/new-api@ccd535ef8 service/billing_session.go (NewBillingSession tryWallet) | QQhuxuhui/new-api@cac45d9cb service/billing_session.go (NewBillingSession tryWallet)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 service/billing_session.go (NewBillingSession tryWallet) | QQhuxuhui/new-api@cac45d9cb service/billing_session.go (NewBillingSession tryWallet)',
   },
   {
     id: 'new-api/zh-CN/subscription-quota-insufficient',
@@ -664,7 +673,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: 'token quota is not enough, token remain quota: {quota}, need quota: {need}',
     requestIdSuffix: true,
     route: 'relay',
-    source: 'QQhuxuhui/new-api@ccd535ef8 service/quota.go (PreConsumeTokenQuota, wrapped by service/billing_session.go preConsume) | QQhuxuhui/new-api@cac45d9cb service/quota.go (PreConsumeTokenQuota) | QQhuxuhui/new-api@ef8ae4db service/quota.go (PreConsumeTokenQuota, wrapped by relay/relay-text.go preConsumeQuota)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 service/quota.go (PreConsumeTokenQuota, wrapped by service/billing_session.go preConsume) | QQhuxuhui/new-api@cac45d9cb service/quota.go (PreConsumeTokenQuota) | QQhuxuhui/new-api@ef8ae4db service/quota.go (PreConsumeTokenQuota, wrapped by relay/relay-text.go preConsumeQuota)',
   },
   {
     id: 'new-api/en/user-quota-not-enough',
@@ -828,7 +838,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: '用户额度不足, 剩余额度: {quota}',
     requestIdSuffix: true,
     route: 'relay',
-    source: 'QQhuxuhui/new-api@ccd535ef8 service/billing_session.go (NewBillingSession tryWallet) | QQhuxuhui/new-api@cac45d9cb service/billing_session.go (NewBillingSession tryWallet)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 service/billing_session.go (NewBillingSession tryWallet) | QQhuxuhui/new-api@cac45d9cb service/billing_session.go (NewBillingSession tryWallet)',
   },
   {
     id: 'new-api/zh-CN/user-preconsume-failed-claude',
@@ -842,7 +853,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: '预扣费额度失败, 用户剩余额度: {quota}, 需要预扣费额度: {need}',
     requestIdSuffix: true,
     route: 'relay',
-    source: 'QQhuxuhui/new-api@ccd535ef8 service/billing_session.go (NewBillingSession tryWallet) | QQhuxuhui/new-api@cac45d9cb service/billing_session.go (NewBillingSession tryWallet)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 service/billing_session.go (NewBillingSession tryWallet) | QQhuxuhui/new-api@cac45d9cb service/billing_session.go (NewBillingSession tryWallet)',
   },
   {
     id: 'new-api/zh-CN/subscription-quota-insufficient-claude',
@@ -870,7 +882,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: 'token quota is not enough, token remain quota: {quota}, need quota: {need}',
     requestIdSuffix: true,
     route: 'relay',
-    source: 'QQhuxuhui/new-api@ccd535ef8 service/quota.go (PreConsumeTokenQuota, wrapped by service/billing_session.go preConsume) | QQhuxuhui/new-api@cac45d9cb service/quota.go (PreConsumeTokenQuota) | QQhuxuhui/new-api@ef8ae4db service/quota.go (PreConsumeTokenQuota, wrapped by relay/relay-text.go preConsumeQuota → service.OpenAIErrorToClaudeError in relay/claude_handler.go)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 service/quota.go (PreConsumeTokenQuota, wrapped by service/billing_session.go preConsume) | QQhuxuhui/new-api@cac45d9cb service/quota.go (PreConsumeTokenQuota) | QQhuxuhui/new-api@ef8ae4db service/quota.go (PreConsumeTokenQuota, wrapped by relay/relay-text.go preConsumeQuota → service.OpenAIErrorToClaudeError in relay/claude_handler.go)',
   },
   {
     id: 'new-api/en/user-quota-not-enough-claude',
@@ -1025,7 +1038,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: 'max_tokens is invalid',
     requestIdSuffix: true,
     route: 'relay',
-    source: 'QQhuxuhui/new-api@ccd535ef8 relay/helper/valid_request.go (GetAndValidateTextRequest; controller/relay.go NewError default 500) | QQhuxuhui/new-api@cac45d9cb relay/helper/valid_request.go (GetAndValidateTextRequest; controller/relay.go NewError default 500)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 relay/helper/valid_request.go (GetAndValidateTextRequest; controller/relay.go NewError default 500) | QQhuxuhui/new-api@cac45d9cb relay/helper/valid_request.go (GetAndValidateTextRequest; controller/relay.go NewError default 500)',
   },
   {
     id: 'new-api/en/max-tokens-invalid-claude',
@@ -1099,7 +1113,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: 'model is required',
     requestIdSuffix: true,
     route: 'relay',
-    source: 'QQhuxuhui/new-api@ccd535ef8 relay/helper/valid_request.go (GetAndValidateTextRequest) | QQhuxuhui/new-api@cac45d9cb relay/helper/valid_request.go (GetAndValidateTextRequest)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 relay/helper/valid_request.go (GetAndValidateTextRequest) | QQhuxuhui/new-api@cac45d9cb relay/helper/valid_request.go (GetAndValidateTextRequest)',
   },
   {
     id: 'new-api/en/model-required@2025-04',
@@ -1129,7 +1144,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: 'field messages is required',
     requestIdSuffix: true,
     route: 'relay',
-    source: 'QQhuxuhui/new-api@ccd535ef8 relay/helper/valid_request.go (GetAndValidateTextRequest) | QQhuxuhui/new-api@cac45d9cb relay/helper/valid_request.go (GetAndValidateTextRequest)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 relay/helper/valid_request.go (GetAndValidateTextRequest) | QQhuxuhui/new-api@cac45d9cb relay/helper/valid_request.go (GetAndValidateTextRequest)',
   },
   {
     id: 'new-api/en/messages-required-claude',
@@ -1143,7 +1159,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: 'field messages is required',
     requestIdSuffix: true,
     route: 'relay',
-    source: 'QQhuxuhui/new-api@ccd535ef8 relay/helper/valid_request.go (GetAndValidateClaudeRequest) | QQhuxuhui/new-api@cac45d9cb relay/helper/valid_request.go (GetAndValidateClaudeRequest)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 relay/helper/valid_request.go (GetAndValidateClaudeRequest) | QQhuxuhui/new-api@cac45d9cb relay/helper/valid_request.go (GetAndValidateClaudeRequest)',
   },
   {
     id: 'new-api/en/messages-required@2025-04',
@@ -1187,7 +1204,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: 'extra_body.google.thinkingConfig is not supported, use extra_body.google.thinking_config instead',
     requestIdSuffix: true,
     route: 'relay',
-    source: 'QQhuxuhui/new-api@ccd535ef8 relaykit/relayconvert/internal/oai_chat/to_gemini_chat_req.go (Gemini channel request conversion; relay/compatible_handler.go convert_request_failed) | QQhuxuhui/new-api@cac45d9cb relay/channel/gemini/relay-gemini.go (CovertOpenAI2Gemini)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 relaykit/relayconvert/internal/oai_chat/to_gemini_chat_req.go (Gemini channel request conversion; relay/compatible_handler.go convert_request_failed) | QQhuxuhui/new-api@cac45d9cb relay/channel/gemini/relay-gemini.go (CovertOpenAI2Gemini)',
   },
   {
     id: 'new-api/en/gemini-thinking-budget-camel',
@@ -1202,7 +1220,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: 'extra_body.google.thinking_config.thinkingBudget is not supported, use extra_body.google.thinking_config.thinking_budget instead',
     requestIdSuffix: true,
     route: 'relay',
-    source: 'QQhuxuhui/new-api@ccd535ef8 relaykit/relayconvert/internal/oai_chat/to_gemini_chat_req.go (Gemini channel request conversion; relay/compatible_handler.go convert_request_failed) | QQhuxuhui/new-api@cac45d9cb relay/channel/gemini/relay-gemini.go (CovertOpenAI2Gemini)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 relaykit/relayconvert/internal/oai_chat/to_gemini_chat_req.go (Gemini channel request conversion; relay/compatible_handler.go convert_request_failed) | QQhuxuhui/new-api@cac45d9cb relay/channel/gemini/relay-gemini.go (CovertOpenAI2Gemini)',
   },
   {
     id: 'new-api/en/gemini-thinking-budget-not-integer',
@@ -1217,7 +1236,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: 'extra_body.google.thinking_config.thinking_budget must be an integer',
     requestIdSuffix: true,
     route: 'relay',
-    source: 'QQhuxuhui/new-api@ccd535ef8 relaykit/relayconvert/internal/oai_chat/to_gemini_chat_req.go (Gemini channel request conversion; relay/compatible_handler.go convert_request_failed)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 relaykit/relayconvert/internal/oai_chat/to_gemini_chat_req.go (Gemini channel request conversion; relay/compatible_handler.go convert_request_failed)',
   },
   {
     id: 'new-api/en/budget-tokens-nil',
@@ -1232,7 +1252,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: 'BudgetTokens is nil when thinking is enabled',
     requestIdSuffix: true,
     route: 'relay',
-    source: 'QQhuxuhui/new-api@ccd535ef8 relay/channel/openai/adaptor.go (ConvertOpenAIRequest, OpenRouter channel, anthropic model with thinking.type enabled) | QQhuxuhui/new-api@cac45d9cb relay/channel/openai/adaptor.go (ConvertOpenAIRequest, OpenRouter channel, anthropic model with thinking.type enabled)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 relay/channel/openai/adaptor.go (ConvertOpenAIRequest, OpenRouter channel, anthropic model with thinking.type enabled) | QQhuxuhui/new-api@cac45d9cb relay/channel/openai/adaptor.go (ConvertOpenAIRequest, OpenRouter channel, anthropic model with thinking.type enabled)',
   },
   {
     id: 'new-api/en/panic',
@@ -1246,7 +1267,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: 'Panic detected, error: {err}. Please submit a issue here: https://github.com/Calcium-Ion/new-api',
     requestIdSuffix: false,
     route: 'any',
-    source: 'QQhuxuhui/new-api@ccd535ef8 main.go (gin.CustomRecovery); middleware/recover.go (RelayPanicRecover) | QQhuxuhui/new-api@cac45d9cb main.go (gin.CustomRecovery) | QQhuxuhui/new-api@ef8ae4db main.go (gin.CustomRecovery)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 main.go (gin.CustomRecovery); middleware/recover.go (RelayPanicRecover) | QQhuxuhui/new-api@cac45d9cb main.go (gin.CustomRecovery) | QQhuxuhui/new-api@ef8ae4db main.go (gin.CustomRecovery)',
   },
   {
     id: 'new-api/en/api-not-implemented',
@@ -1261,7 +1283,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: 'API not implemented',
     requestIdSuffix: false,
     route: 'relay',
-    source: 'QQhuxuhui/new-api@ccd535ef8 controller/relay.go (RelayNotImplemented) | QQhuxuhui/new-api@cac45d9cb controller/relay.go (RelayNotImplemented) | QQhuxuhui/new-api@ef8ae4db controller/relay.go (RelayNotImplemented)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 controller/relay.go (RelayNotImplemented) | QQhuxuhui/new-api@cac45d9cb controller/relay.go (RelayNotImplemented) | QQhuxuhui/new-api@ef8ae4db controller/relay.go (RelayNotImplemented)',
   },
   {
     id: 'new-api/en/invalid-url',
@@ -1276,7 +1299,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: 'Invalid URL ({method} {path})',
     requestIdSuffix: false,
     route: 'any',
-    source: 'QQhuxuhui/new-api@ccd535ef8 controller/relay.go (RelayNotFound, router/web-router.go NoRoute for /v1, /api, /assets) | QQhuxuhui/new-api@cac45d9cb controller/relay.go (RelayNotFound) | QQhuxuhui/new-api@ef8ae4db controller/relay.go (RelayNotFound)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 controller/relay.go (RelayNotFound, router/web-router.go NoRoute for /v1, /api, /assets) | QQhuxuhui/new-api@cac45d9cb controller/relay.go (RelayNotFound) | QQhuxuhui/new-api@ef8ae4db controller/relay.go (RelayNotFound)',
   },
   {
     id: 'new-api/en/model-does-not-exist',
@@ -1291,7 +1315,8 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: "The model '{model}' does not exist",
     requestIdSuffix: false,
     route: 'relay',
-    source: 'QQhuxuhui/new-api@ccd535ef8 controller/model.go (RetrieveModel (GET /v1/models/:model), param "model") | QQhuxuhui/new-api@cac45d9cb controller/model.go (RetrieveModel) | QQhuxuhui/new-api@ef8ae4db controller/model.go (RetrieveModel)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 controller/model.go (RetrieveModel (GET /v1/models/:model), param "model") | QQhuxuhui/new-api@cac45d9cb controller/model.go (RetrieveModel) | QQhuxuhui/new-api@ef8ae4db controller/model.go (RetrieveModel)',
   },
   {
     id: 'new-api/zh-CN/upstream-saturated',
@@ -1343,6 +1368,7 @@ export const NEW_API_FIXED_WORDINGS: readonly GatewayWording[] = [
     text: 'Invalid Bearer token',
     requestIdSuffix: false,
     route: 'token-status',
-    source: 'QQhuxuhui/new-api@ccd535ef8 controller/token.go (GetTokenUsage: Authorization not "Bearer <key>") | QQhuxuhui/new-api@cac45d9cb controller/token.go (GetTokenUsage: Authorization not "Bearer <key>")',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 controller/token.go (GetTokenUsage: Authorization not "Bearer <key>") | QQhuxuhui/new-api@cac45d9cb controller/token.go (GetTokenUsage: Authorization not "Bearer <key>")',
   },
 ];

@@ -39,7 +39,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'token.invalid',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (token.invalid); middleware/auth.go (TokenAuth → abortWithOpenAiMessage) | QQhuxuhui/new-api@cac45d9cb model/token.go (ValidateUserToken, sent by middleware/auth.go TokenAuth)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (token.invalid); middleware/auth.go (TokenAuth → abortWithOpenAiMessage) | QQhuxuhui/new-api@cac45d9cb model/token.go (ValidateUserToken, sent by middleware/auth.go TokenAuth)',
   },
   {
     id: 'new-api/zh-TW/token-invalid',
@@ -135,7 +136,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'auth.user_banned',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (auth.user_banned); middleware/auth.go (TokenAuth → abortWithOpenAiMessage) | QQhuxuhui/new-api@cac45d9cb middleware/auth.go (TokenAuth)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (auth.user_banned); middleware/auth.go (TokenAuth → abortWithOpenAiMessage) | QQhuxuhui/new-api@cac45d9cb middleware/auth.go (TokenAuth)',
   },
   {
     id: 'new-api/zh-TW/user-banned',
@@ -183,7 +185,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'distributor.invalid_request',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (distributor.invalid_request); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (distributor.invalid_request); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
   },
   {
     id: 'new-api/zh-TW/invalid-request',
@@ -199,7 +202,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'distributor.invalid_request',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-TW.yaml (distributor.invalid_request); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-TW.yaml (distributor.invalid_request); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
   },
   {
     id: 'new-api/en/invalid-channel-id',
@@ -215,7 +219,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'distributor.invalid_channel_id',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/en.yaml (distributor.invalid_channel_id); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/en.yaml (distributor.invalid_channel_id); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
   },
   {
     id: 'new-api/zh-CN/invalid-channel-id',
@@ -231,7 +236,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'distributor.invalid_channel_id',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (distributor.invalid_channel_id); middleware/distributor.go (Distribute → abortWithOpenAiMessage) | QQhuxuhui/new-api@cac45d9cb middleware/distributor.go (Distribute)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (distributor.invalid_channel_id); middleware/distributor.go (Distribute → abortWithOpenAiMessage) | QQhuxuhui/new-api@cac45d9cb middleware/distributor.go (Distribute)',
   },
   {
     id: 'new-api/zh-TW/invalid-channel-id',
@@ -247,7 +253,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'distributor.invalid_channel_id',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-TW.yaml (distributor.invalid_channel_id); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-TW.yaml (distributor.invalid_channel_id); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
   },
   {
     id: 'new-api/en/channel-disabled',
@@ -279,7 +286,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'distributor.channel_disabled',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (distributor.channel_disabled); middleware/distributor.go (Distribute → abortWithOpenAiMessage) | QQhuxuhui/new-api@cac45d9cb middleware/distributor.go (Distribute)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (distributor.channel_disabled); middleware/distributor.go (Distribute → abortWithOpenAiMessage) | QQhuxuhui/new-api@cac45d9cb middleware/distributor.go (Distribute)',
   },
   {
     id: 'new-api/zh-TW/channel-disabled',
@@ -295,7 +303,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'distributor.channel_disabled',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-TW.yaml (distributor.channel_disabled); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-TW.yaml (distributor.channel_disabled); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
   },
   {
     id: 'new-api/en/token-no-model-access',
@@ -311,7 +320,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'distributor.token_no_model_access',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/en.yaml (distributor.token_no_model_access); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/en.yaml (distributor.token_no_model_access); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
   },
   {
     id: 'new-api/zh-CN/token-no-model-access',
@@ -327,7 +337,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'distributor.token_no_model_access',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (distributor.token_no_model_access); middleware/distributor.go (Distribute → abortWithOpenAiMessage) | QQhuxuhui/new-api@cac45d9cb middleware/distributor.go (Distribute)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (distributor.token_no_model_access); middleware/distributor.go (Distribute → abortWithOpenAiMessage) | QQhuxuhui/new-api@cac45d9cb middleware/distributor.go (Distribute)',
   },
   {
     id: 'new-api/zh-TW/token-no-model-access',
@@ -343,7 +354,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'distributor.token_no_model_access',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-TW.yaml (distributor.token_no_model_access); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-TW.yaml (distributor.token_no_model_access); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
   },
   {
     id: 'new-api/en/token-model-forbidden',
@@ -359,7 +371,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'distributor.token_model_forbidden',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/en.yaml (distributor.token_model_forbidden); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/en.yaml (distributor.token_model_forbidden); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
   },
   {
     id: 'new-api/zh-CN/token-model-forbidden',
@@ -375,7 +388,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'distributor.token_model_forbidden',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (distributor.token_model_forbidden); middleware/distributor.go (Distribute → abortWithOpenAiMessage) | QQhuxuhui/new-api@cac45d9cb middleware/distributor.go (Distribute)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (distributor.token_model_forbidden); middleware/distributor.go (Distribute → abortWithOpenAiMessage) | QQhuxuhui/new-api@cac45d9cb middleware/distributor.go (Distribute)',
   },
   {
     id: 'new-api/zh-TW/token-model-forbidden',
@@ -391,7 +405,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'distributor.token_model_forbidden',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-TW.yaml (distributor.token_model_forbidden); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-TW.yaml (distributor.token_model_forbidden); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
   },
   {
     id: 'new-api/en/model-name-required',
@@ -407,7 +422,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'distributor.model_name_required',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/en.yaml (distributor.model_name_required); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/en.yaml (distributor.model_name_required); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
   },
   {
     id: 'new-api/zh-CN/model-name-required',
@@ -423,7 +439,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'distributor.model_name_required',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (distributor.model_name_required); middleware/distributor.go (Distribute → abortWithOpenAiMessage) | QQhuxuhui/new-api@cac45d9cb middleware/distributor.go (Distribute)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (distributor.model_name_required); middleware/distributor.go (Distribute → abortWithOpenAiMessage) | QQhuxuhui/new-api@cac45d9cb middleware/distributor.go (Distribute)',
   },
   {
     id: 'new-api/zh-TW/model-name-required',
@@ -439,7 +456,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'distributor.model_name_required',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-TW.yaml (distributor.model_name_required); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-TW.yaml (distributor.model_name_required); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
   },
   {
     id: 'new-api/en/get-channel-failed',
@@ -455,7 +473,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'distributor.get_channel_failed',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/en.yaml (distributor.get_channel_failed); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/en.yaml (distributor.get_channel_failed); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
   },
   {
     id: 'new-api/zh-CN/get-channel-failed',
@@ -471,7 +490,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'distributor.get_channel_failed',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (distributor.get_channel_failed); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (distributor.get_channel_failed); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
   },
   {
     id: 'new-api/zh-TW/get-channel-failed',
@@ -487,7 +507,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'distributor.get_channel_failed',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-TW.yaml (distributor.get_channel_failed); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-TW.yaml (distributor.get_channel_failed); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
   },
   {
     id: 'new-api/en/no-available-channel',
@@ -503,7 +524,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'distributor.no_available_channel',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/en.yaml (distributor.no_available_channel); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/en.yaml (distributor.no_available_channel); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
   },
   {
     id: 'new-api/zh-CN/no-available-channel',
@@ -519,7 +541,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'distributor.no_available_channel',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (distributor.no_available_channel); middleware/distributor.go (Distribute → abortWithOpenAiMessage) | QQhuxuhui/new-api@cac45d9cb middleware/distributor.go (Distribute)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (distributor.no_available_channel); middleware/distributor.go (Distribute → abortWithOpenAiMessage) | QQhuxuhui/new-api@cac45d9cb middleware/distributor.go (Distribute)',
   },
   {
     id: 'new-api/zh-TW/no-available-channel',
@@ -535,7 +558,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: true,
     route: 'relay',
     key: 'distributor.no_available_channel',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-TW.yaml (distributor.no_available_channel); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-TW.yaml (distributor.no_available_channel); middleware/distributor.go (Distribute → abortWithOpenAiMessage)',
   },
   {
     id: 'new-api/en/token-not-provided-token-status',
@@ -605,7 +629,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: false,
     route: 'token-status',
     key: 'token.invalid',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (token.invalid); middleware/auth.go (TokenAuthReadOnly) | QQhuxuhui/new-api@cac45d9cb middleware/auth.go (TokenAuthReadOnly (unknown key or database error))',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (token.invalid); middleware/auth.go (TokenAuthReadOnly) | QQhuxuhui/new-api@cac45d9cb middleware/auth.go (TokenAuthReadOnly (unknown key or database error))',
   },
   {
     id: 'new-api/zh-TW/token-invalid-token-status',
@@ -731,7 +756,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: false,
     route: 'token-status',
     key: 'auth.user_banned',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (auth.user_banned); middleware/auth.go (TokenAuthReadOnly) | QQhuxuhui/new-api@cac45d9cb middleware/auth.go (TokenAuthReadOnly)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (auth.user_banned); middleware/auth.go (TokenAuthReadOnly) | QQhuxuhui/new-api@cac45d9cb middleware/auth.go (TokenAuthReadOnly)',
   },
   {
     id: 'new-api/zh-TW/user-banned-token-status',
@@ -815,7 +841,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: false,
     route: 'token-log',
     key: 'token.invalid',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (token.invalid); middleware/auth.go (TokenAuthReadOnly) | QQhuxuhui/new-api@cac45d9cb middleware/auth.go (TokenAuthReadOnly (unknown key or database error))',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (token.invalid); middleware/auth.go (TokenAuthReadOnly) | QQhuxuhui/new-api@cac45d9cb middleware/auth.go (TokenAuthReadOnly (unknown key or database error))',
   },
   {
     id: 'new-api/zh-TW/token-invalid-token-log',
@@ -941,7 +968,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: false,
     route: 'token-log',
     key: 'auth.user_banned',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (auth.user_banned); middleware/auth.go (TokenAuthReadOnly) | QQhuxuhui/new-api@cac45d9cb middleware/auth.go (TokenAuthReadOnly)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (auth.user_banned); middleware/auth.go (TokenAuthReadOnly) | QQhuxuhui/new-api@cac45d9cb middleware/auth.go (TokenAuthReadOnly)',
   },
   {
     id: 'new-api/zh-TW/user-banned-token-log',
@@ -969,7 +997,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: false,
     route: 'token-status',
     key: 'token.get_info_failed',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/en.yaml (token.get_info_failed); controller/token.go (GetTokenUsage → common.ApiErrorI18n) | QQhuxuhui/new-api@cac45d9cb i18n/locales/en.yaml (token.get_info_failed); controller/token.go (GetTokenUsage → common.ApiErrorI18n)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/en.yaml (token.get_info_failed); controller/token.go (GetTokenUsage → common.ApiErrorI18n) | QQhuxuhui/new-api@cac45d9cb i18n/locales/en.yaml (token.get_info_failed); controller/token.go (GetTokenUsage → common.ApiErrorI18n)',
   },
   {
     id: 'new-api/zh-CN/token-get-info-failed',
@@ -983,7 +1012,8 @@ export const NEW_API_LOCALE_WORDINGS: readonly GatewayWording[] = [
     requestIdSuffix: false,
     route: 'token-status',
     key: 'token.get_info_failed',
-    source: 'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (token.get_info_failed); controller/token.go (GetTokenUsage → common.ApiErrorI18n) | QQhuxuhui/new-api@cac45d9cb i18n/locales/zh.yaml (token.get_info_failed); controller/token.go (GetTokenUsage → common.ApiErrorI18n)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 i18n/locales/zh-CN.yaml (token.get_info_failed); controller/token.go (GetTokenUsage → common.ApiErrorI18n) | QQhuxuhui/new-api@cac45d9cb i18n/locales/zh.yaml (token.get_info_failed); controller/token.go (GetTokenUsage → common.ApiErrorI18n)',
   },
   {
     id: 'new-api/zh-TW/token-get-info-failed',

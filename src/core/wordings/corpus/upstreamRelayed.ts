@@ -20,7 +20,8 @@ export const UPSTREAM_RELAYED_WORDINGS: readonly GatewayWording[] = [
     text: 'Incorrect API key provided: {key}',
     requestIdSuffix: false,
     route: 'relay',
-    source: 'QQhuxuhui/new-api@ccd535ef8 service/error.go (RelayErrorHandler → types.WithOpenAIError keeps status, type, code); relaykit/types/error.go (ToOpenAIError returns RelayError: no request id) | QQhuxuhui/new-api@cac45d9cb service/error.go (RelayErrorHandler); types/error.go (ToOpenAIError)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 service/error.go (RelayErrorHandler → types.WithOpenAIError keeps status, type, code); relaykit/types/error.go (ToOpenAIError returns RelayError: no request id) | QQhuxuhui/new-api@cac45d9cb service/error.go (RelayErrorHandler); types/error.go (ToOpenAIError)',
   },
   {
     id: 'new-api/en/upstream-invalid-api-key-claude',
@@ -34,7 +35,8 @@ export const UPSTREAM_RELAYED_WORDINGS: readonly GatewayWording[] = [
     text: 'Incorrect API key provided: {key}',
     requestIdSuffix: true,
     route: 'relay',
-    source: 'QQhuxuhui/new-api@ccd535ef8 relaykit/types/error.go (ToClaudeError: type = upstream code, message = Error() with request id); controller/relay.go (Relay defer, RelayFormatClaude) | QQhuxuhui/new-api@cac45d9cb types/error.go (ToClaudeError)',
+    source:
+      'QQhuxuhui/new-api@ccd535ef8 relaykit/types/error.go (ToClaudeError: type = upstream code, message = Error() with request id); controller/relay.go (Relay defer, RelayFormatClaude) | QQhuxuhui/new-api@cac45d9cb types/error.go (ToClaudeError)',
   },
   {
     id: 'new-api/en/upstream-invalid-api-key@2025-04',
@@ -78,6 +80,7 @@ export const UPSTREAM_RELAYED_WORDINGS: readonly GatewayWording[] = [
     text: 'Incorrect API key provided: {key}',
     requestIdSuffix: true,
     route: 'relay',
-    source: 'songquanpeng/one-api@8df4a267 relay/controller/error.go (RelayErrorHandler: upstream error object kept); controller/relay.go (Relay: MessageWithRequestId)',
+    source:
+      'songquanpeng/one-api@8df4a267 relay/controller/error.go (RelayErrorHandler: upstream error object kept); controller/relay.go (Relay: MessageWithRequestId)',
   },
 ];
