@@ -1,14 +1,39 @@
 // Builds every bundle with esbuild:
 //   dist/extension.js  the VS Code host entry (small: registers, loads dist/engine.js on demand)
 //   dist/engine.js     the engine, the openai SDK and the sandbox, loaded when a check runs
+//   dist/panel.js      the panel's host side, loaded when the panel opens
 //   dist/webview.js    the panel's browser code (+ dist/codicons)
-//   dist/cli.js, dist/bench.js
-//   out/test/**        unit and integration tests (node:test), and the in-VS Code mocha suite
-import { build } from 'esbuild';
+//   dist/cli.js        the crazyrouter-doctor command; dist/bench.js, dist/sandbox.js (the gateway in a process of its own)
+//   out/test/**        unit and integration tests, and the in-VS Code suite (both mocha, tdd interface)
+//
+// node scripts/build.mjs               development: source maps, the webview unminified with inline maps
+// node scripts/build.mjs --production  what ships: minified, no maps, dist/ThirdPartyNotices.txt, dist/npm (the CLI's npm package)
+// node scripts/build.mjs --watch       development, rebuilt on every change (the F5 task; tests are not watched)
+import { build, context } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeNpmPackage } from './npmPackage.mjs';
+import { writeThirdPartyNotices } from './thirdPartyNotices.mjs';
 
 const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/**
+ * The Anthropic SDK imports `standardwebhooks` for webhook signature checks, which the doctor never
+ * makes; that package ships no licence file (package.json says MIT, its repository's LICENSE is
+ * Apache-2.0). It is replaced by a module that refuses, so it does not ship at all.
+ */
+const leaveOutWebhooks = {
+  name: 'leave-out-webhooks',
+  setup(b) {
+    b.onResolve({ filter: /^standardwebhooks$/ }, () => ({ path: 'standardwebhooks', namespace: 'left-out' }));
+    b.onLoad({ filter: /.*/, namespace: 'left-out' }, () => ({
+      contents: 'export class Webhook { constructor() { throw new Error("webhook verification is not part of Crazyrouter Doctor"); } }',
+      loader: 'js',
+    }));
+  },
+};
+
 const node = {
   bundle: true,
   platform: 'node',
@@ -18,6 +43,8 @@ const node = {
   logLevel: 'warning',
   legalComments: 'none',
   minify: production,
+  metafile: production,
+  plugins: [leaveOutWebhooks],
 };
 
 function filesUnder(dir, suffix) {
@@ -27,45 +54,71 @@ function filesUnder(dir, suffix) {
   });
 }
 
-rmSync('out', { recursive: true, force: true });
-rmSync('dist', { recursive: true, force: true });
-mkdirSync('dist/codicons', { recursive: true });
-for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(join('node_modules/@vscode/codicons/dist', file), join('dist/codicons', file));
+/**
+ * Prints what VS Code's $esbuild-watch problem matcher reads (the yo code template's format): one
+ * "started" when the first bundle starts rebuilding and one "finished" when the last is done, so
+ * F5 waits for every bundle.
+ */
+let rebuilding = 0;
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(b) {
+    b.onStart(() => {
+      if (rebuilding++ === 0) console.log('[watch] build started');
+    });
+    b.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (--rebuilding === 0) console.log('[watch] build finished');
+    });
+  },
+};
 
-await Promise.all([
-  build({
+/** What ships: in the .vsix (see .vscodeignore) and in the npm package (package.json "files"). */
+const SHIPPED = ['dist/extension.js', 'dist/engine.js', 'dist/panel.js', 'dist/webview.js', 'dist/cli.js'];
+
+const bundles = [
+  {
     ...node,
     entryPoints: { extension: 'src/extension/extension.ts', engine: 'src/extension/engineEntry.ts', panel: 'src/extension/panel/panelEntry.ts' },
     outdir: 'dist',
     external: ['vscode'],
-  }),
-  build({
+  },
+  {
     ...node,
     entryPoints: { cli: 'src/cli/main.ts', bench: 'src/bench/main.ts', sandbox: 'src/sandbox/main.ts' },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
-  }),
-  build({
+  },
+  {
     bundle: true,
     platform: 'browser',
     target: 'es2022',
     format: 'iife',
     entryPoints: { webview: 'src/webview/main.ts' },
     outdir: 'dist',
-    minify: true,
-    sourcemap: false,
+    // Readable in the webview's developer tools while developing (Developer: Open Webview Developer Tools).
+    minify: production,
+    sourcemap: production ? false : 'inline',
     logLevel: 'warning',
     legalComments: 'none',
-  }),
-  build({
+    metafile: production,
+  },
+];
+
+const tests = [
+  {
     ...node,
-    entryPoints: filesUnder('test', '.test.ts').filter((f) => !f.startsWith('test/vscode') && !f.startsWith('test/e2e')),
+    entryPoints: [...filesUnder('test', '.test.ts').filter((f) => !f.startsWith('test/vscode') && !f.startsWith('test/e2e')), 'test/support/mochaHooks.ts'],
     outdir: 'out/test',
     outbase: 'test',
     packages: 'external',
     minify: false,
-  }),
-  build({
+    metafile: false,
+  },
+  {
     ...node,
     entryPoints: [...filesUnder('test/vscode', '.ts')],
     outdir: 'out/test/vscode',
@@ -73,7 +126,38 @@ await Promise.all([
     packages: 'external',
     external: ['vscode'],
     minify: false,
-  }),
-  build({ ...node, entryPoints: filesUnder('test/e2e', '.ts'), outdir: 'out/test/e2e', outbase: 'test/e2e', packages: 'external', minify: false }),
-  build({ ...node, entryPoints: filesUnder('test/tools', '.ts'), outdir: 'out/test/tools', outbase: 'test/tools', packages: 'external', minify: false }),
-]);
+    metafile: false,
+  },
+  ...['e2e', 'tools'].map((dir) => ({
+    ...node,
+    entryPoints: filesUnder(`test/${dir}`, '.ts'),
+    outdir: `out/test/${dir}`,
+    outbase: `test/${dir}`,
+    packages: 'external',
+    minify: false,
+    metafile: false,
+  })),
+];
+
+rmSync('out', { recursive: true, force: true });
+rmSync('dist', { recursive: true, force: true });
+mkdirSync('dist/codicons', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(join('node_modules/@vscode/codicons/dist', file), join('dist/codicons', file));
+
+if (watch) {
+  for (const options of bundles) await (await context({ ...options, plugins: [...(options.plugins ?? []), problemMatcher] })).watch();
+} else {
+  const results = await Promise.all([...bundles, ...tests].map((options) => build(options)));
+  if (production) {
+    const notices = writeThirdPartyNotices({
+      metafiles: results.flatMap((r) => (r.metafile ? [r.metafile] : [])),
+      outputs: SHIPPED,
+      shippedPackages: ['node_modules/@vscode/codicons'],
+      out: 'dist/ThirdPartyNotices.txt',
+      product: 'Crazyrouter Doctor',
+    });
+    console.log(`dist/ThirdPartyNotices.txt: ${notices.length} packages (${notices.join(', ')})`);
+    const cli = writeNpmPackage();
+    console.log(`dist/npm: ${cli.name}@${cli.version}, the CLI's npm package (npm pack ./dist/npm)`);
+  }
+}

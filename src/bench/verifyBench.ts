@@ -1,5 +1,6 @@
 // Full verification against the sandbox: a first run (the token waits for the tokenless probe),
 // later runs (origin confirmed, everything concurrent), one check after another, and cancellation.
+import { DEFAULT_CLIENT } from '../core/clients/clients';
 import { planChecks } from '../core/checks/plan';
 import { verify } from '../core/engine/verify';
 import { parseProfile, type Profile } from '../core/profile';
@@ -21,7 +22,7 @@ export interface Sample {
 }
 
 function profileFor(sandbox: Sandbox, mode: Profile['mode']): Profile {
-  const parsed = parseProfile({ baseUrl: sandbox.baseUrl, client: 'cursor', mode }, Secret.of(sandbox.key));
+  const parsed = parseProfile({ baseUrl: sandbox.baseUrl, client: DEFAULT_CLIENT, mode }, Secret.of(sandbox.key));
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   return parsed.profile;
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CLIENT_IDS, type ClientId } from '../core/clients/clients';
+import { CLIENT_IDS, DEFAULT_CLIENT, RECOMMENDED_MODELS, type ClientId } from '../core/clients/clients';
 import { URL_RULE_IDS, type UrlRuleId } from '../core/clients/urlRules';
 import { baseUrlProblem } from '../core/urls';
 import { GATEWAY_SNAPSHOTS, WORDING_LANGS, type GatewaySnapshotId, type WordingLang } from '../core/wordings/snapshots';
@@ -35,8 +35,8 @@ With no --base-url it starts the built-in sandbox gateway and checks against it 
 
 Options:
   --base-url URL        OpenAI base URL to check, e.g. https://crazyrouter.com/v1
-  --client ID           ${CLIENT_IDS.join(' | ')} (default: cursor)
-  --model M             a model to probe; repeat for more (default: gpt-5.4, claude-sonnet-4-6, gemini-3-pro-preview)
+  --client ID           ${CLIENT_IDS.join(' | ')} (default: ${DEFAULT_CLIENT})
+  --model M             a model to probe; repeat for more (default: ${RECOMMENDED_MODELS.join(', ')})
   --typed-url VALUE     what you typed in your client's URL field: shows the URL the client will
                         really call, probes it, and says what to type instead ({sandbox} = the sandbox)
   --url-rule ID         ${URL_RULE_IDS.join(' | ')}
@@ -75,7 +75,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       allowPositionals: false,
       options: {
         'base-url': { type: 'string' },
-        client: { type: 'string', default: 'cursor' },
+        client: { type: 'string', default: DEFAULT_CLIENT },
         model: { type: 'string', multiple: true },
         json: { type: 'boolean', default: false },
         markdown: { type: 'boolean', default: false },

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
-import { CLIENT_IDS, RECOMMENDED_MODELS, type ClientId } from './clients/clients';
+import { CLIENT_IDS, DEFAULT_CLIENT, RECOMMENDED_MODELS, type ClientId } from './clients/clients';
 import { Secret } from './secret';
 import { URL_RULE_IDS, type UrlRuleId } from './clients/urlRules';
+import { PROFILE_LIMITS } from './profileLimits';
 import { lintToken, type TokenLint } from './tokenLint';
 import { baseUrlProblem, trimBase } from './urls';
 
@@ -10,8 +11,6 @@ import { baseUrlProblem, trimBase } from './urls';
 z.config(en());
 
 export const ClientIdSchema = z.enum(CLIENT_IDS);
-
-export const PROFILE_LIMITS = { maxModels: 8, minTimeoutMs: 500, maxTimeoutMs: 120_000 } as const;
 
 export const ProfileInputSchema = z.object({
   baseUrl: z.string().check(
@@ -21,7 +20,7 @@ export const ProfileInputSchema = z.object({
       if (problem) ctx.issues.push({ code: 'custom', message: problem, input: '' });
     }),
   ),
-  client: z._default(ClientIdSchema, 'cursor'),
+  client: z._default(ClientIdSchema, DEFAULT_CLIENT),
   models: z._default(
     z
       .array(z.string().check(z.trim(), z.minLength(1, 'model names cannot be empty'), z.maxLength(200)))

@@ -17,15 +17,42 @@ function charPattern(char: string): string {
   return `(?:${forms.join('|')})`;
 }
 
-const patterns = new Map<string, RegExp>();
 /** A pattern that finds `secret` however its characters were escaped (mixed forms included). */
-function encodedPattern(secret: string): RegExp {
-  let pattern = patterns.get(secret);
-  if (!pattern) {
-    pattern = new RegExp(secret.split('').map(charPattern).join(''), 'gi');
-    patterns.set(secret, pattern);
+const encodedForm = (secret: string) => secret.split('').map(charPattern).join('');
+
+interface SecretMatcher {
+  /** Every form of the secret in one pattern: its variants, longest first, each however escaped. */
+  pattern: RegExp;
+  /** Lower-cased, the part every variant contains (the token without `sk-`), for a quick test before the pattern. */
+  core?: string;
+}
+
+/** Built once per Secret object (the value stays out of any map key). */
+const matchers = new WeakMap<Secret, SecretMatcher>();
+function matcherFor(secret: Secret): SecretMatcher {
+  let matcher = matchers.get(secret);
+  if (!matcher) {
+    const variants = secretVariants(secret.reveal());
+    const core = variants.at(-1);
+    matcher = {
+      pattern: new RegExp(variants.map(encodedForm).join('|') || '(?!)', 'gi'),
+      // Only for printable ASCII free of escape characters, where lower-casing agrees with the pattern's case folding.
+      core: core && /^[!-~]+$/.test(core) && !/[\\%&]/.test(core) && variants.every((v) => v.includes(core)) ? core.toLowerCase() : undefined,
+    };
+    matchers.set(secret, matcher);
   }
-  return pattern;
+  return matcher;
+}
+
+/** Every escape `charPattern` accepts, decoded: a text can only hold the secret if, decoded and lower-cased, it holds the core. */
+const ESCAPE = /\\u00([0-9a-f]{2})|%([0-9a-f]{2})|&#0*(\d+);|&#x0*([0-9a-f]+);/gi;
+function mayHold(text: string, core: string): boolean {
+  const decoded = /[\\%&]/.test(text)
+    ? text.replace(ESCAPE, (_m, u?: string, p?: string, d?: string, x?: string) =>
+        String.fromCodePoint(Math.min(0x10ffff, u ? parseInt(u, 16) : p ? parseInt(p, 16) : d ? Number(d) : parseInt(x ?? '0', 16))),
+      )
+    : text;
+  return decoded.toLowerCase().includes(core);
 }
 
 /**
@@ -38,7 +65,8 @@ export function redact(text: string, ...secrets: (Secret | undefined)[]): string
   let out = text;
   for (const secret of secrets) {
     if (!secret) continue;
-    for (const variant of secretVariants(secret.reveal())) out = out.replace(encodedPattern(variant), REPLACEMENT);
+    const { pattern, core } = matcherFor(secret);
+    if (core === undefined || mayHold(out, core)) out = out.replace(pattern, REPLACEMENT);
   }
   return out.replace(TOKEN_PATTERN, REPLACEMENT);
 }

@@ -12,11 +12,6 @@ export function gatewayRoot(base: string): string {
   return trimBase(url.toString());
 }
 
-/** What the openai SDK calls for `path` on `base` (plain concatenation, as openai-node does). */
-export function endpointUrl(base: string, path: string): string {
-  return `${trimBase(base)}${path.startsWith('/') ? path : `/${path}`}`;
-}
-
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '');
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { CLIENT_IDS, GATEWAY_OPENAI_BASE, RECOMMENDED_MODELS, type ClientId } from '../core/clients/clients';
+import { CLIENT_IDS, DEFAULT_CLIENT, GATEWAY_OPENAI_BASE, RECOMMENDED_MODELS, type ClientId } from '../core/clients/clients';
+import { PROFILE_LIMITS } from '../core/profileLimits';
+import { MIN_HEALTH_INTERVAL_MINUTES } from './settingsLimits';
 
 export const SECTION = 'crazyrouter';
 
@@ -20,21 +22,18 @@ function userValue<T>(config: vscode.WorkspaceConfiguration, key: string, fallba
   return inspected?.globalValue ?? inspected?.defaultValue ?? fallback;
 }
 
-/** Periodic checks: off (0), or at least this many minutes apart. */
-export const MIN_HEALTH_INTERVAL_MINUTES = 5;
-
 /** The extension's settings, with the manifest's defaults when a value is missing or malformed. */
 export function readSettings(): DoctorSettings {
   const config = vscode.workspace.getConfiguration(SECTION);
-  const client = config.get<string>('client', 'cursor');
+  const client = config.get<string>('client', DEFAULT_CLIENT);
   const models = config.get<string[]>('models', [...RECOMMENDED_MODELS]).filter((m) => typeof m === 'string' && m.trim());
   // Settings files hold whatever a person typed: read as unknown, converted here.
   const interval = Number(userValue<unknown>(config, 'healthCheck.intervalMinutes', 30));
   const baseUrl = String(userValue<unknown>(config, 'baseUrl', GATEWAY_OPENAI_BASE)).trim();
   return {
     baseUrl: baseUrl || GATEWAY_OPENAI_BASE,
-    client: (CLIENT_IDS as readonly string[]).includes(client) ? (client as ClientId) : 'cursor',
-    models: models.length > 0 ? models.slice(0, 8) : [...RECOMMENDED_MODELS],
+    client: (CLIENT_IDS as readonly string[]).includes(client) ? (client as ClientId) : DEFAULT_CLIENT,
+    models: models.length > 0 ? models.slice(0, PROFILE_LIMITS.maxModels) : [...RECOMMENDED_MODELS],
     healthIntervalMinutes: !(interval > 0) ? 0 : Math.max(MIN_HEALTH_INTERVAL_MINUTES, interval),
     timeoutMs: Math.round(Math.max(1, Number(userValue<unknown>(config, 'requestTimeoutSeconds', 20)) || 20) * 1000),
   };

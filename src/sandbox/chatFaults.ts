@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { BASELINE_MODEL } from '../core/clients/clients';
 import { sendSituation, sendWording, wordingFor } from './gatewayErrors';
 import { GATEWAYS } from './gatewayVersions';
 import { sendJson, sendText } from './httpUtil';
@@ -40,7 +41,7 @@ export function sendChatFault(res: ServerResponse, state: SandboxState, fault: C
         id: 'chatcmpl-empty',
         object: 'chat.completion',
         created: Math.floor(Date.now() / 1000),
-        model: 'gpt-5.4',
+        model: BASELINE_MODEL,
         choices: [],
         usage: { prompt_tokens: 5, completion_tokens: 0, total_tokens: 5 },
       });

@@ -1,4 +1,5 @@
-import { BASE_MODELS, FULL_CATALOG } from './catalog';
+import { BASELINE_MODEL } from '../core/clients/clients';
+import { BASE_MODELS } from './catalog';
 import type { GatewaySnapshotId, WordingLang } from '../core/wordings/snapshots';
 
 /** One quota unit is $0.000002 (new-api: 500,000 units = $1). */
@@ -125,7 +126,7 @@ export const SCENARIOS: readonly Scenario[] = [
   scenario('proxy-502', '502 HTML page from a proxy', { faults: { chat: 'proxy-html' } }),
   scenario('malformed-json', 'Broken JSON with a JSON content type', { faults: { chat: 'malformed-json' } }),
   scenario('empty-choices', 'A 200 completion with no choices', { faults: { chat: 'empty-choices' } }),
-  scenario('reasoning-model', 'The baseline model rejects max_tokens', { faults: { reasoning: ['gpt-5.4'] } }),
+  scenario('reasoning-model', 'The baseline model rejects max_tokens', { faults: { reasoning: [BASELINE_MODEL] } }),
   scenario('no-tool-calls', 'The model never calls tools', { faults: { noToolCalls: true } }),
   scenario('one-api', 'An older one-api gateway (no token usage route)', { gateway: 'one-api@2025-02' }),
 ];
@@ -133,5 +134,3 @@ export const SCENARIOS: readonly Scenario[] = [
 export function findScenario(id: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.id === id);
 }
-
-export const FULL_CATALOG_IDS = FULL_CATALOG.map((m) => m.id);

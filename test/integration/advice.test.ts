@@ -1,7 +1,7 @@
 // Advice never contradicts the run it comes from: a fix never recommends a model that failed in it,
 // and a checklist item is never ticked when a check behind it warned or failed.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'mocha';
 import type { Report } from '../../src/core/report/report';
 import { findScenario, type Faults, type Scenario } from '../../src/sandbox/scenarios';
 import { runScenario } from '../support/runScenario';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { test } from 'node:test';
+import { test } from 'mocha';
 import { inspect, promisify } from 'node:util';
 import { verify } from '../../src/core/engine/verify';
 import { parseProfile } from '../../src/core/profile';
@@ -10,8 +10,11 @@ import { renderMarkdown } from '../../src/core/report/markdown';
 import { Secret } from '../../src/core/secret';
 import { startSandbox } from '../../src/sandbox/sandboxServer';
 import { runScenario } from '../support/runScenario';
+import { checkLine, renderTail } from '../../src/cli/printReport';
+import { styleFor } from '../../src/cli/style';
 
 const run = promisify(execFile);
+const PLAIN = styleFor({ isTTY: false } as NodeJS.WriteStream);
 const CANARY = 'sk-CANARYc4n4ry0000111122223333444455556666';
 /** Every form in which the token could leak: whole, and its distinctive middle. */
 const leaks = (text: string) => text.includes(CANARY) || text.includes('c4n4ry0000111122223333');
@@ -26,19 +29,24 @@ async function cli(args: string[], env: Record<string, string>): Promise<string>
   }
 }
 
+// Each format of the CLI's own process with two outcomes; the next test renders every format of
+// every outcome in-process, where a run costs a fraction of a process start.
 test('the CLI never prints the token, in any format or outcome', async () => {
-  for (const scenario of ['healthy', 'wrong-token', 'model-not-allowed', 'missing-v1', 'stream-cut', 'malformed-json']) {
-    const sandbox = await startSandbox({ scenario, key: CANARY });
-    try {
-      for (const format of [[], ['--json'], ['--markdown']]) {
+  const FORMATS = [[], ['--json'], ['--markdown']];
+  const scenarios = ['healthy', 'wrong-token', 'model-not-allowed', 'missing-v1', 'stream-cut', 'malformed-json'];
+  await Promise.all(
+    scenarios.map(async (scenario, i) => {
+      const format = FORMATS[i % FORMATS.length]!;
+      const sandbox = await startSandbox({ scenario, key: CANARY });
+      try {
         const out = await cli(['--base-url', sandbox.baseUrl, ...format], { CRAZYROUTER_API_KEY: `  Bearer ${CANARY}\n` });
         assert.ok(out.length > 200, `${scenario} ${format.join(' ')} printed a report`);
         assert.ok(!leaks(out), `${scenario} ${format.join(' ')} leaked the token`);
+      } finally {
+        await sandbox.close();
       }
-    } finally {
-      await sandbox.close();
-    }
-  }
+    }),
+  );
 });
 
 test('no report, result, event or console output of the engine holds the token', async () => {
@@ -47,10 +55,21 @@ test('no report, result, event or console output of the engine holds the token',
   process.stdout.write = (chunk: string | Uint8Array, ...rest: never[]) => (written.push(String(chunk)), original.out(chunk, ...rest));
   process.stderr.write = (chunk: string | Uint8Array, ...rest: never[]) => (written.push(String(chunk)), original.err(chunk, ...rest));
   try {
-    for (const scenario of ['healthy', 'wrong-token', 'stream-bad-json', 'ip-restricted', 'proxy-502']) {
+    for (const scenario of [
+      'healthy',
+      'wrong-token',
+      'model-not-allowed',
+      'missing-v1',
+      'stream-cut',
+      'malformed-json',
+      'stream-bad-json',
+      'ip-restricted',
+      'proxy-502',
+    ]) {
       const events: unknown[] = [];
       const { report } = await runScenario(scenario, {}, { key: CANARY, onEvent: (e) => events.push(e) });
-      for (const text of [JSON.stringify(report), renderMarkdown(report), inspect(report, { depth: Infinity }), JSON.stringify(events)]) {
+      const terminal = [...report.results.map((r) => checkLine(r, PLAIN)), renderTail(report, PLAIN)].join('\n');
+      for (const text of [JSON.stringify(report), renderMarkdown(report), terminal, inspect(report, { depth: Infinity }), JSON.stringify(events)]) {
         assert.ok(!leaks(text), `${scenario} leaked the token`);
       }
     }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { test } from 'node:test';
+import { test } from 'mocha';
 import { promisify } from 'node:util';
 import { startSandbox } from '../../src/sandbox/sandboxServer';
 

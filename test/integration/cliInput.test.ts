@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { test } from 'node:test';
+import { test } from 'mocha';
 import { spawn as spawnPty } from 'node-pty';
 import { DIST } from '../support/sandboxProcess';
 
@@ -66,7 +66,7 @@ function atPrompt(act: (pty: ReturnType<typeof spawnPty>) => void): Promise<{ co
 test('Ctrl-C at the token prompt exits 130 at once, without sending anything', async () => {
   const { code, afterMs, screen } = await atPrompt((pty) => pty.write('\u0003'));
   assert.equal(code, 130, screen);
-  assert.ok(afterMs < 2_000, `${afterMs} ms`);
+  assert.ok(afterMs < 5_000, `${afterMs} ms (a CLI that ignored it would wait for the 10 s guard)`);
 });
 
 test('SIGINT at the token prompt exits 130 at once', async () => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
-import { describe, test } from 'node:test';
+import { suite, test } from 'mocha';
 import { promisify } from 'node:util';
 import type { GatewaySnapshotId } from '../../src/core/wordings/snapshots';
 import { DIST, startSandboxProcess } from '../support/sandboxProcess';
@@ -105,7 +105,7 @@ const CASES: Case[] = [
   },
 ];
 
-describe('the CLI against an out-of-process gateway, one case per kind of failure', { concurrency: 4 }, () => {
+suite('the CLI against an out-of-process gateway, one case per kind of failure', () => {
   for (const c of CASES) {
     test(`${c.kind} → ${c.symptom}`, async () => {
       const gateway = await startSandboxProcess(c.scenario, c.gateway ? ['--gateway', c.gateway] : []);

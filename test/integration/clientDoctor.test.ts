@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { suite, test } from 'mocha';
 import type { ClientId } from '../../src/core/clients/clients';
 import type { UrlRuleId } from '../../src/core/clients/urlRules';
 import type { SymptomId } from '../../src/core/symptoms/symptomIds';
@@ -51,7 +51,7 @@ const URL_CASES: UrlCase[] = [
   { client: 'cursor', typed: '/v1', status: 'warn', symptom: 'client.vendor-egress', calls: /\/v1\/chat\/completions$/ },
 ];
 
-describe('URL doctor: what each client will call for what was typed, probed for real', () => {
+suite('URL doctor: what each client will call for what was typed, probed for real', () => {
   for (const c of URL_CASES) {
     test(`${c.rule ?? c.client}: typed "{origin}${c.typed}" → ${c.status}${c.symptom ? ` (${c.symptom})` : ''}`, async () => {
       const { report, sandbox } = await runScenario('healthy', { client: c.client, urlRule: c.rule, typedUrl: `ORIGIN${c.typed}` }, { rewriteTypedUrl: true });

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { after, test } from 'node:test';
+import { suiteTeardown, test } from 'mocha';
 import { discoverConfigs } from '../../src/core/discovery/discoverConfigs';
 import { CLINE_TOKEN, CODEX_TOKEN, makeFixtureHome, SHARED_TOKEN } from '../support/fixtureHome';
 import { byText } from '../support/byText';
 
 const home = makeFixtureHome();
-after(() => rmSync(home, { recursive: true, force: true }));
+suiteTeardown(() => rmSync(home, { recursive: true, force: true }));
 const env = { CRAZYROUTER_API_KEY: CODEX_TOKEN };
 
 test('every client configuration in HOME is found and judged by the URL rules', async () => {

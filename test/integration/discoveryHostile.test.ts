@@ -5,12 +5,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { after, test } from 'node:test';
+import { suiteTeardown, test } from 'mocha';
 import { discoverConfigs } from '../../src/core/discovery/discoverConfigs';
 
 const TOKEN = 'sk-HostileHostileHostile0123456789ab';
 const homes: string[] = [];
-after(() => homes.forEach((h) => rmSync(h, { recursive: true, force: true })));
+suiteTeardown(() => homes.forEach((h) => rmSync(h, { recursive: true, force: true })));
 
 function home(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'crazyrouter-hostile-'));

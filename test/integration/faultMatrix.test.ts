@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import { authCheck } from '../../src/core/checks/authCheck';
 import { baseUrlCheck } from '../../src/core/checks/baseUrlCheck';
 import type { CheckDefinition, Lookup } from '../../src/core/checks/checkTypes';
@@ -16,7 +16,10 @@ import { startFaultProxy, startFixture, startTlsFixture, withToken, type Loopbac
 
 /** Every promise rejection nobody handled, across the whole matrix. */
 const unhandled: unknown[] = [];
-process.on('unhandledRejection', (reason) => unhandled.push(reason));
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+suiteSetup(() => {
+  process.on('unhandledRejection', onUnhandled);
+});
 
 const TIMEOUT_MS = 1_500;
 
@@ -429,14 +432,17 @@ const FAULTS: Fault[] = [
   { name: ': PING keep-alive lines are harmless', check: 'streaming', symptom: 'stream.no-usage', status: 'pass', setup: () => sandboxSetup('stream-ping') },
 ];
 
-after(() => assert.deepEqual(unhandled, [], 'no unhandled promise rejection'));
+suiteTeardown(() => {
+  process.off('unhandledRejection', onUnhandled);
+  assert.deepEqual(unhandled, [], 'no unhandled promise rejection');
+});
 
 test('the matrix has at least 25 distinct faults', () => {
   assert.ok(FAULTS.length >= 25, `${FAULTS.length} faults`);
   assert.equal(new Set(FAULTS.map((f) => f.name)).size, FAULTS.length);
 });
 
-describe('fault matrix: each fault ends in its symptom row, with a fix, within its timeout', () => {
+suite('fault matrix: each fault ends in its symptom row, with a fix, within its timeout', () => {
   for (const fault of FAULTS) {
     test(fault.name, async () => {
       const setup = await fault.setup();
@@ -453,8 +459,10 @@ describe('fault matrix: each fault ends in its symptom row, with a fix, within i
         const result = report.results.find((r) => r.id === fault.check);
         assert.ok(result, `check ${fault.check} ran`);
         assert.equal(result.status, fault.status ?? 'fail', `${result.status}: ${result.summary}`);
-        assert.ok(result.durationMs <= TIMEOUT_MS + 500, `${fault.check} took ${result.durationMs} ms`);
-        assert.ok(elapsed <= 2 * TIMEOUT_MS + 1_000, `the run took ${elapsed.toFixed(0)} ms`);
+        // One timeout at most per check and two along the longest gated chain; a retry or a hang
+        // would take a whole timeout more. The slack is that margin, not a tight timing.
+        assert.ok(result.durationMs < 2 * TIMEOUT_MS, `${fault.check} took ${result.durationMs} ms`);
+        assert.ok(elapsed < 3 * TIMEOUT_MS, `the run took ${elapsed.toFixed(0)} ms`);
         if (fault.status !== 'pass') {
           assert.equal(result.symptom, fault.symptom, result.summary);
           const finding = report.findings.find((f) => f.checkId === fault.check);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { after, before, test } from 'node:test';
+import { suiteSetup, suiteTeardown, test } from 'mocha';
 import { promisify } from 'node:util';
 import MarkdownIt from 'markdown-it';
 import { startFixture, type LoopbackServer } from '../support/faultProxy';
@@ -34,10 +34,10 @@ function answer(req: IncomingMessage, res: ServerResponse): void {
   return json(404, { error: { message: `Invalid URL (${req.method} ${path})`, type: 'invalid_request_error', code: '' } });
 }
 
-before(async () => {
+suiteSetup(async () => {
   server = await startFixture(answer);
 });
-after(() => server.close());
+suiteTeardown(() => server.close());
 
 async function cli(format: string[]): Promise<string> {
   try {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'mocha';
 import { authCheck } from '../../src/core/checks/authCheck';
 import { baseUrlCheck } from '../../src/core/checks/baseUrlCheck';
 import { tokenCheck } from '../../src/core/checks/tokenCheck';

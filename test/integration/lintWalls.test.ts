@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { test } from 'node:test';
+import { test } from 'mocha';
 
 const REPO = path.resolve(__dirname, '../../..');
 const OXLINT = path.join(REPO, 'node_modules/.bin/oxlint');

@@ -2,7 +2,7 @@
 // front of it, configured once to hold the event stream back and once to stream it. (.ci/run
 // installs nginx; on a machine without it these tests are skipped, except under CI.)
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import { streamingCheck } from '../../src/core/checks/streamingCheck';
 import { verify } from '../../src/core/engine/verify';
 import { parseProfile } from '../../src/core/profile';
@@ -27,15 +27,15 @@ async function deliveries(nginx: Nginx, gateway: SandboxProcess): Promise<string
   return seen;
 }
 
-describe('streaming through a real nginx', { skip: missing && 'nginx is not installed' }, () => {
+(missing ? suite.skip : suite)('streaming through a real nginx (skipped where nginx is not installed)', () => {
   let gateway: SandboxProcess;
   const proxies: Partial<Record<NginxMode, Nginx>> = {};
-  before(async () => {
+  suiteSetup(async () => {
     gateway = await startSandboxProcess('healthy', ['--chunk-interval', '8']);
     proxies.buffering = await startNginx(gateway.origin, 'buffering');
     proxies.streaming = await startNginx(gateway.origin, 'streaming');
   });
-  after(async () => {
+  suiteTeardown(async () => {
     await proxies.buffering?.stop();
     await proxies.streaming?.stop();
     await gateway.stop();

@@ -1,7 +1,7 @@
 // The sandbox answers as each gateway version of the corpus, in each language it translates to,
 // and the doctor reaches the same conclusion whichever words the gateway uses.
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { suite, test } from 'mocha';
 import type { SymptomId } from '../../src/core/symptoms/symptomIds';
 import { stripRequestId } from '../../src/core/classify/errorEnvelope';
 import { WORDINGS } from '../../src/core/wordings/corpus';
@@ -82,7 +82,7 @@ test('new-api picks the language from Accept-Language, as its i18n.go does', asy
   }
 });
 
-describe('the same conclusion in every gateway version and language', () => {
+suite('the same conclusion in every gateway version and language', () => {
   for (const gateway of Object.keys(GATEWAYS) as GatewaySnapshotId[]) {
     for (const lang of LANGS[gateway]) {
       test(`${gateway} (${lang})`, async () => {

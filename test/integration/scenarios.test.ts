@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { suite, test } from 'mocha';
 import type { CheckStatus } from '../../src/core/checks/checkTypes';
 import type { ClientId } from '../../src/core/clients/clients';
 import type { Verdict } from '../../src/core/report/report';
@@ -283,7 +283,7 @@ test('every sandbox scenario has an expectation', () => {
   assert.deepEqual(SCENARIOS.map((s) => s.id).toSorted(byText), Object.keys(EXPECTED).toSorted(byText));
 });
 
-describe('each scenario ends in the right check, symptom and row', () => {
+suite('each scenario ends in the right check, symptom and row', () => {
   for (const [scenario, want] of Object.entries(EXPECTED)) {
     test(scenario, async () => {
       const { report } = await runScenario(scenario);

@@ -3,7 +3,7 @@
 // SDK path, must end in its cause, with a symptom row for every client and a fix that can cure it.
 import assert from 'node:assert/strict';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { after, before, describe, test } from 'node:test';
+import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import { chatCheck } from '../../src/core/checks/chatCheck';
 import type { CheckDefinition } from '../../src/core/checks/checkTypes';
 import { callGateway } from '../../src/core/checks/gatewayCall';
@@ -152,11 +152,11 @@ async function conclude(c: Case): Promise<SymptomId | undefined> {
   return report.results[0]?.symptom;
 }
 
-describe(`wording corpus: ${CASES.length} real wordings through the SDK path`, () => {
-  before(async () => {
+suite(`wording corpus: ${CASES.length} real wordings through the SDK path`, () => {
+  suiteSetup(async () => {
     server = await startFixture(answer);
   });
-  after(() => server.close());
+  suiteTeardown(() => server.close());
 
   test('the corpus holds every gateway family, version and language', () => {
     assert.ok(WORDINGS.length >= 150, `${WORDINGS.length} wordings`);

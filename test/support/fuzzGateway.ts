@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DEFAULT_FETCH_OPTIONS } from '../../src/core/transport/recordingFetch';
 
 /** mulberry32: a small seeded PRNG, so a failing case can be replayed from its seed. */
 export function rng(seed: number): () => number {
@@ -87,7 +88,8 @@ function body(r: () => number): string {
     case 12:
       return JSON.stringify({ type: 'error', error: { type: 'authentication_error', message: pick(r, MESSAGES) } });
     default:
-      return 'x'.repeat(100_000 + Math.floor(r() * 100_000));
+      // Longer than the part of a body the doctor keeps, so the kept text is cut.
+      return 'x'.repeat(DEFAULT_FETCH_OPTIONS.keepBytes + 1 + Math.floor(r() * 32_000));
   }
 }
 

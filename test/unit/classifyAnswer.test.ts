@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'mocha';
 import { classifyAnswer } from '../../src/core/classify/classifyAnswer';
 import type { AnswerContext } from '../../src/core/classify/diagnosis';
 import type { SymptomId } from '../../src/core/symptoms/symptomIds';

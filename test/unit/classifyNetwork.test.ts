@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'mocha';
 import { causeCodes, classifyNetwork } from '../../src/core/classify/classifyNetwork';
 
 /** undici's shape: TypeError('fetch failed') with the socket error as cause. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'mocha';
 import { isGatewayRaised, readErrorBody, stripRequestId } from '../../src/core/classify/errorEnvelope';
 
 test('the request id suffix is removed and kept', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'mocha';
 import { fitMessage, type Cut } from '../../src/core/protocol/fitMessage';
 import { HostMessageSchema } from '../../src/core/protocol/panelProtocol';
 

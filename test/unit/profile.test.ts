@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'mocha';
 import { parseProfile } from '../../src/core/profile';
 import { Secret } from '../../src/core/secret';
 

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, test } from 'node:test';
+import { suiteTeardown, test } from 'mocha';
 import { ExchangeLog } from '../../src/core/transport/exchange';
 import { BodyTooLargeError, InsecureTransportError, recordingFetch } from '../../src/core/transport/recordingFetch';
 
 const servers: Server[] = [];
-after(() => servers.forEach((s) => s.close()));
+suiteTeardown(() => servers.forEach((s) => s.close()));
 
 async function serve(handler: RequestListener): Promise<{ url: string; hits: { path: string; auth?: string }[] }> {
   const hits: { path: string; auth?: string }[] = [];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { test } from 'node:test';
+import { test } from 'mocha';
 import type { CheckResult, CheckStatus } from '../../src/core/checks/checkTypes';
 import { runGraph, type GraphNode } from '../../src/core/engine/runGraph';
 import { byText } from '../support/byText';
@@ -131,7 +131,8 @@ test('cancelling aborts running nodes and skips the rest', async () => {
     concurrency: 4,
     signal: controller.signal,
   });
-  assert.ok(performance.now() - started < 500);
+  // The nodes would run 2 s; ending well before that is the margin (the machine is shared).
+  assert.ok(performance.now() - started < 1_500, `ended ${(performance.now() - started).toFixed(0)} ms after the start`);
   assert.ok(results.every((r) => r.status === 'skipped'));
   assert.deepEqual(trace.aborted.toSorted(byText), ['a', 'b']);
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'mocha';
 import { inspect } from 'node:util';
 import { redact, redactDeep } from '../../src/core/redact';
 import { Secret } from '../../src/core/secret';
@@ -53,5 +53,19 @@ test('redact finds the token however a gateway escaped it: JSON, URL-encoded, HT
     const out = redact(`the gateway said: ${form} (request id: 1)`, secret);
     assert.match(out, /sk-\[redacted\]/, form);
     for (let i = 0; i + 12 <= TOKEN.length; i++) assert.ok(!out.includes(TOKEN.slice(i, i + 12)), `no 12 characters of the token remain: ${out}`);
+  }
+});
+
+test("redact's quick test never lets a form through: padded references, upper-case escapes, secrets holding escape characters or non-ASCII", () => {
+  const padded = [...TOKEN].map((c, i) => (i % 2 ? `&#000${c.charCodeAt(0)};` : `&#X00${c.charCodeAt(0).toString(16).toUpperCase()};`)).join('');
+  const upperJson = [...TOKEN].map((c) => `\\U00${c.charCodeAt(0).toString(16).toUpperCase()}`).join('');
+  for (const form of [padded, upperJson, TOKEN.toUpperCase()]) {
+    assert.match(redact(`said: ${form}`, Secret.of(TOKEN)), /sk-\[redacted\]/, form);
+  }
+  for (const odd of ['sk-ab%41cdEFGH1234', 'sk-ab&#65;cdEFGH1234', 'sk-ab\\u0041cdEFGH', 'sk-ΣΣabcdefgh1234']) {
+    const said = `said: ${odd} and ${odd.replace('Σ', 'ς')}`;
+    const out = redact(said, Secret.of(odd));
+    assert.ok(!out.includes(odd.slice(3)), `${odd} survived: ${out}`);
+    assert.ok(!out.includes(odd.slice(3).replace('Σ', 'ς')), `${odd}, case-folded, survived: ${out}`);
   }
 });

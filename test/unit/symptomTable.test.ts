@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'mocha';
 import { CHECKLISTS } from '../../src/core/clients/checklists';
 import { CLIENT_IDS, CLIENTS } from '../../src/core/clients/clients';
 import { CHERRY_STUDIO_ROWS, CURSOR_ROWS } from '../../src/core/symptoms/guideRows';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'mocha';
 import { lintToken, UNSENDABLE } from '../../src/core/tokenLint';
 
 const GOOD = 'sk-AbCdEf0123456789GhIjKl';

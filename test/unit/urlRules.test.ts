@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'mocha';
 import { sdkJoin, typedRoot, URL_RULES, valueToType, type Endpoint, type UrlRuleId } from '../../src/core/clients/urlRules';
 
 const R = 'https://crazyrouter.com';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'mocha';
 
 // The bridge runs in the webview: give it the two globals it expects, then load it.
 const posted: unknown[] = [];

@@ -3,8 +3,9 @@ import type { SymptomId } from '../symptoms/symptomIds';
 import type { GatewayClient } from '../transport/gatewayClient';
 import type { RunFacts } from './runFacts';
 
-export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skipped';
-export type CheckKind = 'token' | 'reachability' | 'base-url' | 'client-url' | 'protocol' | 'auth' | 'models' | 'chat' | 'streaming' | 'tools' | 'quota';
+import type { CheckKind, CheckStatus } from './checkKinds';
+
+export type { CheckKind, CheckStatus } from './checkKinds';
 export type MetricValue = number | string | boolean | null;
 
 /** What a request looked like from the outside. Built from the transport log, so it holds no token. */

@@ -74,6 +74,9 @@ export const CLIENTS: Record<ClientId, ClientInfo> = {
   },
 };
 
+/** The client the doctor sets up when nobody chose one. */
+export const DEFAULT_CLIENT: ClientId = 'cursor';
+
 /** The models both guides recommend validating, baseline first. */
 export const RECOMMENDED_MODELS = ['gpt-5.4', 'claude-sonnet-4-6', 'gemini-3-pro-preview'] as const;
 /** Both guides: "Start with gpt-5.4", the baseline verified in production. */

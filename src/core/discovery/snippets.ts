@@ -1,3 +1,4 @@
+import { BASELINE_MODEL } from '../clients/clients';
 import { typedRoot } from '../clients/urlRules';
 import type { DiscoveredConfig } from './discoveredConfig';
 
@@ -23,9 +24,9 @@ export function correctedSnippet(config: DiscoveredConfig, valueToType: string):
     case 'continue':
       return [
         'models:',
-        '  - name: Crazyrouter gpt-5.4',
+        `  - name: Crazyrouter ${BASELINE_MODEL}`,
         '    provider: openai',
-        '    model: gpt-5.4',
+        `    model: ${BASELINE_MODEL}`,
         `    apiBase: ${root}/v1`,
         '    apiKey: ${{ secrets.CRAZYROUTER_API_KEY }}',
       ].join('\n');

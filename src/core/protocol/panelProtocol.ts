@@ -5,15 +5,21 @@
  * webview → host; nothing the host sends can carry it.
  */
 import * as z from 'zod/mini';
+import { CHECK_KINDS, CHECK_STATUSES } from '../checks/checkKinds';
 import { CLIENT_IDS } from '../clients/clients';
+import { PROFILE_LIMITS } from '../profileLimits';
+import { VERDICTS } from '../report/verdict';
 import { URL_RULE_IDS } from '../clients/urlRules';
 import { SYMPTOM_IDS } from '../symptoms/symptomIds';
+
+/** For the webview, which takes from src/core only the protocol and the client data. */
+export { PROFILE_LIMITS } from '../profileLimits';
 
 const max = (n: number) => z.string().check(z.maxLength(n));
 const Text = max(4_000);
 const ClientId = z.enum(CLIENT_IDS);
-const Status = z.enum(['pass', 'warn', 'fail', 'skipped']);
-const Kind = z.enum(['token', 'reachability', 'base-url', 'client-url', 'protocol', 'auth', 'models', 'chat', 'streaming', 'tools', 'quota']);
+const Status = z.enum(CHECK_STATUSES);
+const Kind = z.enum(CHECK_KINDS);
 const Symptom = z.enum(SYMPTOM_IDS);
 const ModelName = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 const Int = z.number().check(z.int());
@@ -73,7 +79,7 @@ export const ClientViewSchema = z.object({
 export const PanelSettingsSchema = z.object({
   baseUrl: z.string().check(z.trim(), z.maxLength(8_192)),
   client: ClientId,
-  models: z.array(ModelName).check(z.minLength(1), z.maxLength(8)),
+  models: z.array(ModelName).check(z.minLength(1), z.maxLength(PROFILE_LIMITS.maxModels)),
   /** What the user typed in the client's own URL field (not saved to settings). */
   typedUrl: opt(z.string().check(z.trim(), z.maxLength(8_192))),
   urlRule: opt(z.enum(URL_RULE_IDS)),
@@ -130,7 +136,7 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('runFinished'),
     runId: RunId,
-    verdict: z.enum(['pass', 'warn', 'fail', 'cancelled']),
+    verdict: z.enum(VERDICTS),
     durationMs: z.number(),
     counts: z.object({ pass: z.number(), warn: z.number(), fail: z.number(), skipped: z.number() }),
     /** Each checklist item's state after the run. */

@@ -6,7 +6,9 @@ import { renderFix, rowFor } from '../symptoms/symptomTable';
 import type { SymptomId } from '../symptoms/symptomIds';
 import { DOCTOR_VERSION } from '../version';
 
-export type Verdict = 'pass' | 'warn' | 'fail' | 'cancelled';
+import type { Verdict } from './verdict';
+
+export type { Verdict } from './verdict';
 
 /** A check that did not pass, with the symptom-table row that explains it and the client's fix. */
 export interface Finding {

@@ -1,6 +1,7 @@
 import { DEFAULT_URL_RULE } from '../../core/clients/clientUrlDefaults';
 import { primaryCall, URL_RULES } from '../../core/clients/urlRules';
-import type { ClientView, PanelSettings } from '../../core/protocol/panelProtocol';
+import { BASELINE_MODEL, DEFAULT_CLIENT } from '../../core/clients/clients';
+import { PROFILE_LIMITS, type ClientView, type PanelSettings } from '../../core/protocol/panelProtocol';
 import { post } from '../bridge';
 import { h, icon, replaceChildren } from '../dom';
 
@@ -103,11 +104,11 @@ export class SetupForm {
       .split(',')
       .map((m) => m.trim())
       .filter(Boolean)
-      .slice(0, 8);
-    const client = (this.client.value || 'cursor') as PanelSettings['client'];
+      .slice(0, PROFILE_LIMITS.maxModels);
+    const client = (this.client.value || DEFAULT_CLIENT) as PanelSettings['client'];
     const typedUrl = this.typedUrl.value.trim() || undefined;
     const urlRule = client === 'cherry-studio' && this.cherryLegacy.checked ? 'cherry-studio@1.6' : undefined;
-    return { baseUrl: this.baseUrl.value.trim(), client, models: models.length > 0 ? models : ['gpt-5.4'], typedUrl, urlRule };
+    return { baseUrl: this.baseUrl.value.trim(), client, models: models.length > 0 ? models : [BASELINE_MODEL], typedUrl, urlRule };
   }
 
   setTokenHint(hint: string | null): void {
@@ -141,7 +142,7 @@ export class SetupForm {
 
   private addModel(id: string): void {
     const settings = this.settings();
-    this.models.value = [...settings.models, id].slice(0, 8).join(', ');
+    this.models.value = [...settings.models, id].slice(0, PROFILE_LIMITS.maxModels).join(', ');
     this.changed();
   }
 
