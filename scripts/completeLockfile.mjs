@@ -15,7 +15,10 @@ const packages = lock.packages;
 
 /** `darwin-arm64`, `linux-x64-musl`, `win32-ia32-msvc`, `android-arm-eabi` → npm's os, cpu, libc fields. */
 function platformOf(name) {
-  const match = /(?:^|[-/])(android|darwin|freebsd|linux|openharmony|win32)-(arm64|arm|x64|ia32|ppc64|riscv64|s390x)(?:-(gnu|musl|gnueabihf|musleabihf|msvc|eabi))?$/.exec(name);
+  const match =
+    /(?:^|[-/])(android|darwin|freebsd|linux|openharmony|win32)-(arm64|arm|x64|ia32|ppc64|riscv64|s390x)(?:-(gnu|musl|gnueabihf|musleabihf|msvc|eabi))?$/.exec(
+      name,
+    );
   if (!match) return undefined;
   const [, os, cpu, abi] = match;
   const libc = abi === 'gnu' || abi === 'gnueabihf' ? ['glibc'] : abi === 'musl' || abi === 'musleabihf' ? ['musl'] : undefined;
