@@ -40,7 +40,9 @@ export function writeThirdPartyNotices({ metafiles, outputs, shippedPackages, ou
       if (!outputs.includes(output)) continue;
       for (const input of Object.keys(info.inputs)) {
         const dir = packageDirOf(input);
-        if (dir && existsSync(join(dir, 'package.json'))) dirs.add(dir);
+        if (!dir) continue;
+        if (!existsSync(join(dir, 'package.json'))) throw new Error(`${input} is bundled from ${dir}, which has no package.json to name its licence`);
+        dirs.add(dir);
       }
     }
   }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CLIENT_IDS, DEFAULT_CLIENT, RECOMMENDED_MODELS, type ClientId } from '../core/clients/clients';
 import { URL_RULE_IDS, type UrlRuleId } from '../core/clients/urlRules';
+import { DEFAULT_CONCURRENCY } from '../core/engine/verify';
 import { baseUrlProblem } from '../core/urls';
 import { GATEWAY_SNAPSHOTS, WORDING_LANGS, type GatewaySnapshotId, type WordingLang } from '../core/wordings/snapshots';
 
@@ -45,7 +46,7 @@ Options:
   --json                print the report as JSON
   --markdown            print the report as Markdown
   --timeout MS          per-request timeout (default 20000)
-  --concurrency N       checks at once (default 8; 1 runs them one after another)
+  --concurrency N       checks at once (default ${DEFAULT_CONCURRENCY}; 1 runs them one after another)
   --scenario ID         sandbox scenario (see --list-scenarios)
   --gateway VERSION     sandbox: answer as ${Object.keys(GATEWAY_SNAPSHOTS).join(' | ')}
   --gateway-lang LANG   sandbox: the token owner's language, ${WORDING_LANGS.join(' | ')}

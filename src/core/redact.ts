@@ -20,10 +20,17 @@ function charPattern(char: string): string {
 /** A pattern that finds `secret` however its characters were escaped (mixed forms included). */
 const encodedForm = (secret: string) => secret.split('').map(charPattern).join('');
 
+/** The most characters of a token an escape starting just before it can take when decoded (`\\` + `u00XX`). */
+const SWALLOWED = 5;
+
 interface SecretMatcher {
   /** Every form of the secret in one pattern: its variants, longest first, each however escaped. */
   pattern: RegExp;
-  /** Lower-cased, the part every variant contains (the token without `sk-`), for a quick test before the pattern. */
+  /**
+   * Lower-cased, a part every variant contains, for a quick test before the pattern: the token
+   * without `sk-` and without its first five characters, which an escape that starts just before
+   * it in the text (`\\u00`, `%`) can swallow when the text is decoded.
+   */
   core?: string;
 }
 
@@ -36,15 +43,20 @@ function matcherFor(secret: Secret): SecretMatcher {
     const core = variants.at(-1);
     matcher = {
       pattern: new RegExp(variants.map(encodedForm).join('|') || '(?!)', 'gi'),
-      // Only for printable ASCII free of escape characters, where lower-casing agrees with the pattern's case folding.
-      core: core && /^[!-~]+$/.test(core) && !/[\\%&]/.test(core) && variants.every((v) => v.includes(core)) ? core.toLowerCase() : undefined,
+      // Only for token characters: no escape can start inside them, none ends with their `;`, and
+      // lower-casing agrees with the pattern's case folding.
+      core: core && /^[A-Za-z0-9_-]{8,}$/.test(core) && variants.every((v) => v.includes(core)) ? core.slice(SWALLOWED).toLowerCase() : undefined,
     };
     matchers.set(secret, matcher);
   }
   return matcher;
 }
 
-/** Every escape `charPattern` accepts, decoded: a text can only hold the secret if, decoded and lower-cased, it holds the core. */
+/**
+ * Every escape `charPattern` accepts, decoded left to right: a text can only hold the secret if,
+ * decoded and lower-cased, it holds the core. Inside an escaped token each escape decodes to its
+ * own character; only one that starts before the token can reach into it, by at most SWALLOWED.
+ */
 const ESCAPE = /\\u00([0-9a-f]{2})|%([0-9a-f]{2})|&#0*(\d+);|&#x0*([0-9a-f]+);/gi;
 function mayHold(text: string, core: string): boolean {
   const decoded = /[\\%&]/.test(text)

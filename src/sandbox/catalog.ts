@@ -1,3 +1,5 @@
+import { RECOMMENDED_MODELS } from '../core/clients/clients';
+
 /** A model the sandbox gateway knows, and how its (imaginary) upstream behaves. */
 export interface CatalogModel {
   id: string;
@@ -6,11 +8,14 @@ export interface CatalogModel {
   reasoning?: boolean;
 }
 
-export const BASE_MODELS: readonly CatalogModel[] = [
-  { id: 'gpt-5.4', ownedBy: 'openai' },
-  { id: 'claude-sonnet-4-6', ownedBy: 'anthropic' },
-  { id: 'gemini-3-pro-preview', ownedBy: 'google' },
-];
+const OWNERS: Record<(typeof RECOMMENDED_MODELS)[number], string> = {
+  'gpt-5.4': 'openai',
+  'claude-sonnet-4-6': 'anthropic',
+  'gemini-3-pro-preview': 'google',
+};
+
+/** The models the guides recommend (the doctor's defaults): what a healthy sandbox token may use. */
+export const BASE_MODELS: readonly CatalogModel[] = RECOMMENDED_MODELS.map((id) => ({ id, ownedBy: OWNERS[id] }));
 
 /** Extra models a token without an allowlist also sees. */
 export const EXTRA_MODELS: readonly CatalogModel[] = [

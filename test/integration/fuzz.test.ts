@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'mocha';
+import { CHECK_STATUSES } from '../../src/core/checks/checkKinds';
 import { authCheck } from '../../src/core/checks/authCheck';
 import { baseUrlCheck } from '../../src/core/checks/baseUrlCheck';
 import { cherryCheck } from '../../src/core/checks/cherryCheck';
@@ -25,7 +26,7 @@ const CASES = Number(process.env.FUZZ_CASES ?? 300);
 /** FUZZ_CASE=N replays case N alone (with the same FUZZ_SEED): each answer depends only on (seed, case, request). */
 const ONLY = process.env.FUZZ_CASE === undefined ? undefined : Number(process.env.FUZZ_CASE);
 const TIMEOUT_MS = 500;
-const STATUSES = new Set(['pass', 'warn', 'fail', 'skipped']);
+const STATUSES = new Set<string>(CHECK_STATUSES);
 
 /** Every check that reads gateway answers, without gates, so every case exercises them all. */
 const ungated = (check: CheckDefinition): CheckDefinition => ({ ...check, needs: [], gatedBy: [] });

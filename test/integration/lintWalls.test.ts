@@ -1,8 +1,11 @@
 // The room walls are enforced by the linter, not by memory: a probe file with a forbidden import in
 // each room must be rejected by `oxlint` with this repository's config, and an allowed one accepted.
+// The probes live in a copy of the repository's layout in a temporary folder, never in src/, which
+// npm test's static checks read at the same time.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'mocha';
 
@@ -37,13 +40,20 @@ const PROBES: Probe[] = [
 ];
 
 test(`the linter enforces the room walls (${PROBES.length} probes)`, () => {
-  const files = PROBES.map((p, i) => path.join(REPO, p.where, `lint_wall_probe_${process.pid}_${i}.ts`));
+  const root = mkdtempSync(path.join(tmpdir(), 'lint-walls-'));
+  const files = PROBES.map((p, i) => path.join(root, p.where, `probe_${i}.ts`));
   try {
-    PROBES.forEach((p, i) => writeFileSync(files[i]!, `${p.code}\n`));
-    const run = spawnSync(OXLINT, ['--format=unix', ...files], { cwd: REPO, encoding: 'utf8' });
+    for (const config of ['.oxlintrc.json', 'tsconfig.json', 'tsconfig.webview.json', 'package.json'])
+      copyFileSync(path.join(REPO, config), path.join(root, config));
+    symlinkSync(path.join(REPO, 'node_modules'), path.join(root, 'node_modules'));
+    PROBES.forEach((p, i) => {
+      mkdirSync(path.dirname(files[i]!), { recursive: true });
+      writeFileSync(files[i]!, `${p.code}\n`);
+    });
+    const run = spawnSync(OXLINT, ['--format=unix', ...files], { cwd: root, encoding: 'utf8' });
     const report = run.stdout;
     PROBES.forEach((probe, i) => {
-      const lines = report.split('\n').filter((l) => l.startsWith(path.relative(REPO, files[i]!)));
+      const lines = report.split('\n').filter((l) => l.startsWith(path.relative(root, files[i]!)));
       if (probe.rule)
         assert.ok(
           lines.some((l) => probe.rule!.test(l)),
@@ -52,6 +62,6 @@ test(`the linter enforces the room walls (${PROBES.length} probes)`, () => {
       else assert.deepEqual(lines, [], `${probe.where}: ${probe.code.split('\n')[0]} is allowed`);
     });
   } finally {
-    for (const file of files) rmSync(file, { force: true });
+    rmSync(root, { recursive: true, force: true });
   }
 });

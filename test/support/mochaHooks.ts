@@ -1,24 +1,64 @@
 // Root hooks for the unit and integration suites (loaded with --require by .mocharc.json). Mocha
-// re-emits a promise rejection nobody handled on `process` and, with nobody listening there,
-// it would pass silently; node:test used to fail the test instead. This keeps that: a test during
-// which an unhandled rejection happened fails, with the rejection's stack.
-// (Registered per file in beforeAll because a parallel worker drops every process listener
-// between files.)
+// re-emits a promise rejection nobody handled on `process` and, with nobody listening there, it
+// would pass silently (node:test failed the test instead) or, between two files of a parallel
+// worker, kill the worker. So a listener stays for the process's whole life (a parallel worker drops
+// every listener after each file; this one is put straight back), and the rejection fails:
+// - the test during which it happened, as that test's own failure (its function is wrapped; a
+//   failing hook would skip the rest of the suite);
+// - otherwise the next test, naming the test after which it happened (a file's teardown);
+// - otherwise, when no test follows in this process, the run: scripts/test.mjs looks for the line.
 import type { Context, RootHookObject } from 'mocha';
 
-const seen: unknown[] = [];
-const record = (reason: unknown) => seen.push(reason);
+/** The line scripts/test.mjs fails the run on. */
+export const OUTSIDE_ANY_TEST = 'UNHANDLED REJECTION OUTSIDE ANY TEST';
+
+interface Seen {
+  reason: unknown;
+  when: string;
+}
+
+const seen: Seen[] = [];
+let current: string | undefined;
+let previous: string | undefined;
+
+const record = (reason: unknown) => seen.push({ reason, when: current ? `during "${current}"` : `after "${previous ?? 'the start'}" ended` });
+const describe = (s: Seen) => `${s.when}: ${s.reason instanceof Error ? (s.reason.stack ?? s.reason.message) : String(s.reason)}`;
+
+function listen(): void {
+  if (!process.listeners('unhandledRejection').includes(record)) process.on('unhandledRejection', record);
+}
+process.on('removeListener', (event, listener) => {
+  if (event === 'unhandledRejection' && listener === record) listen();
+});
+process.on('exit', () => {
+  if (seen.length > 0) process.stderr.write(`\n${OUTSIDE_ANY_TEST}\n${seen.map(describe).join('\n')}\n`);
+});
+listen();
+
+/** Throws what was seen so far, if anything. */
+function reportSeen(): void {
+  if (seen.length === 0) return;
+  throw new Error(`unhandled promise rejection ${seen.splice(0).map(describe).join('\n')}`);
+}
 
 export const mochaHooks: RootHookObject = {
-  beforeAll() {
-    process.on('unhandledRejection', record);
-  },
-  afterEach(this: Context) {
-    if (seen.length === 0) return;
-    const reasons = seen.splice(0).map((r) => (r instanceof Error ? (r.stack ?? r.message) : String(r)));
-    throw new Error(`unhandled promise rejection during "${this.currentTest?.fullTitle() ?? 'a test'}":\n${reasons.join('\n')}`);
-  },
-  afterAll() {
-    process.off('unhandledRejection', record);
+  beforeEach(this: Context) {
+    const test = this.currentTest;
+    if (!test?.fn || test.fn.length > 0) return;
+    const body = test.fn;
+    const title = test.fullTitle();
+    test.fn = async function (this: Context) {
+      reportSeen();
+      current = title;
+      try {
+        await (body as (this: Context) => unknown).call(this);
+        // Node reports a rejection nobody handled once the current task is done: let it.
+        await new Promise((resolve) => setImmediate(resolve));
+      } finally {
+        previous = title;
+        current = undefined;
+      }
+      reportSeen();
+    };
   },
 };

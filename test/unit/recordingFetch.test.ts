@@ -22,14 +22,20 @@ async function serve(handler: RequestListener): Promise<{ url: string; hits: { p
 const options = { maxBodyBytes: 64 * 1024, keepBytes: 64, maxRedirects: 3 };
 
 test('records status, headers, timing, a bounded body and [DONE]', async () => {
+  // The rest of the stream is sent only once the first chunk has been read: two reads, whatever the load.
+  let sendRest = () => {};
+  const firstRead = new Promise<void>((resolve) => (sendRest = resolve));
   const { url } = await serve((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'X-Oneapi-Request-Id': 'RID1', 'X-New-Api-Version': 'v1' });
     res.write('data: {"a":1}\n\n');
-    setTimeout(() => res.end(': PING\n\ndata: [DONE]\n\n'), 20);
+    void firstRead.then(() => res.end(': PING\n\ndata: [DONE]\n\n'));
   });
   const log = new ExchangeLog();
   const response = await recordingFetch(log, options)(`${url}/v1/x`, { method: 'POST' });
-  await response.text();
+  const reader = response.body!.getReader();
+  await reader.read();
+  sendRest();
+  while (!(await reader.read()).done);
   const e = log.last()!;
   assert.equal(e.status, 200);
   assert.equal(e.requestId, 'RID1');

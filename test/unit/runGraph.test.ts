@@ -131,8 +131,8 @@ test('cancelling aborts running nodes and skips the rest', async () => {
     concurrency: 4,
     signal: controller.signal,
   });
-  // The nodes would run 2 s; ending well before that is the margin (the machine is shared).
-  assert.ok(performance.now() - started < 1_500, `ended ${(performance.now() - started).toFixed(0)} ms after the start`);
+  // The nodes would run 2 s: ending before that is what cancelling proves (the machine is shared).
+  assert.ok(performance.now() - started < 2_000, `ended ${(performance.now() - started).toFixed(0)} ms after the start`);
   assert.ok(results.every((r) => r.status === 'skipped'));
   assert.deepEqual(trace.aborted.toSorted(byText), ['a', 'b']);
 });

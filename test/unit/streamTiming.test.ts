@@ -5,7 +5,7 @@ import { analyseStreamTiming } from '../../src/core/checks/streamTiming';
 
 test('chunks spread over time are incremental, whatever the loop did (a stall only squeezes arrivals together)', () => {
   const t = analyseStreamTiming([100, 120, 140, 160, 180], 200);
-  assert.deepEqual(t, { ttftMs: 100, contentChunks: 5, spreadMs: 80, maxGapMs: 20, stallBeforeMs: 200, delivery: 'incremental' });
+  assert.deepEqual(t, { ttftMs: 100, contentChunks: 5, spreadMs: 80, maxGapMs: 20, stallBeforeMs: 200, stallWithinMs: 0, delivery: 'incremental' });
 });
 
 test('chunks read together while the loop was free are buffered', () => {
@@ -23,9 +23,26 @@ test('the window is the spread plus the stall before it', () => {
   assert.equal(analyseStreamTiming([900, 905, 906, 908], 7).delivery, 'inconclusive');
 });
 
+test("a spread the doctor's own stall made is no proof of an incremental stream", () => {
+  // A burst read as two network reads with a 25 ms pause of this process between them.
+  const paused = analyseStreamTiming([900, 900, 901, 926, 926], 1, 24);
+  assert.equal(paused.delivery, 'inconclusive');
+  assert.equal(paused.stallWithinMs, 24);
+  // A real token stream keeps its spread beyond the stall: still incremental.
+  assert.equal(analyseStreamTiming([900, 904, 908, 912, 936, 940], 1, 20).delivery, 'incremental');
+});
+
 test('too few chunks cannot be judged', () => {
   assert.equal(analyseStreamTiming([900, 901, 902]).delivery, 'too-few');
-  assert.deepEqual(analyseStreamTiming([]), { ttftMs: null, contentChunks: 0, spreadMs: 0, maxGapMs: 0, stallBeforeMs: 0, delivery: 'too-few' });
+  assert.deepEqual(analyseStreamTiming([]), {
+    ttftMs: null,
+    contentChunks: 0,
+    spreadMs: 0,
+    maxGapMs: 0,
+    stallBeforeMs: 0,
+    stallWithinMs: 0,
+    delivery: 'too-few',
+  });
 });
 
 test('the loop watch measures a stall of this very process', async () => {
@@ -47,4 +64,7 @@ test('the loop watch measures a stall of this very process', async () => {
   const firstTickAfter = after + 1;
   assert.ok(watch.unobservedBefore(firstTickAfter) >= 55, 'a tick that fires late, right before the burst is read, does not hide the stall');
   assert.ok(watch.longestStall() >= 55);
+  const busyFrom = busyUntil - 60;
+  assert.ok(watch.stalledWithin(busyFrom, after) >= 50, `stalled ${watch.stalledWithin(busyFrom, after)} ms of the 60 ms busy loop`);
+  assert.ok(watch.stalledWithin(free - 1, free) <= 1, 'nothing stalled once free again');
 });

@@ -7,6 +7,7 @@ import { DEFAULT_URL_RULE } from '../clients/clientUrlDefaults';
 
 const PROBE_BODY: Record<Exclude<Endpoint, 'models'>, Record<string, unknown>> = {
   chat: { model: BASELINE_MODEL, messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 },
+  // 16: the least the Responses API accepts (the probe carries no token, so nothing is spent).
   responses: { model: BASELINE_MODEL, input: 'ping', max_output_tokens: 16 },
   messages: { model: CLAUDE_MODEL, max_tokens: 1, messages: [{ role: 'user', content: 'ping' }] },
 };

@@ -40,6 +40,20 @@ export class LoopWatch {
     return at - this.ticks[Math.max(0, low - 1)]!;
   }
 
+  /**
+   * How much of the stretch from `from` to `to` the loop was not running (beyond its period): the
+   * part of a spread of arrivals that the doctor's own pauses may have made, not the network.
+   */
+  stalledWithin(from: number, to: number): number {
+    let stalled = 0;
+    for (let i = 1; i < this.ticks.length; i++) {
+      const start = Math.max(from, this.ticks[i - 1]! + this.periodMs);
+      const end = Math.min(to, this.ticks[i]!);
+      if (end > start) stalled += end - start;
+    }
+    return stalled;
+  }
+
   /** The longest time the loop did not run while watched. */
   longestStall(until = performance.now()): number {
     let longest = 0;

@@ -6,9 +6,13 @@ export const BUFFERED_WINDOW_MS = 15;
 export const MIN_CHUNKS_TO_JUDGE = 4;
 
 /**
- * - `incremental`: the chunks came spread out (a stall can only squeeze arrivals together, never spread them).
+ * Arrivals are the times the network reads carrying content happened (not when the SDK handed the
+ * chunks over, which a paused process spreads out).
+ * - `incremental`: the chunks came spread out, even without the time the doctor's own event loop
+ *   was stalled in between (a stall between two reads can spread a burst; the rest is the network's).
  * - `buffered`: they came together, and the doctor's event loop was free just before, so they really arrived at once.
- * - `inconclusive`: they were read together right after the loop had been stalled; they may have arrived one by one.
+ * - `inconclusive`: they were read together right after the loop had been stalled, or were spread
+ *   only by such stalls; they may have arrived either way.
  * - `too-few`: fewer than four content chunks, nothing to judge.
  */
 export type Delivery = 'incremental' | 'buffered' | 'inconclusive' | 'too-few';
@@ -23,11 +27,13 @@ export interface StreamTiming {
   maxGapMs: number;
   /** How long before the first content chunk was read the doctor may not have looked at the network. */
   stallBeforeMs: number;
+  /** How much of the spread the doctor's event loop was stalled. */
+  stallWithinMs: number;
   delivery: Delivery;
 }
 
 /** Timing of content chunks (ms after the request started), and whether they came incrementally. */
-export function analyseStreamTiming(arrivalsMs: readonly number[], stallBeforeFirstMs = 0): StreamTiming {
+export function analyseStreamTiming(arrivalsMs: readonly number[], stallBeforeFirstMs = 0, stallWithinMs = 0): StreamTiming {
   const first = arrivalsMs[0];
   const last = arrivalsMs[arrivalsMs.length - 1];
   let maxGapMs = 0;
@@ -36,7 +42,7 @@ export function analyseStreamTiming(arrivalsMs: readonly number[], stallBeforeFi
   const delivery: Delivery =
     arrivalsMs.length < MIN_CHUNKS_TO_JUDGE
       ? 'too-few'
-      : spreadMs >= BUFFERED_WINDOW_MS
+      : spreadMs - stallWithinMs >= BUFFERED_WINDOW_MS
         ? 'incremental'
         : spreadMs + stallBeforeFirstMs < BUFFERED_WINDOW_MS
           ? 'buffered'
@@ -47,6 +53,7 @@ export function analyseStreamTiming(arrivalsMs: readonly number[], stallBeforeFi
     spreadMs: Math.round(spreadMs),
     maxGapMs: Math.round(maxGapMs),
     stallBeforeMs: Math.round(stallBeforeFirstMs),
+    stallWithinMs: Math.round(stallWithinMs),
     delivery,
   };
 }

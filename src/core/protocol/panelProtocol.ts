@@ -138,7 +138,7 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
     runId: RunId,
     verdict: z.enum(VERDICTS),
     durationMs: z.number(),
-    counts: z.object({ pass: z.number(), warn: z.number(), fail: z.number(), skipped: z.number() }),
+    counts: z.object(Object.fromEntries(CHECK_STATUSES.map((s) => [s, z.number()])) as Record<(typeof CHECK_STATUSES)[number], z.ZodMiniNumber>),
     /** Each checklist item's state after the run. */
     checklist: z.record(z.string(), ChecklistStateSchema),
     /** The client's symptom rows with fixes rendered for this run (a model that failed is never recommended). */
