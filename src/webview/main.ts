@@ -64,7 +64,7 @@ class PanelApp {
         this.table.highlight(this.matched);
         this.hideNotice();
         this.form.setRunning(true);
-        return this.results.start(message.checks, message.demo);
+        return this.results.start(message.runId, message.checks, message.demo);
       case 'checkStarted':
         if (message.runId === this.runId) this.results.started(message.id);
         return;

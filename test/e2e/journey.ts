@@ -81,11 +81,20 @@ async function saveToken(frame: FrameLocator, token: string, dwellMs = 0): Promi
   await frame.locator('#token-state', { hasText: `sk-…${token.slice(-4)}` }).waitFor();
 }
 
+/**
+ * Presses Run and waits for this run's verdict. The banner still shows the previous run's verdict
+ * until the host answers, so the wait is for a banner with a run id other than the one before.
+ */
 async function run(frame: FrameLocator, expected: 'pass' | 'warn' | 'fail'): Promise<number> {
+  const previous = (await frame.locator('#verdict').getAttribute('data-run-id')) ?? 'none';
   const started = Date.now();
   await frame.locator('#run').click();
-  await frame.locator(`#verdict.${expected}`).waitFor({ timeout: 30_000 });
+  await newVerdict(frame, previous, expected);
   return Date.now() - started;
+}
+
+async function newVerdict(frame: FrameLocator, previousRunId: string, expected: 'pass' | 'warn' | 'fail'): Promise<void> {
+  await frame.locator(`#verdict.${expected}:not([data-run-id="${previousRunId}"])`).waitFor({ timeout: 30_000 });
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -175,11 +184,12 @@ export async function runJourney(): Promise<JourneyTimings> {
     assert.equal(await statusItem.getAttribute('aria-label').then((l) => /failing/.test(l ?? '')), true, 'the status bar follows the last run');
     await shoot(page, 'missing-v1-dark');
 
-    // 4b. A hostile gateway that echoes the token back in every encoding: the disk scan at the end
-    // covers the log, the settings, the webview state and the browser profile.
+    // 4b. A hostile gateway that echoes the token back in every encoding (as model ids, in errors): the
+    // chosen models work there, so the run passes, and the disk scan at the end covers the log, the
+    // settings, the webview state and the browser profile.
     await fill(frame, '#base-url', echo.baseUrl);
     await saveToken(frame, echo.key);
-    await run(frame, 'fail');
+    await run(frame, 'pass');
     await frame.locator('#offered-models .chip', { hasText: 'sk-[redacted]' }).first().click();
     assert.match(await frame.locator('#models input').inputValue(), /sk-\[redacted\]/, 'the chip added the redacted id, the only form the panel has');
     await fill(frame, '#models', 'gpt-5.4, claude-sonnet-4-6');
@@ -208,6 +218,7 @@ export async function runJourney(): Promise<JourneyTimings> {
     await fill(frame, '#typed-url', `${healthy.origin}/v1`);
     await frame.locator('#typed-prediction', { hasText: `Claude Code will call ${healthy.origin}/v1/v1/messages?beta=true` }).waitFor();
     // The stored token (the echo gateway's) is bound to another origin: VS Code asks, naming both.
+    const beforeAsk = (await frame.locator('#verdict').getAttribute('data-run-id')) ?? 'none';
     await frame.locator('#run').click();
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 15_000 });
@@ -216,7 +227,7 @@ export async function runJourney(): Promise<JourneyTimings> {
       new RegExp(`Send your Crazyrouter token to ${healthy.origin.replace(/[.:/]/g, '\\$&')}\\?.*saved for ${echo.origin.replace(/[.:/]/g, '\\$&')}`),
     );
     await dialog.locator('.monaco-button', { hasText: `Send it to ${healthy.origin}` }).click();
-    await frame.locator('#verdict.fail').waitFor({ timeout: 30_000 });
+    await newVerdict(frame, beforeAsk, 'fail');
     const doctor = frame.locator('li.check[data-check-id="client-url"][data-status="fail"] .summary');
     assert.match((await doctor.textContent()) ?? '', new RegExp(`Type exactly ${healthy.origin.replace(/[.:/]/g, '\\$&')} in ANTHROPIC_BASE_URL`));
     await frame.locator('li.check[data-check-id="protocol:messages"][data-status="pass"]').waitFor();

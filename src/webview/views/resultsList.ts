@@ -42,10 +42,11 @@ export class ResultsList {
     );
   }
 
-  start(checks: Planned[], demo: boolean): void {
+  start(runId: number, checks: Planned[], demo: boolean): void {
     this.element.querySelector('#results-empty')?.remove();
     this.rows.clear();
     this.banner.hidden = false;
+    this.banner.dataset.runId = String(runId);
     this.banner.className = 'verdict running';
     replaceChildren(this.banner, icon('loading codicon-modifier-spin'), demo ? ' Checking against the sandbox gateway…' : ' Checking…');
     replaceChildren(this.list, ...checks.map((c) => this.row(c)));
