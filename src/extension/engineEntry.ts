@@ -10,3 +10,4 @@ export { renderMarkdown } from '../core/report/markdown';
 export { findingsFor } from '../core/report/report';
 export { startSandbox } from '../sandbox/sandboxServer';
 export { discoverConfigs } from '../core/discovery/discoverConfigs';
+export { prepareFor } from '../core/engine/prepare';

@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): DoctorTestApi {
   const origins = new OriginMemory(context.globalState);
   const log = new DoctorLog();
   const runner = new DoctorRunner(tokens, origins, log);
-  const health = new HealthIndicator(tokens, runner, log);
+  const health = new HealthIndicator(tokens, runner, log, context.globalState);
   let panelContext: PanelContext | undefined;
   const panels = () => {
     const module = loadPanel();
@@ -42,7 +42,10 @@ export function activate(context: vscode.ExtensionContext): DoctorTestApi {
       log,
       runner,
       ticks: new module.ChecklistTicks(context.globalState),
-      onReport: (report) => health.applyReport(report),
+      onReport: (report) => health.applyReport(report, 'panel'),
+      lastResult: () => health.last,
+      onDidChangeLast: health.onDidChangeLast,
+      healthSnapshot: () => health.snapshot,
     };
     return { VerifyPanel: module.VerifyPanel, panelContext };
   };

@@ -24,3 +24,19 @@ export const icon = (name: string, label?: string) =>
 export function replaceChildren(parent: Element, ...children: Child[]): void {
   parent.replaceChildren(...children.filter((c): c is Node | string => c !== false && c !== null && c !== undefined));
 }
+
+/**
+ * Text that may wrap only where a reader expects it: after `/`, `.`, `_`, `?`, `&`, `=` and `#` of
+ * URLs and names (a <wbr> there), never inside a word. Still text, never markup.
+ */
+export function breakable(text: string): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  for (const part of text.split(/(?<=[/._?&=#])(?=[^\s/._?&=#])/)) {
+    if (fragment.childNodes.length > 0) fragment.append(document.createElement('wbr'));
+    fragment.append(part);
+  }
+  return fragment;
+}
+
+/** Whether the user asked the system for less motion: scrolling jumps instead of gliding. */
+export const scrollBehavior = (): ScrollBehavior => (matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');

@@ -4,98 +4,134 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { ClientView, HostMessage, PanelSettings } from '../core/protocol/panelProtocol';
-import { onHostMessage, post, savedSettings, saveSettingsState } from './bridge';
+import { onHostMessage, post, request, savedSettings, saveSettingsState, type Reply } from './bridge';
 import { h, icon, replaceChildren } from './dom';
 import { ChecklistView } from './views/checklistView';
 import { DiscoveredList } from './views/discoveredView';
 import { ResultsList } from './views/resultsList';
 import { SetupForm } from './views/setupForm';
-import { SymptomTable } from './views/symptomTable';
+import { SOURCE_LABEL, SymptomTable } from './views/symptomTable';
 
-/** The Verify Setup panel: setup form, live results, the client's checklist and symptom table. */
+type RunSource = Extract<HostMessage, { type: 'runStarted' }>['source'];
+
+/**
+ * The Verify Setup panel. Before a result the setup form leads; after one, the verdict and the
+ * failing checks (each with its fix and guide row) lead, and the setup folds into one line.
+ */
 class PanelApp {
   private clients: ClientView[] = [];
   private ticks: Record<string, string[]> = {};
-  private runId = -1;
+  private run?: { id: number; source: RunSource };
+  /** The user started the current run from this panel (so focus follows it). */
+  private ranHere = false;
   private matched = new Map<string, 'fail' | 'warn'>();
-  private readonly notice = h('div', { id: 'notice', class: 'notice', role: 'alert', hidden: true });
-  private readonly form = new SetupForm((settings) => this.settingsChanged(settings));
-  private readonly results = new ResultsList((rowId) => this.table.scrollTo(rowId));
+  private readonly notice = h('div', { id: 'notice', class: 'notice', hidden: true });
+  private readonly tagline = h(
+    'p',
+    { class: 'muted tagline' },
+    'Checks your token, base URL, models, streaming, tool calls and quota, and says exactly what to fix.',
+  );
+  private readonly layout = h('div', { class: 'layout', 'data-mode': 'setup' });
+  private readonly showNotice = (reply: Reply) => reply.notice && this.say(reply.notice.level, reply.notice.text);
+  private readonly form = new SetupForm(
+    (settings) => this.settingsChanged(settings),
+    () => (this.ranHere = true),
+    this.showNotice,
+  );
+  private readonly results = new ResultsList(
+    (rowId) => this.table.scrollTo(rowId, true),
+    (rowId) => this.guideRow(rowId),
+    this.showNotice,
+  );
   private readonly checklist = new ChecklistView((itemId, checked) => this.tick(itemId, checked));
   private readonly table = new SymptomTable();
-  private readonly discovered = new DiscoveredList();
+  private readonly discovered = new DiscoveredList(this.showNotice);
 
   mount(root: HTMLElement): void {
     replaceChildren(
-      root,
-      h(
-        'header',
-        { class: 'header' },
-        h('h1', {}, icon('pulse'), ' Crazyrouter: Verify Setup'),
-        h('p', { class: 'muted' }, 'Checks your token, base URL, models, streaming, tool calls and quota, and says exactly what to fix.'),
-      ),
-      this.notice,
-      h(
-        'div',
-        { class: 'layout' },
-        h('div', { class: 'column' }, this.form.element, this.results.element),
-        h('div', { class: 'column' }, this.checklist.element, this.discovered.element, this.table.element),
-      ),
+      this.layout,
+      h('div', { class: 'column main-column' }, this.form.element, this.results.element),
+      h('div', { class: 'column side-column' }, this.checklist.element, this.discovered.element, this.table.element),
     );
+    replaceChildren(root, h('header', { class: 'header' }, h('h1', {}, icon('pulse'), ' Crazyrouter: Verify Setup'), this.tagline), this.notice, this.layout);
   }
 
-  handle(message: HostMessage): void {
+  handle(message: Exclude<HostMessage, Reply>): void {
     switch (message.type) {
       case 'init': {
         this.clients = message.clients;
         this.ticks = message.ticks;
-        this.form.setClients(message.clients);
         const settings = savedSettings() ?? message.settings;
+        this.form.setClients(message.clients, settings.client);
         this.form.setSettings(settings);
         this.form.setTokenHint(message.tokenHint);
         this.showClient(settings.client);
+        // Painted: now the host may load what a run needs, while the user reads the form.
+        requestAnimationFrame(() => requestAnimationFrame(() => post({ type: 'painted' })));
         return;
       }
       case 'tokenState':
         return this.form.setTokenHint(message.tokenHint);
-      case 'runStarted':
-        this.runId = message.runId;
+      case 'runStarted': {
+        this.run = { id: message.runId, source: message.source };
         this.matched.clear();
         this.table.highlight(this.matched);
         this.hideNotice();
-        this.form.setRunning(true);
-        return this.results.start(message.runId, message.checks, message.demo);
+        this.results.start(message);
+        this.showResultsFirst();
+        if (!message.source.restored) {
+          this.form.setRunning(true);
+          if (this.ranHere) this.results.cancel.focus();
+        }
+        return;
+      }
       case 'checkStarted':
-        if (message.runId === this.runId) this.results.started(message.id);
+        if (message.runId === this.run?.id) this.results.started(message.id);
         return;
       case 'checkFinished': {
-        if (message.runId !== this.runId) return;
+        if (message.runId !== this.run?.id) return;
         this.results.finished(message.result, message.finding);
         const rowId = message.finding?.rowId;
         if (rowId && this.matched.get(rowId) !== 'fail') {
-          const first = this.matched.size === 0;
           this.matched.set(rowId, message.finding!.status);
           this.table.highlight(this.matched);
-          if (first || message.finding!.status === 'fail') this.table.scrollTo(rowId);
         }
         return;
       }
       case 'runFinished': {
-        if (message.runId !== this.runId) return;
+        if (message.runId !== this.run?.id) return;
+        const { source } = this.run;
         this.form.setRunning(false);
-        this.results.finish(message);
+        this.results.finish(message, source);
         this.table.setRows(message.rows);
         this.table.highlight(this.matched);
-        return this.checklist.applyRun(message.checklist, this.ticks[this.form.settings().client] ?? []);
+        const firstFail = [...this.matched].find(([, level]) => level === 'fail')?.[0] ?? [...this.matched.keys()][0];
+        if (firstFail) this.table.scrollTo(firstFail, false);
+        this.checklist.applyRun(message.checklist, this.ticks[this.form.settings().client] ?? []);
+        if (this.ranHere) this.results.focusVerdict();
+        this.ranHere = false;
+        return;
       }
       case 'models':
         return this.form.offerModels(message.ids, message.total);
       case 'discovered':
         return this.discovered.show(message.configs);
       case 'notice':
-        this.form.setRunning(false);
-        return this.showNotice(message.level, message.text);
+        return this.say(message.level, message.text);
     }
+  }
+
+  /** After a result the page leads with it: the form folds into its summary line. */
+  private showResultsFirst(): void {
+    this.layout.dataset.mode = 'results';
+    this.tagline.hidden = true;
+    this.form.expand(false);
+  }
+
+  private guideRow(rowId: string) {
+    const client = this.clients.find((c) => c.id === this.form.settings().client);
+    const row = client?.rows.find((r) => r.id === rowId);
+    return row && { symptom: row.symptom, cause: row.cause, source: SOURCE_LABEL[row.source] ?? row.source };
   }
 
   private tick(itemId: string, checked: boolean): void {
@@ -120,9 +156,11 @@ class PanelApp {
     this.checklist.render(client, this.ticks[client.id] ?? []);
   }
 
-  private showNotice(level: 'info' | 'error', text: string): void {
+  /** A notice: errors interrupt a screen reader (alert), information waits its turn (status). */
+  private say(level: 'info' | 'error', text: string): void {
     this.notice.hidden = false;
     this.notice.className = `notice ${level}`;
+    this.notice.setAttribute('role', level === 'error' ? 'alert' : 'status');
     replaceChildren(this.notice, icon(level === 'error' ? 'error' : 'info'), ` ${text}`);
   }
 
@@ -134,9 +172,4 @@ class PanelApp {
 const app = new PanelApp();
 app.mount(document.getElementById('app')!);
 onHostMessage((message) => app.handle(message));
-document.addEventListener('click', (e) => {
-  const target = (e.target as HTMLElement).closest('[data-action]');
-  if (target?.getAttribute('data-action') === 'copy') post({ type: 'copyReport' });
-  if (target?.getAttribute('data-action') === 'output') post({ type: 'openOutput' });
-});
-post({ type: 'ready' });
+void request({ type: 'ready' });

@@ -6,25 +6,28 @@ import { runVscodeSuite } from './runVscodeSuite';
 async function main(): Promise<number> {
   let passed = 0;
   let failed = 0;
-  const suite = await runVscodeSuite();
+  // E2E_ONLY=journey or E2E_ONLY=suite runs one half (while working on it); CI runs both.
+  const only = process.env.E2E_ONLY;
+  const suite = only === 'journey' ? { tests: [] } : await runVscodeSuite();
   for (const t of suite.tests) {
     console.log(`${t.state === 'passed' ? '✔' : '✖'} vscode › ${t.title}${t.error ? `\n    ${t.error.split('\n').slice(0, 8).join('\n    ')}` : ''}`);
     if (t.state === 'passed') passed++;
     else if (t.state === 'failed') failed++;
   }
-  try {
-    const timings = await runJourney();
-    passed++;
-    console.log(
-      '✔ journey › palette → Verify Setup → token → Cursor → healthy, wrong token, model not allowed, missing /v1; configs found in HOME; URL doctor for Claude Code; light theme; reload; no token on disk',
-    );
-    console.log(
-      `  command → checklist painted: ${timings.commandToChecklistMs} ms; Run → all results: ${timings.runToResultsMs} ms; activation (Running Extensions): ${timings.activation}`,
-    );
-  } catch (error) {
-    failed++;
-    console.log(`✖ journey › ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  }
+  if (only !== 'suite')
+    try {
+      const timings = await runJourney();
+      passed++;
+      console.log(
+        '✔ journey › palette → Verify Setup → token → Cursor → healthy (and by keyboard), wrong token saved by Run, the status bar’s result, model not allowed (results first, axe), missing /v1, echo, Copy during a slow run, configs found in HOME, URL doctor for Claude Code, dark/light/high-contrast at 1400 and 500 px, reload, no token on disk',
+      );
+      console.log(
+        `  command → checklist painted: ${timings.commandToChecklistMs} ms; first Run → all results: ${timings.firstRunMs} ms; later runs (median of 3): ${timings.laterRunMs} ms (first − later: ${timings.firstRunMs - timings.laterRunMs} ms); activation (Running Extensions): ${timings.activation}`,
+      );
+    } catch (error) {
+      failed++;
+      console.log(`✖ journey › ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
   console.log(`\ne2e: ${passed} passed, ${failed} failed`);
   return failed > 0 || passed === 0 ? 1 : 0;
 }

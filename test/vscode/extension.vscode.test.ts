@@ -67,14 +67,16 @@ suite('Crazyrouter Doctor in a real VS Code host', () => {
     for (const bad of [
       null,
       'run',
-      { type: 'nope' },
-      { type: 'saveToken', token: '' },
-      { type: 'run', settings: { baseUrl: 'x', client: 'emacs', models: [] }, demo: false },
-      { type: 'tickChecklist', client: 'cursor' },
+      { type: 'nope', requestId: 1 },
+      { type: 'saveToken', requestId: 1, token: '' },
+      { type: 'run', requestId: 1, settings: { baseUrl: 'x', client: 'emacs', models: [] }, demo: false },
+      { type: 'tickChecklist', requestId: 1, client: 'cursor' },
+      { type: 'copyReport' },
+      { type: 'copyReport', requestId: -1 },
     ]) {
       await panel.receive(bad);
     }
-    assert.equal(panel.dropped - before, 6);
+    assert.equal(panel.dropped - before, 8);
     assert.equal(panel.post({ type: 'notice', level: 'info', text: 'ok' }), true);
     assert.equal(panel.post({ type: 'notice', level: 'loud', text: 'x' } as unknown as HostMessage), false, 'an invalid host message is not sent');
   });
@@ -88,7 +90,12 @@ suite('Crazyrouter Doctor in a real VS Code host', () => {
     const original = panel.post.bind(panel);
     panel.post = (message) => (posted.push(message), original(message));
     try {
-      await panel.receive({ type: 'run', settings: { baseUrl: sandbox.baseUrl, client: 'cursor', models: ['gpt-5.4', 'claude-sonnet-4-6'] }, demo: false });
+      await panel.receive({
+        requestId: 1,
+        type: 'run',
+        settings: { baseUrl: sandbox.baseUrl, client: 'cursor', models: ['gpt-5.4', 'claude-sonnet-4-6'] },
+        demo: false,
+      });
       const finished = posted.find((m) => m.type === 'runFinished');
       assert.ok(finished && finished.type === 'runFinished');
       assert.equal(finished.verdict, 'pass');
@@ -98,7 +105,7 @@ suite('Crazyrouter Doctor in a real VS Code host', () => {
       assert.ok(posted.some((m) => m.type === 'models' && m.ids.includes('gemini-3-pro-preview')));
       assert.ok(api.engineLoaded());
       assert.ok(!JSON.stringify(posted).includes(sandbox.key), 'nothing sent to the webview holds the token');
-      await panel.receive({ type: 'copyReport' });
+      await panel.receive({ requestId: 1, type: 'copyReport' });
       const copied = await vscode.env.clipboard.readText();
       assert.match(copied, /^# Crazyrouter Doctor report: PASS/);
       assert.ok(!copied.includes(sandbox.key), 'the copied report holds no token');
@@ -110,6 +117,70 @@ suite('Crazyrouter Doctor in a real VS Code host', () => {
     }
   });
 
+  test('every request gets one reply with its id; a copy during a run leaves the run alone; a status-bar result opens with the panel', async () => {
+    const slow = await startSandbox({ scenario: 'slow-headers' });
+    const api = await activatedApi();
+    try {
+      await api.tokens.store(slow.key, slow.origin);
+      await vscode.commands.executeCommand('crazyrouter.verifySetup');
+      const panel = api.panel()!;
+      const posted: HostMessage[] = [];
+      const original = panel.post.bind(panel);
+      panel.post = (message) => (posted.push(message), original(message));
+      const replies = (id: number) => posted.filter((m) => m.type === 'reply' && m.requestId === id);
+      const running = panel.receive({ requestId: 41, type: 'run', settings: { baseUrl: slow.baseUrl, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
+      await until(() => slow.inFlight() >= 1, 'the run is under way');
+      await panel.receive({ requestId: 42, type: 'copyReport' });
+      assert.equal(replies(42).length, 1, 'the copy was answered at once');
+      assert.equal(replies(41).length, 0, 'the run has not been answered: it is still going');
+      assert.ok(!posted.some((m) => m.type === 'runFinished'), 'and nothing but a run message ends it');
+      await panel.receive({ requestId: 43, type: 'cancel' });
+      await running;
+      const finished = posted.find((m) => m.type === 'runFinished');
+      assert.ok(finished?.type === 'runFinished' && finished.verdict === 'cancelled');
+      const [runReply] = replies(41);
+      assert.ok(runReply?.type === 'reply' && runReply.ok, 'the run is answered once it ended');
+      assert.ok(posted.indexOf(runReply) > posted.indexOf(finished), 'after its runFinished');
+      assert.deepEqual(
+        posted
+          .filter((m) => m.type === 'reply')
+          .map((m) => (m.type === 'reply' ? m.requestId : -1))
+          .toSorted((a, b) => a - b),
+        [41, 42, 43],
+        'one reply per request',
+      );
+      panel.post = original;
+      panel.dispose();
+
+      // The status bar's check fails (a token the gateway does not know): a click opens the panel with that result.
+      await api.tokens.store('sk-NotKnownHereNotKnownHere0000', sandbox.origin);
+      await setSetting('baseUrl', sandbox.baseUrl);
+      await api.health.checkNow();
+      assert.equal(api.health.snapshot.level, 'failing');
+      await until(() => api.health.last?.source === 'status-bar' && api.health.last.report.verdict === 'fail', 'the status bar’s result is kept');
+      await vscode.commands.executeCommand(api.health.view!.command as string);
+      const reopened = api.panel()!;
+      const shown: HostMessage[] = [];
+      const post = reopened.post.bind(reopened);
+      reopened.post = (message) => (shown.push(message), post(message));
+      await reopened.receive({ requestId: 1, type: 'ready' });
+      reopened.post = post;
+      const started = shown.find((m) => m.type === 'runStarted');
+      assert.ok(
+        started?.type === 'runStarted' && started.source.restored && started.source.kind === 'status-bar',
+        'the last result is shown, marked as the status bar’s',
+      );
+      const auth = shown.find((m) => m.type === 'checkFinished' && m.result.id === 'auth');
+      assert.ok(auth?.type === 'checkFinished' && auth.result.status === 'fail' && auth.finding?.fix, 'with the failing check and its fix');
+      assert.ok(shown.some((m) => m.type === 'runFinished' && m.verdict === 'fail'));
+      assert.ok(!JSON.stringify(shown).includes('sk-NotKnownHereNotKnownHere0000'), 'and no token');
+    } finally {
+      await slow.close();
+      await restoreSettings();
+      await api.tokens.store(sandbox.key, sandbox.origin);
+    }
+  });
+
   test('closing the panel aborts every request in flight, long before any timeout', async () => {
     const slow = await startSandbox({ scenario: 'slow-headers' });
     const api = await activatedApi();
@@ -117,7 +188,7 @@ suite('Crazyrouter Doctor in a real VS Code host', () => {
       await api.tokens.store(slow.key, slow.origin);
       await vscode.commands.executeCommand('crazyrouter.verifySetup');
       const panel = api.panel()!;
-      const running = panel.receive({ type: 'run', settings: { baseUrl: slow.baseUrl, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
+      const running = panel.receive({ requestId: 1, type: 'run', settings: { baseUrl: slow.baseUrl, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
       await until(() => slow.inFlight() >= 2, 'chat probes in flight');
       const closedAt = performance.now();
       panel.dispose();

@@ -75,9 +75,9 @@ suite('Status-bar token health', () => {
     api.runner.ask = async () => true;
     const hanging = await startSandbox({ scenario: 'slow-headers', key: sandbox.key });
     sandboxes.push(hanging);
-    const run = panel.receive({ type: 'run', settings: { baseUrl: hanging.baseUrl, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
+    const run = panel.receive({ requestId: 1, type: 'run', settings: { baseUrl: hanging.baseUrl, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
     await until(() => hanging.inFlight() > 0, 'the run reached the gateway');
-    await panel.receive({ type: 'cancel' });
+    await panel.receive({ requestId: 1, type: 'cancel' });
     await run;
     assert.equal(api.health.view?.text, '$(pass) Crazyrouter', 'the cancelled run left the status bar alone');
     // Superseded: a health check against a slow, refusing gateway ends after a newer, healthy run.
@@ -86,7 +86,7 @@ suite('Status-bar token health', () => {
     await api.origins.approve(slowRefusal.origin);
     await setSetting('baseUrl', slowRefusal.baseUrl);
     const olderCheck = api.health.checkNow();
-    await panel.receive({ type: 'run', settings: { baseUrl: sandbox.baseUrl, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
+    await panel.receive({ requestId: 1, type: 'run', settings: { baseUrl: sandbox.baseUrl, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
     await olderCheck;
     assert.equal(api.health.view?.text, '$(pass) Crazyrouter', 'the older check did not overwrite the newer run');
     await setSetting('baseUrl', sandbox.baseUrl);

@@ -102,17 +102,17 @@ suite('Where the token goes', () => {
     const asked: [string, string][] = [];
     try {
       api.runner.ask = async (origin, bound) => (asked.push([origin, bound]), false);
-      await panel.receive({ type: 'run', settings: { baseUrl: other.baseUrl, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
+      await panel.receive({ requestId: 1, type: 'run', settings: { baseUrl: other.baseUrl, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
       assert.deepEqual(asked, [[other.origin, sandbox.origin]]);
       assert.equal(other.state.requests.length, 0, 'declined: nothing at all was sent');
-      assert.ok(posted.some((m) => m.type === 'notice' && /Not sent: your token is bound to/.test(m.text)));
+      assert.ok(posted.some((m) => m.type === 'reply' && !m.ok && /Not sent: your token is bound to/.test(m.notice?.text ?? '')));
       api.runner.ask = async (origin, bound) => (asked.push([origin, bound]), true);
-      await panel.receive({ type: 'run', settings: { baseUrl: other.baseUrl, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
+      await panel.receive({ requestId: 1, type: 'run', settings: { baseUrl: other.baseUrl, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
       assert.ok(
         other.state.requests.some((r) => r.authenticated),
         'allowed: the run went there',
       );
-      await panel.receive({ type: 'run', settings: { baseUrl: other.baseUrl, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
+      await panel.receive({ requestId: 1, type: 'run', settings: { baseUrl: other.baseUrl, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
       assert.equal(asked.length, 2, 'asked once for that origin, then remembered');
     } finally {
       panel.post = original;
@@ -127,7 +127,9 @@ suite('Where the token goes', () => {
     try {
       await api.tokens.store(sandbox.key, website.origin);
       await vscode.commands.executeCommand('crazyrouter.verifySetup');
-      await api.panel()!.receive({ type: 'run', settings: { baseUrl: `${website.origin}/v1`, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
+      await api
+        .panel()!
+        .receive({ requestId: 1, type: 'run', settings: { baseUrl: `${website.origin}/v1`, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
       assert.ok(website.hits.length >= 2, 'the tokenless probes went there');
       assert.deepEqual(tokensAt(website), [], 'the token never did');
     } finally {
@@ -148,12 +150,18 @@ suite('Where the token goes', () => {
     panel.post = (message) => (posted.push(message), original(message));
     const window = (text: string) => Array.from({ length: echo.key.length - 14 }, (_, i) => echo.key.slice(i + 3, i + 15)).some((w) => text.includes(w));
     try {
-      await panel.receive({ type: 'run', settings: { baseUrl: echo.baseUrl, client: 'cursor', models: ['gpt-5.4', 'gemini-3-pro-preview'] }, demo: false });
+      await panel.receive({
+        requestId: 1,
+        type: 'run',
+        settings: { baseUrl: echo.baseUrl, client: 'cursor', models: ['gpt-5.4', 'gemini-3-pro-preview'] },
+        demo: false,
+      });
       const models = posted.find((m) => m.type === 'models');
       assert.ok(models && models.type === 'models' && models.ids.some((id) => id.includes('sk-[redacted]')), 'the echoed ids arrive redacted');
       assert.ok(!window(JSON.stringify(posted)), 'no message to the webview holds the token');
       // What a click on each chip does: the model is added to the form, which saves the settings.
       await panel.receive({
+        requestId: 1,
         type: 'saveSettings',
         settings: { baseUrl: echo.baseUrl, client: 'cursor', models: models.type === 'models' ? models.ids.slice(-5) : [] },
       });
@@ -188,7 +196,7 @@ suite('Where the token goes', () => {
     const original = panel.post.bind(panel);
     panel.post = (message) => (posted.push(message), original(message));
     try {
-      await panel.receive({ type: 'run', settings: { baseUrl: longBase, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
+      await panel.receive({ requestId: 1, type: 'run', settings: { baseUrl: longBase, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
       const started = posted.find((m) => m.type === 'runStarted');
       const finished = posted.filter((m) => m.type === 'checkFinished');
       assert.ok(started && started.type === 'runStarted');

@@ -57,3 +57,19 @@ test('the webview state keeps the settings only, never a token', () => {
   assert.deepEqual(Object.keys(state.value as object), ['settings']);
   assert.deepEqual(bridge.savedSettings(), { baseUrl: 'https://crazyrouter.com/v1', client: 'cursor', models: ['gpt-5.4'] });
 });
+
+test('each request resolves with the reply that names its id, in whatever order replies come; replies never reach the listener', async () => {
+  posted.length = 0;
+  const heard: unknown[] = [];
+  bridge.onHostMessage((m) => heard.push(m));
+  const copy = bridge.request({ type: 'copyReport' });
+  const run = bridge.request({ type: 'run', settings: { baseUrl: 'https://crazyrouter.com/v1', client: 'cursor', models: ['gpt-5.4'] }, demo: false });
+  const [copyId, runId] = (posted as { requestId: number }[]).map((m) => m.requestId);
+  assert.notEqual(copyId, runId, 'each request has its own id');
+  deliver({ type: 'reply', requestId: 9_999, ok: true });
+  deliver({ type: 'reply', requestId: runId, ok: false, notice: { level: 'error', text: 'Not sent.' } });
+  deliver({ type: 'reply', requestId: copyId, ok: true, notice: { level: 'info', text: 'Report copied.' } });
+  assert.deepEqual(await run, { type: 'reply', requestId: runId, ok: false, notice: { level: 'error', text: 'Not sent.' } });
+  assert.deepEqual(await copy, { type: 'reply', requestId: copyId, ok: true, notice: { level: 'info', text: 'Report copied.' } });
+  assert.deepEqual(heard, [], 'a reply is not a host message for the panel to handle');
+});

@@ -4,3 +4,18 @@ export type CheckKind = (typeof CHECK_KINDS)[number];
 
 export const CHECK_STATUSES = ['pass', 'warn', 'fail', 'skipped'] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
+
+/** What each kind of check is called where a person reads it (the panel's checklist says which check proves an item). */
+export const CHECK_KIND_LABELS: Record<CheckKind, string> = {
+  token: 'token format',
+  reachability: 'reachability',
+  'base-url': 'base URL shape',
+  'client-url': 'the URL you typed from the client',
+  protocol: "the client's own protocol",
+  auth: 'authentication',
+  models: 'model list and allowlist',
+  chat: 'a chat per model',
+  streaming: 'streaming',
+  tools: 'tool calls',
+  quota: 'quota',
+};

@@ -1,4 +1,3 @@
-import Anthropic from '@anthropic-ai/sdk';
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
 import { gatewayRoot } from '../urls';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
@@ -9,6 +8,14 @@ import { PROBE_MAX_TOKENS } from './tokenLimit';
 const SILENT = { error() {}, warn() {}, info() {}, debug() {} };
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
 const API = 'Anthropic Messages (/v1/messages), which Claude Code speaks';
+
+/**
+ * The Anthropic SDK, loaded (evaluated) only when a client that speaks its protocol is checked: the
+ * bundle keeps it behind this import, so a Cursor or Cherry Studio run never pays for it.
+ */
+export async function loadAnthropicSdk(): Promise<typeof import('@anthropic-ai/sdk').default> {
+  return (await import('@anthropic-ai/sdk')).default;
+}
 
 /**
  * Claude Code's protocol: Anthropic Messages at the gateway root (`POST {root}/v1/messages`),
@@ -29,6 +36,7 @@ export function messagesCheck(model: string): CheckDefinition {
       const root = gatewayRoot(ctx.profile.baseUrl);
       const token = ctx.profile.secret.reveal();
       const common = { baseURL: root, maxRetries: 0, timeout: ctx.profile.timeoutMs, fetch: client.fetch, logLevel: 'off' as const, logger: SILENT };
+      const Anthropic = await loadAnthropicSdk();
       const anthropic = new Anthropic({ ...common, apiKey: null, authToken: token });
       // What Claude Code sends for ANTHROPIC_API_KEY: x-api-key, and no Authorization header.
       const asApiKey = { signal: ctx.signal, headers: { Authorization: null, 'x-api-key': token } };

@@ -1,3 +1,4 @@
+import { CHECK_KIND_LABELS } from '../checks/checkKinds';
 import { CHECKLISTS } from '../clients/checklists';
 import { CLIENT_IDS, CLIENTS, type ClientId } from '../clients/clients';
 import { renderFix, rowsForClient } from '../symptoms/symptomTable';
@@ -20,6 +21,7 @@ export function clientViews(): ClientView[] {
       id: item.id,
       text: item.text,
       auto: item.proof.kind === 'check',
+      checkedBy: item.proof.kind === 'check' ? item.proof.checks.map((kind) => CHECK_KIND_LABELS[kind]).join(', ') : undefined,
       hint: item.proof.kind === 'manual' ? item.proof.hint : undefined,
     })),
   }));

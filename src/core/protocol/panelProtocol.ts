@@ -64,8 +64,8 @@ export const FindingSchema = z.object({
 });
 
 export const SymptomRowViewSchema = z.object({ id: z.string(), source: z.string(), symptom: Text, cause: Text, fix: Text });
-/** `auto`: a check proves the item; otherwise the user ticks it (`hint` says where to look). */
-export const ChecklistItemViewSchema = z.object({ id: z.string(), text: Text, auto: z.boolean(), hint: opt(Text) });
+/** `auto`: a check proves the item (`checkedBy` names it); otherwise the user ticks it (`hint` says where to look). */
+export const ChecklistItemViewSchema = z.object({ id: z.string(), text: Text, auto: z.boolean(), checkedBy: opt(Text), hint: opt(Text) });
 export const ChecklistStateSchema = z.enum(['verified', 'warned', 'failed', 'not-run', 'manual']);
 export const ClientViewSchema = z.object({
   id: ClientId,
@@ -103,22 +103,39 @@ export const DiscoveredViewSchema = z.object({
 });
 export type DiscoveredView = z.infer<typeof DiscoveredViewSchema>;
 
-/** webview → host */
+/**
+ * webview → host. Every message is a request with an id; the host answers each with one `reply`
+ * naming that id (as GitLens' IPC pairs its requests), so the webview knows what became of it.
+ */
+const RequestId = Int.check(z.minimum(0));
 export const WebviewMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('ready'), requestId: RequestId }),
+  /** The panel has painted: the host may now load what a run needs, without delaying the first paint. */
+  z.object({ type: z.literal('painted'), requestId: RequestId }),
   /** The token, and the base URL the form shows: the token is bound to that URL's origin. */
-  z.object({ type: z.literal('saveToken'), token: z.string().check(z.minLength(1), z.maxLength(1_000)), baseUrl: opt(z.string().check(z.maxLength(8_192))) }),
-  z.object({ type: z.literal('forgetToken') }),
-  z.object({ type: z.literal('run'), settings: PanelSettingsSchema, demo: z.boolean() }),
-  z.object({ type: z.literal('cancel') }),
-  z.object({ type: z.literal('copyReport') }),
-  z.object({ type: z.literal('openOutput') }),
-  z.object({ type: z.literal('saveSettings'), settings: PanelSettingsSchema }),
-  z.object({ type: z.literal('tickChecklist'), client: ClientId, itemId: max(100), checked: z.boolean() }),
-  z.object({ type: z.literal('discover') }),
-  z.object({ type: z.literal('copySnippet'), index: Int.check(z.minimum(0), z.maximum(200)) }),
+  z.object({
+    type: z.literal('saveToken'),
+    requestId: RequestId,
+    token: z.string().check(z.minLength(1), z.maxLength(1_000)),
+    baseUrl: opt(z.string().check(z.maxLength(8_192))),
+  }),
+  z.object({ type: z.literal('forgetToken'), requestId: RequestId }),
+  z.object({ type: z.literal('run'), requestId: RequestId, settings: PanelSettingsSchema, demo: z.boolean() }),
+  z.object({ type: z.literal('cancel'), requestId: RequestId }),
+  z.object({ type: z.literal('copyReport'), requestId: RequestId }),
+  z.object({ type: z.literal('openOutput'), requestId: RequestId }),
+  z.object({ type: z.literal('saveSettings'), requestId: RequestId, settings: PanelSettingsSchema }),
+  z.object({ type: z.literal('tickChecklist'), requestId: RequestId, client: ClientId, itemId: max(100), checked: z.boolean() }),
+  z.object({ type: z.literal('discover'), requestId: RequestId }),
+  z.object({ type: z.literal('copySnippet'), requestId: RequestId, index: Int.check(z.minimum(0), z.maximum(200)) }),
 ]);
 export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
+/** A request as the webview writes it; the bridge gives it its id. */
+export type WebviewRequest = WebviewMessage extends infer M ? (M extends WebviewMessage ? Omit<M, 'requestId'> : never) : never;
+
+/** How a run shown in the panel came about: this panel's run, or the last result kept in memory (no secret in it). */
+const RunSource = z.object({ kind: z.enum(['panel', 'status-bar']), at: max(40), restored: z.boolean() });
+const Notice = z.object({ level: z.enum(['info', 'error']), text: Text });
 
 /** host → webview */
 export const HostMessageSchema = z.discriminatedUnion('type', [
@@ -130,7 +147,7 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
     ticks: z.record(z.string(), z.array(z.string())),
   }),
   z.object({ type: z.literal('tokenState'), tokenHint: TokenHint }),
-  z.object({ type: z.literal('runStarted'), runId: RunId, demo: z.boolean(), checks: z.array(PlannedCheck) }),
+  z.object({ type: z.literal('runStarted'), runId: RunId, demo: z.boolean(), source: RunSource, checks: z.array(PlannedCheck) }),
   z.object({ type: z.literal('checkStarted'), runId: RunId, id: z.string() }),
   z.object({ type: z.literal('checkFinished'), runId: RunId, result: CheckResultSchema, finding: opt(FindingSchema) }),
   z.object({
@@ -146,7 +163,9 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
   }),
   /** Model ids the token sees: the first 500 of `total`. */
   z.object({ type: z.literal('models'), ids: z.array(max(200)).check(z.maxLength(500)), total: Int }),
-  z.object({ type: z.literal('notice'), level: z.enum(['info', 'error']), text: Text }),
+  z.object({ type: z.literal('notice'), ...Notice.shape }),
+  /** The answer to one webview request: whether it was done, and what to tell the user. A run's reply comes when it ends. */
+  z.object({ type: z.literal('reply'), requestId: RequestId, ok: z.boolean(), notice: opt(Notice) }),
   z.object({ type: z.literal('discovered'), configs: z.array(DiscoveredViewSchema).check(z.maxLength(200)) }),
 ]);
 export type HostMessage = z.infer<typeof HostMessageSchema>;

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import type { CheckEvent } from '../../core/engine/events';
-import { clientViews, rowViews } from '../../core/protocol/clientViews';
+import { clientViews } from '../../core/protocol/clientViews';
 import { fitMessage } from '../../core/protocol/fitMessage';
 import { HostMessageSchema, WebviewMessageSchema, type HostMessage, type PanelSettings, type WebviewMessage } from '../../core/protocol/panelProtocol';
 import type { Report } from '../../core/report/report';
@@ -10,8 +10,18 @@ import { loadEngine } from '../engineLoader';
 import type { DoctorLog } from '../log';
 import { readSettings, saveSettings } from '../settings';
 import type { TokenStore } from '../tokenStore';
+import type { HealthSnapshot } from '../statusBar/healthState';
+import type { LastResult } from '../statusBar/healthIndicator';
 import { ChecklistTicks } from './checklistTicks';
 import { localResourceRoots, panelHtml } from './panelHtml';
+import { replayMessages, runFinishedMessage } from './reportMessages';
+
+type Notice = { level: 'info' | 'error'; text: string };
+/** What the host answers to one webview request. */
+type Reply = { ok: boolean; notice?: Notice };
+const DONE: Reply = { ok: true };
+const info = (text: string): Reply => ({ ok: true, notice: { level: 'info', text } });
+const refused = (text: string): Reply => ({ ok: false, notice: { level: 'error', text } });
 
 /** The form's values as settings; a base URL that is not an http(s) URL yet is not saved. */
 function usableSettings(settings: PanelSettings): Partial<Pick<PanelSettings, 'baseUrl' | 'client' | 'models'>> {
@@ -28,6 +38,10 @@ export interface PanelContext {
   ticks: ChecklistTicks;
   /** Called with every finished full run, so the status bar can reflect it. */
   onReport(report: Report): void;
+  /** The newest finished report (the status bar's or a panel run's), shown when the panel opens without one. */
+  lastResult(): LastResult | undefined;
+  onDidChangeLast: vscode.Event<LastResult>;
+  healthSnapshot(): HealthSnapshot;
 }
 
 /** The one "Crazyrouter: Verify Setup" panel: revealed if open, revived after a reload. */
@@ -40,6 +54,8 @@ export class VerifyPanel implements vscode.Disposable {
   private run?: { id: number; abort: AbortController };
   private runCounter = 0;
   private lastReport?: Report;
+  /** The webview shows a kept result, not one of its own runs: a newer kept one replaces it. */
+  private showsKept = true;
   private snippets: string[] = [];
   private disposed = false;
   /** Messages that failed validation (for tests and the log). */
@@ -75,6 +91,7 @@ export class VerifyPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       context.tokens.onDidChange(() => void this.postTokenState()),
+      context.onDidChangeLast(() => this.showsKept && this.restoreLastResult()),
     );
   }
 
@@ -87,18 +104,22 @@ export class VerifyPanel implements vscode.Disposable {
       this.context.log.warn(`Dropped a malformed message from the panel (${where}).`);
       return;
     }
+    let reply: Reply;
     try {
-      await this.handle(parsed.data);
+      reply = (await this.handle(parsed.data)) ?? DONE;
     } catch (error) {
       this.context.log.error(`Panel action ${parsed.data.type} failed: ${error instanceof Error ? error.message : String(error)}`);
-      this.post({ type: 'notice', level: 'error', text: 'That did not work; see Output → Crazyrouter for details.' });
+      reply = refused('That did not work; see Output → Crazyrouter for details.');
     }
+    this.post({ type: 'reply', requestId: parsed.data.requestId, ...reply });
   }
 
-  private async handle(message: WebviewMessage): Promise<void> {
+  private async handle(message: WebviewMessage): Promise<Reply | void> {
     switch (message.type) {
       case 'ready':
         return this.postInit();
+      case 'painted':
+        return this.prepareRun(message.requestId);
       case 'saveToken': {
         const origin =
           message.baseUrl && URL.canParse(message.baseUrl) && /^https?:$/.test(new URL(message.baseUrl).protocol) ? new URL(message.baseUrl).origin : undefined;
@@ -127,6 +148,23 @@ export class VerifyPanel implements vscode.Disposable {
       case 'copySnippet':
         return this.copySnippet(message.index);
     }
+  }
+
+  /**
+   * The panel has painted: load the engine (and the Anthropic SDK for a client that speaks its
+   * protocol) while the user reads the form, so the first Run does not pay for it. Deferred a tick
+   * so the reply to `painted` goes out first.
+   */
+  private prepareRun(requestId: number): Reply {
+    setTimeout(() => {
+      if (this.disposed) return;
+      const started = performance.now();
+      const engine = loadEngine();
+      void engine.prepareFor(readSettings().client).then(() => {
+        this.context.log.debug(`Prepared the engine for the first run in ${Math.round(performance.now() - started)} ms (after paint, request ${requestId}).`);
+      });
+    }, 0);
+    return DONE;
   }
 
   /**
@@ -166,6 +204,7 @@ export class VerifyPanel implements vscode.Disposable {
   }
 
   private async postInit(): Promise<void> {
+    this.showsKept = true;
     const settings = readSettings();
     const secret = await this.context.tokens.get();
     this.post({
@@ -175,24 +214,48 @@ export class VerifyPanel implements vscode.Disposable {
       clients: clientViews(),
       ticks: this.context.ticks.all(),
     });
+    this.restoreLastResult();
   }
 
-  private async postTokenState(): Promise<void> {
+  /**
+   * A webview that has just loaded (opened from the status bar, or reloaded) shows the newest result
+   * kept in memory, and what to do about it; when the status bar could not check, it says why.
+   */
+  private restoreLastResult(): void {
+    if (this.run) return;
+    const last = this.context.lastResult();
+    if (last) {
+      this.lastReport = last.report;
+      const source = { kind: last.source, at: last.at.toISOString(), restored: true };
+      for (const message of replayMessages(last.report, ++this.runCounter, source)) this.post(message);
+      return;
+    }
+    const health = this.context.healthSnapshot();
+    if (health.level === 'failing' || health.level === 'warning')
+      this.post({ type: 'notice', level: health.level === 'failing' ? 'error' : 'info', text: `Status bar: ${health.headline}` });
+  }
+
+  private async postTokenState(): Promise<Reply> {
     const secret = await this.context.tokens.get();
     this.post({ type: 'tokenState', tokenHint: secret ? secret.hint() : null });
+    return DONE;
   }
 
-  private async startRun(settings: PanelSettings, demo: boolean): Promise<void> {
+  /** Runs the checks; the reply comes when the run has ended (or was refused before it began). */
+  private async startRun(settings: PanelSettings, demo: boolean): Promise<Reply> {
     this.cancel();
     const id = ++this.runCounter;
     const abort = new AbortController();
     this.run = { id, abort };
     if (!demo) await saveSettings(usableSettings(settings));
     const typedUrl = demo ? undefined : settings.typedUrl;
+    const source = { kind: 'panel' as const, at: new Date().toISOString(), restored: false };
     const onEvent = (event: CheckEvent) => {
       if (this.run?.id !== id) return;
-      if (event.type === 'planned') this.post({ type: 'runStarted', runId: id, demo, checks: event.checks });
-      else if (event.type === 'started') this.post({ type: 'checkStarted', runId: id, id: event.id });
+      if (event.type === 'planned') {
+        this.showsKept = false;
+        this.post({ type: 'runStarted', runId: id, demo, source, checks: event.checks });
+      } else if (event.type === 'started') this.post({ type: 'checkStarted', runId: id, id: event.id });
       else if (event.type === 'finished')
         this.post({ type: 'checkFinished', runId: id, result: event.result, finding: loadEngine().findingsFor([event.result], settings.client)[0] });
     };
@@ -203,30 +266,20 @@ export class VerifyPanel implements vscode.Disposable {
     );
     const current = this.run?.id === id;
     if (current) this.run = undefined;
-    if (!outcome.ok) {
-      this.post({ type: 'notice', level: 'error', text: outcome.reason });
-      return;
-    }
+    if (!outcome.ok) return refused(outcome.reason);
     const { report } = outcome;
     // A cancelled or superseded run says nothing about the token now: the report and the status bar keep what they had.
     if (current && report.verdict !== 'cancelled') {
       this.lastReport = report;
       if (!demo) this.context.onReport(report);
     }
-    this.post({
-      type: 'runFinished',
-      runId: id,
-      verdict: report.verdict,
-      durationMs: report.durationMs,
-      counts: report.counts,
-      checklist: Object.fromEntries(report.checklist.map((c) => [c.item.id, c.state])),
-      rows: rowViews(report.target.client, report.baseline),
-    });
+    this.post(runFinishedMessage(report, id));
     if (report.visibleModels.length > 0) this.post({ type: 'models', ids: report.visibleModels.slice(0, 500), total: report.visibleModels.length });
+    return DONE;
   }
 
   /** Reads (never writes) the clients' config files in HOME and the open folders. */
-  private async discover(): Promise<void> {
+  private async discover(): Promise<Reply> {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
     const found = await loadEngine().discoverConfigs({ home: process.env.HOME || homedir(), env: process.env, workspaceFolders: folders });
     this.snippets = found.map((f) => f.snippet);
@@ -248,17 +301,14 @@ export class VerifyPanel implements vscode.Disposable {
         snippet,
       })),
     });
+    return DONE;
   }
 
-  private async copySnippet(index: number): Promise<void> {
+  private async copySnippet(index: number): Promise<Reply> {
     const snippet = this.snippets[index];
-    if (snippet === undefined) return;
+    if (snippet === undefined) return refused('That snippet is gone; scan again.');
     await vscode.env.clipboard.writeText(snippet);
-    this.post({
-      type: 'notice',
-      level: 'info',
-      text: 'Corrected snippet copied. Paste it into the file yourself; the doctor never edits your clients’ files.',
-    });
+    return info('Corrected snippet copied. Paste it into the file yourself; the doctor never edits your clients’ files.');
   }
 
   cancel(): void {
@@ -266,13 +316,10 @@ export class VerifyPanel implements vscode.Disposable {
     this.run = undefined;
   }
 
-  private async copyReport(): Promise<void> {
-    if (!this.lastReport) {
-      this.post({ type: 'notice', level: 'info', text: 'Run the checks first; then the report can be copied.' });
-      return;
-    }
+  private async copyReport(): Promise<Reply> {
+    if (!this.lastReport) return info('Run the checks first; then the report can be copied.');
     await vscode.env.clipboard.writeText(loadEngine().renderMarkdown(this.lastReport));
-    this.post({ type: 'notice', level: 'info', text: 'Report copied to the clipboard as Markdown (the token is not in it).' });
+    return info('Report copied to the clipboard as Markdown (the token is not in it).');
   }
 
   dispose(): void {

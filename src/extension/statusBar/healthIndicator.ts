@@ -7,6 +7,14 @@ import type { TokenStore } from '../tokenStore';
 import { FIRST_CHECK_DELAY_MS, nextCheckDelay } from './healthSchedule';
 import { snapshotOf, type HealthLevel, type HealthSnapshot } from './healthState';
 
+export interface LastResult {
+  report: Report;
+  source: 'panel' | 'status-bar';
+  at: Date;
+}
+type KeptResult = Omit<LastResult, 'at'> & { at: string };
+const LAST_RESULT_KEY = 'crazyrouter.lastResult';
+
 const ICON: Record<HealthLevel, string> = {
   'no-token': '$(key)',
   checking: '$(sync~spin)',
@@ -31,12 +39,36 @@ export class HealthIndicator implements vscode.Disposable {
   /** When the run behind the shown state started. */
   private newestStart = 0;
   snapshot: HealthSnapshot = { level: 'no-token', headline: 'No token stored.', offline: false };
+  private readonly lastChanged = new vscode.EventEmitter<LastResult>();
+  /** Fires when a newer report than `last` arrived (the open panel shows it if it has none of its own). */
+  readonly onDidChangeLast = this.lastChanged.event;
 
   constructor(
     private readonly tokens: TokenStore,
     private readonly runner: DoctorRunner,
     private readonly log: DoctorLog,
+    private readonly memory: vscode.Memento,
   ) {}
+
+  /**
+   * The newest finished report (a health check's or a panel run's), kept across reloads for the
+   * panel. A report holds no token (every gateway string went through the redactor); one that
+   * somehow holds the stored token is not kept.
+   */
+  get last(): LastResult | undefined {
+    const kept = this.memory.get<KeptResult>(LAST_RESULT_KEY);
+    return kept && { report: kept.report, source: kept.source, at: new Date(kept.at) };
+  }
+
+  private async keep(last: LastResult): Promise<void> {
+    const secret = await this.tokens.get();
+    if (secret && JSON.stringify(last.report).includes(secret.reveal())) {
+      this.log.error('A report held the token; it was not kept.');
+      return;
+    }
+    await this.memory.update(LAST_RESULT_KEY, { report: last.report, source: last.source, at: last.at.toISOString() } satisfies KeptResult);
+    this.lastChanged.fire(last);
+  }
 
   /** Called at activation: reads whether a token exists, and only then shows anything. */
   async start(): Promise<void> {
@@ -92,7 +124,7 @@ export class HealthIndicator implements vscode.Disposable {
       if (abort.signal.aborted) return;
       // A token bound to another origin is never sent by the status bar: it says so and waits for the user.
       if (!outcome.ok) this.show({ level: outcome.withheld ? 'warning' : 'failing', headline: outcome.reason, checkedAt: new Date(), offline: false });
-      else this.applyReport(outcome.report);
+      else this.applyReport(outcome.report, 'status-bar');
     } catch (error) {
       this.log.error(`Health check failed: ${error instanceof Error ? error.message : String(error)}`);
       this.show({ level: 'failing', headline: 'The health check could not run; see Output → Crazyrouter.', checkedAt: new Date(), offline: false });
@@ -106,11 +138,12 @@ export class HealthIndicator implements vscode.Disposable {
    * Shows what a report says about the token (from a health check or a full panel run), unless a
    * newer run already spoke: a run that started earlier but ended later is older news.
    */
-  applyReport(report: Report): void {
+  applyReport(report: Report, source: LastResult['source']): void {
     if (report.verdict === 'cancelled') return;
     const started = Date.parse(report.startedAt);
     if (started < this.newestStart) return;
     this.newestStart = started;
+    void this.keep({ report, source, at: new Date() });
     const snapshot = snapshotOf(report);
     this.offlineStreak = snapshot.offline ? this.offlineStreak + 1 : 0;
     this.show(snapshot);
@@ -157,6 +190,7 @@ export class HealthIndicator implements vscode.Disposable {
 
   dispose(): void {
     this.cancel();
+    this.lastChanged.dispose();
     this.item?.dispose();
   }
 }

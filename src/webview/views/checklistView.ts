@@ -1,11 +1,15 @@
 import type { ChecklistState, ClientView } from '../../core/protocol/panelProtocol';
 import { h, icon, replaceChildren } from '../dom';
 
-const AUTO_STATE: Record<Exclude<ChecklistState, 'manual'>, [string, string]> = {
-  verified: ['pass', 'verified by the checks'],
-  warned: ['warning', 'a check behind it warned'],
-  failed: ['error', 'a check behind it failed'],
-  'not-run': ['circle-large-outline', 'not checked yet'],
+/**
+ * An item the doctor proves shows what the run said of it, with a status icon that cannot be taken
+ * for a control (no hollow circle next to the real checkboxes), and names the check in words.
+ */
+const AUTO_STATE: Record<Exclude<ChecklistState, 'manual'>, { icon: string; label: string; note: (by: string) => string }> = {
+  verified: { icon: 'pass-filled', label: 'verified', note: (by) => `verified by the doctor (${by})` },
+  warned: { icon: 'warning', label: 'warning', note: (by) => `the doctor warned (${by})` },
+  failed: { icon: 'error', label: 'failed', note: (by) => `the doctor found a problem (${by})` },
+  'not-run': { icon: 'dash', label: 'not checked yet', note: (by) => `not checked yet: the doctor checks this with ${by}` },
 };
 
 /** The client's checklist: items a check proves are ticked by the run; manual items by the user. */
@@ -27,19 +31,22 @@ export class ChecklistView {
       ...client.checklist.map((item) => {
         if (item.auto) {
           const state = (this.states[item.id] ?? 'not-run') as Exclude<ChecklistState, 'manual'>;
-          const [name, label] = AUTO_STATE[state] ?? AUTO_STATE['not-run'];
+          const shown = AUTO_STATE[state] ?? AUTO_STATE['not-run'];
           return h(
             'li',
             { class: `auto ${state}`, 'data-item-id': item.id, 'data-state': state },
-            icon(name, label),
-            ' ',
-            item.text,
-            h('span', { class: 'muted' }, ' (checked by the doctor)'),
+            h('span', { class: 'mark' }, icon(shown.icon, shown.label)),
+            h('span', { class: 'item-text' }, item.text, h('span', { class: 'hint auto-note' }, shown.note(item.checkedBy ?? 'its checks'))),
           );
         }
         const box = h('vscode-checkbox', { 'data-item-id': item.id, checked: manualTicks.has(item.id), label: item.text, title: item.hint ?? '' });
         box.addEventListener('change', () => this.onTick(item.id, (box as HTMLElement & { checked: boolean }).checked));
-        return h('li', { class: 'manual', 'data-item-id': item.id, 'data-state': 'manual' }, box, item.hint && h('div', { class: 'hint' }, item.hint));
+        return h(
+          'li',
+          { class: 'manual', 'data-item-id': item.id, 'data-state': 'manual' },
+          box,
+          item.hint && h('div', { class: 'hint manual-hint' }, item.hint),
+        );
       }),
     );
   }

@@ -1,5 +1,5 @@
 import type { DiscoveredView } from '../../core/protocol/panelProtocol';
-import { post } from '../bridge';
+import { post, type Reply } from '../bridge';
 import { h, icon, replaceChildren } from '../dom';
 
 /** "Found on this machine": each client's config file, what it will call, what to change. */
@@ -12,8 +12,12 @@ export class DiscoveredList {
     'Reads Codex, Claude Code, Continue and Cline settings on this machine. Nothing is written.',
   );
 
-  constructor() {
-    const scan = h('vscode-button', { id: 'discover', secondary: true, onclick: () => post({ type: 'discover' }) }, icon('search'), ' Scan this machine');
+  constructor(private readonly onNotice: (reply: Reply) => void) {
+    const scan = h(
+      'vscode-button',
+      { id: 'discover', secondary: true, icon: 'search', onclick: () => post({ type: 'discover' }, onNotice) },
+      'Scan this machine',
+    );
     this.element = h(
       'section',
       { class: 'discovered-section', 'aria-label': 'Client configurations found on this machine' },
@@ -24,7 +28,8 @@ export class DiscoveredList {
   }
 
   show(configs: DiscoveredView[]): void {
-    this.status.textContent = configs.length === 0 ? 'No client configuration found.' : `${configs.length} configuration(s) found.`;
+    this.status.textContent =
+      configs.length === 0 ? 'No client configuration found.' : `${configs.length} configuration${configs.length === 1 ? '' : 's'} found.`;
     replaceChildren(
       this.list,
       ...configs.map((c, index) =>
@@ -45,9 +50,8 @@ export class DiscoveredList {
           (c.valueToType || c.problems.length > 0) &&
             h(
               'vscode-button',
-              { secondary: true, class: 'copy-snippet', onclick: () => post({ type: 'copySnippet', index }) },
-              icon('copy'),
-              ' Copy corrected snippet',
+              { secondary: true, class: 'copy-snippet', icon: 'copy', onclick: () => post({ type: 'copySnippet', index }, this.onNotice) },
+              'Copy corrected snippet',
             ),
         ),
       ),

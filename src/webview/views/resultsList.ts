@@ -1,10 +1,19 @@
 import type { CheckResultView, FindingView, HostMessage } from '../../core/protocol/panelProtocol';
+import { post } from '../bridge';
 import { h, icon, replaceChildren } from '../dom';
+import { evidenceContent, evidenceDetails } from './evidenceView';
+import { verdictLine } from './verdictLine';
 
 type Result = CheckResultView;
-type Finding = FindingView;
 type Planned = Extract<HostMessage, { type: 'runStarted' }>['checks'][number];
+type Started = Extract<HostMessage, { type: 'runStarted' }>;
 type Finished = Extract<HostMessage, { type: 'runFinished' }>;
+/** The guide row a finding points at, as the symptom table shows it. */
+export interface GuideRow {
+  symptom: string;
+  cause: string;
+  source: string;
+}
 
 const STATUS_ICON: Record<Result['status'], [string, string]> = {
   pass: ['pass', 'passed'],
@@ -12,44 +21,67 @@ const STATUS_ICON: Record<Result['status'], [string, string]> = {
   fail: ['error', 'failed'],
   skipped: ['circle-slash', 'skipped'],
 };
+/** After a run the rows read in this order: what failed, what warned, then the compact rest. */
+const ORDER: Record<string, number> = { fail: 0, warn: 1, skipped: 2, pass: 3 };
 
-/** One row per check: waiting, spinning while it runs, then its result with time and evidence. */
+/**
+ * The verdict and one row per check. A failing or warning check shows its fix and the guide row
+ * that explains it; a passing one is a single line whose details open on demand.
+ */
 export class ResultsList {
   readonly element: HTMLElement;
-  private readonly banner = h('div', { id: 'verdict', class: 'verdict', role: 'status', hidden: true });
-  private readonly list = h('ol', { id: 'results', class: 'results' });
+  /** The only live region of the panel: it speaks when a run starts and when it ends, never per spinner. */
+  private readonly banner = h('div', { id: 'verdict', class: 'verdict', role: 'status', 'aria-atomic': 'true', tabindex: '-1', hidden: true });
+  private readonly list = h('ol', { id: 'results', class: 'results', 'aria-label': 'Checks' });
+  private readonly empty = h('p', { class: 'muted', id: 'results-empty' }, 'Run the checks to see results here.');
+  readonly cancel = h('vscode-button', { id: 'cancel', secondary: true, icon: 'debug-stop', hidden: true, onclick: () => post({ type: 'cancel' }) }, 'Cancel');
   private readonly rows = new Map<string, HTMLElement>();
 
-  constructor(private readonly onShowFix: (rowId: string) => void) {
+  constructor(
+    private readonly onShowRow: (rowId: string) => void,
+    private readonly guideRow: (rowId: string) => GuideRow | undefined,
+    onNotice: Parameters<typeof post>[1],
+  ) {
     const tools = h(
       'div',
       { class: 'row tools' },
+      this.cancel,
       h(
         'vscode-button',
-        { id: 'copy-report', secondary: true, 'data-action': 'copy', title: 'Copy the report as Markdown (the token is never in it)' },
-        icon('copy'),
-        ' Copy report',
+        {
+          id: 'copy-report',
+          secondary: true,
+          icon: 'copy',
+          title: 'Copy the report as Markdown (the token is never in it)',
+          onclick: () => post({ type: 'copyReport' }, onNotice),
+        },
+        'Copy report',
       ),
-      h('vscode-button', { id: 'open-output', secondary: true, 'data-action': 'output', title: 'Open Output → Crazyrouter' }, icon('output'), ' Open Output'),
+      h(
+        'vscode-button',
+        { id: 'open-output', secondary: true, icon: 'output', title: 'Open Output → Crazyrouter', onclick: () => post({ type: 'openOutput' }) },
+        'Open Output',
+      ),
     );
     this.element = h(
       'section',
-      { class: 'results-section', 'aria-label': 'Results' },
-      h('div', { class: 'section-head' }, h('h2', {}, 'Results'), tools),
+      { class: 'results-section', 'aria-labelledby': 'results-heading' },
+      h('div', { class: 'section-head' }, h('h2', { id: 'results-heading' }, 'Results'), tools),
       this.banner,
+      this.empty,
       this.list,
-      h('p', { class: 'muted', id: 'results-empty' }, 'Run the checks to see results here.'),
     );
   }
 
-  start(runId: number, checks: Planned[], demo: boolean): void {
-    this.element.querySelector('#results-empty')?.remove();
+  start(message: Started): void {
+    this.empty.hidden = true;
     this.rows.clear();
     this.banner.hidden = false;
-    this.banner.dataset.runId = String(runId);
+    this.banner.dataset.runId = String(message.runId);
     this.banner.className = 'verdict running';
-    replaceChildren(this.banner, icon('loading codicon-modifier-spin'), demo ? ' Checking against the sandbox gateway…' : ' Checking…');
-    replaceChildren(this.list, ...checks.map((c) => this.row(c)));
+    this.cancel.hidden = message.source.restored;
+    replaceChildren(this.banner, icon('loading codicon-modifier-spin'), message.demo ? ' Checking against the sandbox gateway…' : ' Checking…');
+    replaceChildren(this.list, ...message.checks.map((c) => this.row(c)));
   }
 
   started(id: string): void {
@@ -59,91 +91,75 @@ export class ResultsList {
     row.querySelector('.status')?.replaceWith(h('span', { class: 'status' }, icon('loading codicon-modifier-spin', 'running')));
   }
 
-  finished(result: Result, finding: Finding | undefined): void {
+  finished(result: Result, finding: FindingView | undefined): void {
     const row = this.rows.get(result.id);
     if (!row) return;
     const [name, label] = STATUS_ICON[result.status];
     row.dataset.status = result.status;
     if (finding?.rowId) row.dataset.row = finding.rowId;
+    const status = h('span', { class: 'status' }, icon(name, label));
+    const time = h('span', { class: 'time muted' }, result.status === 'skipped' ? '' : `${result.durationMs}\u00a0ms`);
+    if (result.status === 'pass' || result.status === 'skipped') {
+      // One line; what the check saw opens under it (the whole line is the disclosure).
+      row.className = 'check compact';
+      const line = [status, h('span', { class: 'title' }, result.title), h('span', { class: 'summary', title: result.summary }, result.summary), time];
+      const content = evidenceContent(result);
+      if (content.length === 0) replaceChildren(row, h('div', { class: 'line' }, ...line));
+      else replaceChildren(row, h('details', { class: 'line-details' }, h('summary', { class: 'line' }, ...line), h('div', { class: 'evidence' }, ...content)));
+      return;
+    }
+    row.className = 'check full';
     replaceChildren(
       row,
-      h('span', { class: 'status' }, icon(name, label)),
+      status,
       h('span', { class: 'title' }, result.title),
-      h('span', { class: 'time muted' }, result.status === 'skipped' ? '' : `${result.durationMs} ms`),
+      time,
       h('div', { class: 'summary' }, result.summary),
-      finding?.fix &&
-        h(
-          'div',
-          { class: 'fix' },
-          h('strong', {}, 'Fix: '),
-          finding.fix,
-          ' ',
-          finding.rowId
-            ? h('a', { href: '#', class: 'show-row', onclick: (e: Event) => (e.preventDefault(), this.onShowFix(finding.rowId!)) }, 'Show in table')
-            : '',
-        ),
-      this.evidence(result),
+      finding?.fix && this.fix(finding),
+      evidenceDetails(result),
     );
   }
 
-  finish(message: Finished): void {
-    const { verdict, counts } = message;
-    this.banner.className = `verdict ${verdict}`;
-    const text =
-      verdict === 'pass'
-        ? 'All checks passed.'
-        : verdict === 'warn'
-          ? `Works, with ${counts.warn} warning(s).`
-          : verdict === 'fail'
-            ? `${counts.fail} check(s) failed.`
-            : 'Cancelled.';
-    const iconName = verdict === 'pass' ? 'pass' : verdict === 'warn' ? 'warning' : verdict === 'fail' ? 'error' : 'circle-slash';
-    replaceChildren(
-      this.banner,
-      icon(iconName),
-      ` ${text} `,
-      h(
-        'span',
-        { class: 'muted' },
-        `${counts.pass} passed · ${counts.warn} warnings · ${counts.fail} failed · ${counts.skipped} skipped · ${message.durationMs} ms`,
-      ),
+  /** The fix, and beside it the guide's row that names the symptom and its cause. */
+  private fix(finding: FindingView): HTMLElement {
+    const row = finding.rowId ? this.guideRow(finding.rowId) : undefined;
+    return h(
+      'div',
+      { class: 'fix' },
+      h('div', {}, h('strong', {}, 'Fix: '), finding.fix),
+      row &&
+        h(
+          'div',
+          { class: 'guide-row' },
+          h('span', { class: 'muted' }, `${row.source}: `),
+          `“${row.symptom}” · ${row.cause} `,
+          h('a', { href: '#', class: 'show-row', onclick: (e: Event) => (e.preventDefault(), this.onShowRow(finding.rowId!)) }, 'Show in table'),
+        ),
     );
+  }
+
+  finish(message: Finished, source: Started['source']): void {
+    this.cancel.hidden = true;
+    this.banner.className = `verdict ${message.verdict}`;
+    replaceChildren(this.banner, ...verdictLine(message, source));
+    const ordered = [...this.list.children].toSorted(
+      (a, b) => (ORDER[(a as HTMLElement).dataset.status ?? ''] ?? 4) - (ORDER[(b as HTMLElement).dataset.status ?? ''] ?? 4),
+    );
+    this.list.replaceChildren(...ordered);
+  }
+
+  /** Moves focus to the verdict (a keyboard run must not leave focus on a control that went away). */
+  focusVerdict(): void {
+    this.banner.focus();
   }
 
   private row(check: Planned): HTMLElement {
     const row = h(
       'li',
-      { class: 'check', 'data-check-id': check.id, 'data-status': 'pending' },
-      h('span', { class: 'status' }, icon('circle-large-outline', 'waiting')),
-      h('span', { class: 'title' }, check.title),
+      { class: 'check compact', 'data-check-id': check.id, 'data-status': 'pending' },
+      h('div', { class: 'line' }, h('span', { class: 'status' }, icon('circle-large-outline', 'waiting')), h('span', { class: 'title' }, check.title)),
     );
     this.rows.set(check.id, row);
     return row;
-  }
-
-  private evidence(result: Result): HTMLElement | false {
-    if (result.evidence.length === 0 && result.details.length === 0) return false;
-    return h(
-      'details',
-      { class: 'evidence' },
-      h('summary', {}, `Evidence (${result.evidence.length} request${result.evidence.length === 1 ? '' : 's'})`),
-      ...result.details.map((d) => h('div', { class: 'detail' }, d)),
-      ...result.evidence.map((e) =>
-        h(
-          'div',
-          { class: 'exchange' },
-          h('code', {}, `${e.method} ${e.url}`),
-          ' → ',
-          h(
-            'code',
-            {},
-            [e.status ?? 'no response', e.contentType, e.totalMs !== undefined ? `${e.totalMs} ms` : undefined].filter((x) => x !== undefined).join(' · '),
-          ),
-          e.requestId && h('div', { class: 'muted' }, `request id ${e.requestId}`),
-          e.note && h('div', { class: 'muted' }, e.note),
-          e.bodyExcerpt && h('pre', { class: 'excerpt' }, e.bodyExcerpt),
-        ),
-      ),
-    );
   }
 }

@@ -2,12 +2,26 @@ import { DEFAULT_URL_RULE } from '../../core/clients/clientUrlDefaults';
 import { primaryCall, URL_RULES } from '../../core/clients/urlRules';
 import { BASELINE_MODEL, DEFAULT_CLIENT } from '../../core/clients/clients';
 import { PROFILE_LIMITS, type ClientView, type PanelSettings } from '../../core/protocol/panelProtocol';
-import { post } from '../bridge';
-import { h, icon, replaceChildren } from '../dom';
+import { post, request, type Reply } from '../bridge';
+import { h, replaceChildren } from '../dom';
 
 type ValueElement = HTMLElement & { value: string; disabled: boolean };
+type TextField = ValueElement & { label: string };
 
-/** Token, base URL, client and models, and the run buttons. */
+/**
+ * A vscode-textfield with an accessible name on its inner input: `label` is a property only (no
+ * attribute), and a <label for> does not reach into the shadow root.
+ */
+function textField(id: string, label: string, placeholder?: string): TextField {
+  const field = h('vscode-textfield', { id, placeholder }) as TextField;
+  field.label = label;
+  return field;
+}
+
+/**
+ * Token, client, base URL and models, and the Run button. Before the first result it leads the
+ * panel; after a run it folds into one line (client, base URL, token hint, models) with Edit.
+ */
 export class SetupForm {
   readonly element: HTMLElement;
   /**
@@ -21,78 +35,100 @@ export class SetupForm {
     autocomplete: 'off',
     spellcheck: 'false',
     placeholder: 'sk-...',
-    'aria-label': 'Crazyrouter token',
+    'aria-describedby': 'token-state',
   });
   private readonly tokenState = h('span', { id: 'token-state', class: 'muted' });
-  private readonly forget = h('vscode-button', { id: 'forget-token', secondary: true, hidden: true, onclick: () => post({ type: 'forgetToken' }) }, 'Forget');
-  private readonly baseUrl = h('vscode-textfield', { id: 'base-url', 'aria-label': 'Base URL' }) as ValueElement;
+  private readonly forget = h(
+    'vscode-button',
+    { id: 'forget-token', secondary: true, hidden: true, onclick: () => post({ type: 'forgetToken' }, this.onNotice) },
+    'Forget',
+  );
+  private readonly baseUrl = textField('base-url', 'Base URL');
   private readonly urlHint = h('div', { class: 'hint', id: 'url-hint' });
-  private readonly client = h('vscode-single-select', { id: 'client-select', 'aria-label': 'Client' }) as ValueElement;
+  private readonly client = h('vscode-single-select', { id: 'client-select', label: 'Client you are setting up' }) as ValueElement;
   private readonly typedLabel = h('label', { for: 'typed-url', id: 'typed-url-label' }, 'What you typed in your client (optional)');
-  private readonly typedUrl = h('vscode-textfield', { id: 'typed-url', placeholder: 'paste the URL exactly as it is in the client' }) as ValueElement;
+  private readonly typedUrl = textField('typed-url', 'What you typed in your client', 'paste the URL exactly as it is in the client');
   private readonly cherryLegacy = h('vscode-checkbox', {
     id: 'cherry-legacy',
     label: 'Cherry Studio 1.6 or older (its / and # rules differ)',
     hidden: true,
   }) as ValueElement & { checked: boolean };
   private readonly prediction = h('div', { class: 'hint', id: 'typed-prediction', 'aria-live': 'polite' });
-  private readonly models = h('vscode-textfield', { id: 'models', 'aria-label': 'Models to check, separated by commas' }) as ValueElement;
+  private readonly models = textField('models', 'Models to check, separated by commas');
   private readonly offered = h('div', { id: 'offered-models', class: 'chips', hidden: true });
-  private readonly run = h('vscode-button', { id: 'run', onclick: () => this.submit(false) }, icon('play'), ' Run checks') as ValueElement;
+  private readonly run = h('vscode-button', { id: 'run', icon: 'play', onclick: () => void this.submit(false) }, 'Run checks') as ValueElement;
   private readonly demo = h(
     'vscode-button',
     {
       id: 'demo',
       secondary: true,
+      icon: 'beaker',
       title: 'Runs every check against the built-in sandbox gateway: no account, no token, no network.',
-      onclick: () => this.submit(true),
+      onclick: () => void this.submit(true),
     },
     'Try on the sandbox',
   ) as ValueElement;
-  private readonly cancel = h(
-    'vscode-button',
-    { id: 'cancel', secondary: true, disabled: true, onclick: () => post({ type: 'cancel' }) },
-    icon('debug-stop'),
-    ' Cancel',
-  ) as ValueElement;
+  private readonly form: HTMLElement;
+  private readonly summary = h('div', { id: 'setup-summary', class: 'setup-summary', hidden: true });
+  private readonly summaryText = h('span', { class: 'summary-text' });
+  private readonly runAgain = h('vscode-button', { id: 'run-again', icon: 'debug-rerun', onclick: () => void this.submit(false) }, 'Run again') as ValueElement;
   private clients: ClientView[] = [];
+  /** The chosen client as this form knows it: the select's own value is not there until its options are. */
+  private clientId: PanelSettings['client'] = DEFAULT_CLIENT;
+  private tokenHint: string | null = null;
+  /** A run request is on its way or a run is going: Run waits for the run's own messages. */
+  private busy = { requested: false, running: false };
 
-  constructor(private readonly onChange: (settings: PanelSettings) => void) {
-    const saveToken = () => {
-      const value = this.token.value;
-      if (!value.trim()) return;
-      post({ type: 'saveToken', token: value, baseUrl: this.baseUrl.value.trim() });
-      this.token.value = '';
-    };
-    this.token.addEventListener('keydown', (e) => e.key === 'Enter' && saveToken());
-    for (const field of [this.client, this.baseUrl, this.models, this.typedUrl, this.cherryLegacy]) field.addEventListener('change', () => this.changed());
+  constructor(
+    private readonly onChange: (settings: PanelSettings) => void,
+    private readonly onRun: () => void,
+    private readonly onNotice: (reply: Reply) => void,
+  ) {
+    this.token.addEventListener('keydown', (e) => e.key === 'Enter' && void this.saveToken());
+    this.client.addEventListener('change', () => {
+      this.clientId = (this.client.value || DEFAULT_CLIENT) as PanelSettings['client'];
+      this.changed();
+    });
+    for (const field of [this.baseUrl, this.models, this.typedUrl, this.cherryLegacy]) field.addEventListener('change', () => this.changed());
     this.typedUrl.addEventListener('input', () => this.showPrediction());
-    this.element = h(
-      'section',
-      { class: 'setup', 'aria-label': 'Setup' },
+    const edit = h('vscode-button', { id: 'edit-setup', secondary: true, icon: 'edit', onclick: () => this.expand(true) }, 'Edit');
+    replaceChildren(
+      this.summary,
+      h('span', { class: 'codicon codicon-settings-gear', 'aria-hidden': 'true' }),
+      this.summaryText,
+      h('span', { class: 'row' }, edit, this.runAgain),
+    );
+    this.form = h(
+      'div',
+      { id: 'setup-form' },
       h(
         'div',
         { class: 'field' },
-        h('label', { for: 'token-input' }, 'Token'),
-        h('div', { class: 'row' }, this.token, h('vscode-button', { id: 'save-token', onclick: saveToken }, 'Save token'), this.forget),
+        h('label', { for: 'token-input' }, 'Crazyrouter token'),
+        h('div', { class: 'row' }, this.token, h('vscode-button', { id: 'save-token', onclick: () => void this.saveToken() }, 'Save token'), this.forget),
         this.tokenState,
       ),
-      h('div', { class: 'field' }, h('label', { for: 'client-select' }, 'Client you are setting up'), this.client),
-      h('div', { class: 'field' }, h('label', { for: 'base-url' }, 'Base URL'), this.baseUrl, this.urlHint),
+      h('div', { class: 'field' }, h('label', { id: 'client-label' }, 'Client you are setting up'), this.client),
+      h('div', { class: 'field' }, h('label', { id: 'base-url-label' }, 'Base URL'), this.baseUrl, this.urlHint),
       h('div', { class: 'field' }, this.typedLabel, this.typedUrl, this.cherryLegacy, this.prediction),
-      h('div', { class: 'field' }, h('label', { for: 'models' }, 'Models to check'), this.models, this.offered),
-      h('div', { class: 'row actions' }, this.run, this.cancel, this.demo),
+      h('div', { class: 'field' }, h('label', { id: 'models-label' }, 'Models to check'), this.models, this.offered),
+      h('div', { class: 'row actions' }, this.run, this.demo),
     );
+    this.element = h('section', { class: 'setup', 'aria-label': 'Setup' }, this.summary, this.form);
   }
 
-  setClients(clients: ClientView[]): void {
+  setClients(clients: ClientView[], selected: PanelSettings['client']): void {
     this.clients = clients;
-    replaceChildren(this.client, ...clients.map((c) => h('vscode-option', { value: c.id }, c.name)));
+    this.clientId = selected;
+    replaceChildren(this.client, ...clients.map((c) => h('vscode-option', { value: c.id, selected: c.id === this.clientId }, c.name)));
   }
 
   setSettings(settings: PanelSettings): void {
+    this.clientId = settings.client;
     this.baseUrl.value = settings.baseUrl;
     this.client.value = settings.client;
+    for (const option of this.client.querySelectorAll<HTMLElement & { selected: boolean }>('vscode-option'))
+      option.selected = option.getAttribute('value') === settings.client;
     this.models.value = settings.models.join(', ');
     this.typedUrl.value = settings.typedUrl ?? '';
     this.cherryLegacy.checked = settings.urlRule === 'cherry-studio@1.6';
@@ -105,23 +141,33 @@ export class SetupForm {
       .map((m) => m.trim())
       .filter(Boolean)
       .slice(0, PROFILE_LIMITS.maxModels);
-    const client = (this.client.value || DEFAULT_CLIENT) as PanelSettings['client'];
+    const client = this.clientId;
     const typedUrl = this.typedUrl.value.trim() || undefined;
     const urlRule = client === 'cherry-studio' && this.cherryLegacy.checked ? 'cherry-studio@1.6' : undefined;
     return { baseUrl: this.baseUrl.value.trim(), client, models: models.length > 0 ? models : [BASELINE_MODEL], typedUrl, urlRule };
   }
 
   setTokenHint(hint: string | null): void {
+    this.tokenHint = hint;
     this.tokenState.textContent = hint
       ? `Stored in VS Code's secret storage: ${hint}`
-      : 'No token stored yet. Paste it and press Save token (it goes to the secret storage only).';
+      : 'No token stored yet. Paste it here; Save token or Run checks puts it in the secret storage only.';
     this.forget.hidden = !hint;
+    this.showSummary();
   }
 
+  /** Run state follows the run's messages only: started, finished, or the run request refused. */
   setRunning(running: boolean): void {
-    this.run.disabled = running;
-    this.demo.disabled = running;
-    this.cancel.disabled = !running;
+    this.busy.running = running;
+    this.updateButtons();
+  }
+
+  /** Folds the form into its one-line summary (after a result), or opens it for editing. */
+  expand(open: boolean): void {
+    this.form.hidden = !open;
+    this.summary.hidden = open;
+    this.showSummary();
+    if (open) this.token.focus();
   }
 
   offerModels(ids: string[], total: number): void {
@@ -140,6 +186,19 @@ export class SetupForm {
     );
   }
 
+  private updateButtons(): void {
+    const busy = this.busy.requested || this.busy.running;
+    for (const button of [this.run, this.demo, this.runAgain]) button.disabled = busy;
+  }
+
+  private showSummary(): void {
+    const settings = this.settings();
+    const client = this.clients.find((c) => c.id === settings.client);
+    this.summaryText.textContent = [client?.name ?? settings.client, settings.baseUrl, this.tokenHint ?? 'no token stored', settings.models.join(', ')].join(
+      ' · ',
+    );
+  }
+
   private addModel(id: string): void {
     const settings = this.settings();
     this.models.value = [...settings.models, id].slice(0, PROFILE_LIMITS.maxModels).join(', ');
@@ -147,12 +206,14 @@ export class SetupForm {
   }
 
   private showUrlHint(): void {
-    const client = this.clients.find((c) => c.id === this.settings().client);
+    const client = this.clients.find((c) => c.id === this.clientId);
     if (!client) return;
     this.urlHint.textContent = `In ${client.name}, ${client.urlField} should be exactly ${client.urlValue}. The doctor checks the OpenAI base URL above.`;
     this.typedLabel.textContent = `What you typed in ${client.name}: ${client.urlField} (optional)`;
+    this.typedUrl.label = this.typedLabel.textContent;
     this.cherryLegacy.hidden = client.id !== 'cherry-studio';
     this.showPrediction();
+    this.showSummary();
   }
 
   /** As the user types: the URL the client will really call for that value (its own rules). */
@@ -172,7 +233,31 @@ export class SetupForm {
     this.onChange(settings);
   }
 
-  private submit(demo: boolean): void {
-    post({ type: 'run', settings: this.settings(), demo });
+  /** Saves a pasted token (bound to the base URL's origin); resolves whether it was stored. */
+  private async saveToken(): Promise<boolean> {
+    const value = this.token.value;
+    if (!value.trim()) return true;
+    const reply = await request({ type: 'saveToken', token: value, baseUrl: this.baseUrl.value.trim() });
+    if (!reply.ok) {
+      this.onNotice(reply);
+      return false;
+    }
+    this.token.value = '';
+    return true;
+  }
+
+  /** Run: a token pasted but not yet saved is saved first, then the checks run. */
+  private async submit(demo: boolean): Promise<void> {
+    this.busy.requested = true;
+    this.updateButtons();
+    try {
+      if (!demo && !(await this.saveToken())) return;
+      this.onRun();
+      const reply = await request({ type: 'run', settings: this.settings(), demo });
+      if (reply.notice) this.onNotice(reply);
+    } finally {
+      this.busy.requested = false;
+      this.updateButtons();
+    }
   }
 }

@@ -1,7 +1,12 @@
 import type { ClientView } from '../../core/protocol/panelProtocol';
-import { h, replaceChildren } from '../dom';
+import { breakable, h, replaceChildren, scrollBehavior } from '../dom';
 
-const SOURCE_LABEL: Record<string, string> = { 'cherry-studio-guide': 'Cherry Studio guide', 'cursor-guide': 'Cursor guide', 'gateway-reference': 'Gateway' };
+/** Where a row comes from, as the reader knows it. */
+export const SOURCE_LABEL: Record<string, string> = {
+  'cherry-studio-guide': 'Cherry Studio guide',
+  'cursor-guide': 'Cursor guide',
+  'gateway-reference': 'Gateway',
+};
 
 /** The chosen client's "Common Errors and Fixes" table (plus the gateway rows), with matches highlighted. */
 export class SymptomTable {
@@ -36,10 +41,10 @@ export class SymptomTable {
       ...rows.map((row) =>
         h(
           'tr',
-          { class: 'symptom-row', 'data-row-id': row.id, id: `row-${row.id}` },
-          h('td', {}, h('div', {}, row.symptom), h('div', { class: 'source muted' }, SOURCE_LABEL[row.source] ?? row.source)),
-          h('td', {}, row.cause),
-          h('td', { class: 'fix-cell' }, row.fix),
+          { class: 'symptom-row', 'data-row-id': row.id, id: `row-${row.id}`, tabindex: '-1' },
+          h('td', {}, h('div', {}, breakable(row.symptom)), h('div', { class: 'source muted' }, SOURCE_LABEL[row.source] ?? row.source)),
+          h('td', {}, breakable(row.cause)),
+          h('td', { class: 'fix-cell' }, breakable(row.fix)),
         ),
       ),
     );
@@ -57,10 +62,20 @@ export class SymptomTable {
     }
   }
 
-  scrollTo(rowId: string): void {
+  /**
+   * Brings a row into view. Automatically (after a run) only inside the side column's own scroll,
+   * so the verdict never moves away; when the user asks ("Show in table"), the page scrolls too.
+   */
+  scrollTo(rowId: string, userAsked: boolean): void {
     const tr = this.body.querySelector<HTMLElement>(`tr[data-row-id="${CSS.escape(rowId)}"]`);
     if (!tr) return;
-    tr.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'smooth' });
+    const column = this.element.closest<HTMLElement>('.side-column');
+    const scrolls = column !== null && getComputedStyle(column).overflowY === 'auto' && column.scrollHeight > column.clientHeight;
+    if (scrolls) {
+      const offset = tr.getBoundingClientRect().top - column.getBoundingClientRect().top + column.scrollTop;
+      column.scrollTo({ top: Math.max(0, offset - column.clientHeight / 3), behavior: scrollBehavior() });
+    } else if (userAsked) tr.scrollIntoView({ block: 'center', inline: 'nearest', behavior: scrollBehavior() });
+    if (userAsked) tr.focus({ preventScroll: true });
     tr.classList.remove('flash');
     void tr.offsetWidth;
     tr.classList.add('flash');

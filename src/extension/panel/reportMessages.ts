@@ -1,0 +1,37 @@
+import { rowViews } from '../../core/protocol/clientViews';
+import type { HostMessage } from '../../core/protocol/panelProtocol';
+import type { Report } from '../../core/report/report';
+
+type RunSource = Extract<HostMessage, { type: 'runStarted' }>['source'];
+
+/** The message that ends a run in the panel: verdict, counts, checklist states and the rows as this run renders them. */
+export function runFinishedMessage(report: Report, runId: number): HostMessage {
+  return {
+    type: 'runFinished',
+    runId,
+    verdict: report.verdict,
+    durationMs: report.durationMs,
+    counts: report.counts,
+    checklist: Object.fromEntries(report.checklist.map((c) => [c.item.id, c.state])),
+    rows: rowViews(report.target.client, report.baseline),
+  };
+}
+
+/**
+ * A finished report as the messages a live run would have sent, so the panel shows a result it did
+ * not run itself (the status bar's last check) exactly as it shows its own. A report holds no token.
+ */
+export function replayMessages(report: Report, runId: number, source: RunSource): HostMessage[] {
+  const findings = new Map(report.findings.map((f) => [f.checkId, f]));
+  return [
+    {
+      type: 'runStarted',
+      runId,
+      demo: false,
+      source,
+      checks: report.results.map(({ id, title, kind, model }) => ({ id, title, kind, model })),
+    },
+    ...report.results.map((result): HostMessage => ({ type: 'checkFinished', runId, result, finding: findings.get(result.id) })),
+    runFinishedMessage(report, runId),
+  ];
+}

@@ -1,0 +1,37 @@
+import type { CheckResultView } from '../../core/protocol/panelProtocol';
+import { h } from '../dom';
+
+/**
+ * What a check saw, behind a disclosure: the requests it made (method, URL, status, timing, request
+ * id, an excerpt of the body) and its further details. Nothing to show, no disclosure.
+ */
+export function evidenceDetails(result: CheckResultView): HTMLElement | false {
+  const { evidence, details } = result;
+  if (evidence.length === 0 && details.length === 0) return false;
+  const label = evidence.length === 0 ? 'Details' : `Evidence (${evidence.length} request${evidence.length === 1 ? '' : 's'})`;
+  return h('details', { class: 'evidence' }, h('summary', {}, label), ...evidenceContent(result));
+}
+
+/** The details and the requests of a check, without a disclosure around them. */
+export function evidenceContent(result: CheckResultView): HTMLElement[] {
+  const { evidence, details } = result;
+  return [
+    ...details.map((d) => h('div', { class: 'detail' }, d)),
+    ...evidence.map((e) =>
+      h(
+        'div',
+        { class: 'exchange' },
+        h('code', {}, `${e.method} ${e.url}`),
+        ' → ',
+        h(
+          'code',
+          {},
+          [e.status ?? 'no response', e.contentType, e.totalMs !== undefined ? `${e.totalMs}\u00a0ms` : undefined].filter((x) => x !== undefined).join(' · '),
+        ),
+        e.requestId && h('div', { class: 'muted' }, `request id ${e.requestId}`),
+        e.note && h('div', { class: 'muted' }, e.note),
+        e.bodyExcerpt && h('pre', { class: 'excerpt' }, e.bodyExcerpt),
+      ),
+    ),
+  ];
+}
