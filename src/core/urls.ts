@@ -44,3 +44,10 @@ export function isInsecureRemote(base: string): boolean {
   const url = new URL(base);
   return url.protocol === 'http:' && !isLoopbackHost(url.hostname);
 }
+
+/** The origin of an http(s) URL, or undefined for anything else (the token is bound to origins). */
+export function httpOrigin(url: string | undefined): string | undefined {
+  if (!url || !URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  return /^https?:$/.test(parsed.protocol) ? parsed.origin : undefined;
+}

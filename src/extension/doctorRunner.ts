@@ -6,6 +6,7 @@ import { loadEngine } from './engineLoader';
 import type { DoctorLog } from './log';
 import type { OriginMemory } from './originMemory';
 import type { TokenStore } from './tokenStore';
+import { httpOrigin } from '../core/urls';
 
 export interface RunRequest {
   baseUrl: string;
@@ -47,8 +48,6 @@ export const askInModal: AskToSend = async (origin, bound) => {
   return answer === send;
 };
 
-const originOf = (url: string) => (URL.canParse(url) ? new URL(url).origin : undefined);
-
 /** Runs the engine for the panel and the status bar. Loads the engine on first use. */
 export class DoctorRunner {
   /** How a run asks before sending the token elsewhere (tests replace it). */
@@ -62,7 +61,7 @@ export class DoctorRunner {
 
   /** Whether the stored token may go to `baseUrl`'s origin; asks the user when the run is theirs. */
   private async mayCarryToken(baseUrl: string, interactive: boolean): Promise<RunOutcome | undefined> {
-    const target = originOf(baseUrl);
+    const target = httpOrigin(baseUrl);
     const bound = await this.tokens.origin();
     if (!target || !bound || target === bound || this.origins.isApproved(target)) return undefined;
     if (interactive && (await this.ask(target, bound))) {

@@ -52,9 +52,9 @@ export function activate(context: vscode.ExtensionContext): DoctorTestApi {
   context.subscriptions.push(
     log,
     health,
-    vscode.commands.registerCommand('crazyrouter.verifySetup', () => {
+    vscode.commands.registerCommand('crazyrouter.verifySetup', (args?: { from?: string }) => {
       const loaded = panels();
-      loaded.VerifyPanel.createOrShow(loaded.panelContext);
+      loaded.VerifyPanel.createOrShow(loaded.panelContext, args?.from === 'status-bar');
     }),
     vscode.commands.registerCommand('crazyrouter.checkHealthNow', () => health.checkNow()),
     vscode.commands.registerCommand('crazyrouter.forgetToken', async () => {

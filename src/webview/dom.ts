@@ -26,12 +26,13 @@ export function replaceChildren(parent: Element, ...children: Child[]): void {
 }
 
 /**
- * Text that may wrap only where a reader expects it: after `/`, `.`, `_`, `?`, `&`, `=` and `#` of
- * URLs and names (a <wbr> there), never inside a word. Still text, never markup.
+ * Text that may wrap only where a reader expects it: after `/`, `_`, `?`, `&`, `=` and `#` of URLs
+ * and names, and after the `.` of a host name (`crazyrouter.com`, not `gpt-5.4` or `e.g.`): a <wbr>
+ * there, never inside a word. Still text, never markup.
  */
 export function breakable(text: string): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  for (const part of text.split(/(?<=[/._?&=#])(?=[^\s/._?&=#])/)) {
+  for (const part of text.split(/(?<=[/_?&=#]|[A-Za-z]{3}\.)(?=[A-Za-z][^\s/_?&=#]*)/)) {
     if (fragment.childNodes.length > 0) fragment.append(document.createElement('wbr'));
     fragment.append(part);
   }

@@ -3,7 +3,7 @@ import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import type { ClientView, HostMessage, PanelSettings } from '../core/protocol/panelProtocol';
+import type { ClientView, FindingView, HostMessage, PanelSettings, RunSource } from '../core/protocol/panelProtocol';
 import { onHostMessage, post, request, savedSettings, saveSettingsState, type Reply } from './bridge';
 import { h, icon, replaceChildren } from './dom';
 import { ChecklistView } from './views/checklistView';
@@ -11,8 +11,6 @@ import { DiscoveredList } from './views/discoveredView';
 import { ResultsList } from './views/resultsList';
 import { SetupForm } from './views/setupForm';
 import { SOURCE_LABEL, SymptomTable } from './views/symptomTable';
-
-type RunSource = Extract<HostMessage, { type: 'runStarted' }>['source'];
 
 /**
  * The Verify Setup panel. Before a result the setup form leads; after one, the verdict and the
@@ -22,10 +20,14 @@ class PanelApp {
   private clients: ClientView[] = [];
   private ticks: Record<string, string[]> = {};
   private run?: { id: number; source: RunSource };
-  /** The user started the current run from this panel (so focus follows it). */
+  /** The user pressed Run here; the run that starts next is theirs, and focus follows it. */
   private ranHere = false;
+  private focusRunId?: number;
   private matched = new Map<string, 'fail' | 'warn'>();
   private readonly notice = h('div', { id: 'notice', class: 'notice', hidden: true });
+  /** Live regions exist before they speak (one that appears with its text is often not read). */
+  private readonly liveStatus = h('div', { id: 'live-status', class: 'visually-hidden', role: 'status' });
+  private readonly liveAlert = h('div', { id: 'live-alert', class: 'visually-hidden', role: 'alert' });
   private readonly tagline = h(
     'p',
     { class: 'muted tagline' },
@@ -40,7 +42,7 @@ class PanelApp {
   );
   private readonly results = new ResultsList(
     (rowId) => this.table.scrollTo(rowId, true),
-    (rowId) => this.guideRow(rowId),
+    (finding) => this.guideRow(finding),
     this.showNotice,
   );
   private readonly checklist = new ChecklistView((itemId, checked) => this.tick(itemId, checked));
@@ -53,7 +55,14 @@ class PanelApp {
       h('div', { class: 'column main-column' }, this.form.element, this.results.element),
       h('div', { class: 'column side-column' }, this.checklist.element, this.discovered.element, this.table.element),
     );
-    replaceChildren(root, h('header', { class: 'header' }, h('h1', {}, icon('pulse'), ' Crazyrouter: Verify Setup'), this.tagline), this.notice, this.layout);
+    replaceChildren(
+      root,
+      h('header', { class: 'header' }, h('h1', {}, icon('pulse'), ' Crazyrouter: Verify Setup'), this.tagline),
+      this.notice,
+      this.liveStatus,
+      this.liveAlert,
+      this.layout,
+    );
   }
 
   handle(message: Exclude<HostMessage, Reply>): void {
@@ -67,7 +76,7 @@ class PanelApp {
         this.form.setTokenHint(message.tokenHint);
         this.showClient(settings.client);
         // Painted: now the host may load what a run needs, while the user reads the form.
-        requestAnimationFrame(() => requestAnimationFrame(() => post({ type: 'painted' })));
+        requestAnimationFrame(() => requestAnimationFrame(() => post({ type: 'painted', client: settings.client })));
         return;
       }
       case 'tokenState':
@@ -76,13 +85,18 @@ class PanelApp {
         this.run = { id: message.runId, source: message.source };
         this.matched.clear();
         this.table.highlight(this.matched);
-        this.hideNotice();
         this.results.start(message);
-        this.showResultsFirst();
-        if (!message.source.restored) {
-          this.form.setRunning(true);
-          if (this.ranHere) this.results.cancel.focus();
+        if (message.source.restored) {
+          // A kept result never folds a form the user is working in, nor hides what they read.
+          if (!this.form.element.contains(document.activeElement)) this.showResultsFirst();
+          return;
         }
+        this.hideNotice();
+        this.showResultsFirst();
+        this.form.setRunning(true);
+        this.focusRunId = this.ranHere ? message.runId : undefined;
+        this.ranHere = false;
+        if (this.focusRunId !== undefined) this.results.cancel.focus();
         return;
       }
       case 'checkStarted':
@@ -108,8 +122,7 @@ class PanelApp {
         const firstFail = [...this.matched].find(([, level]) => level === 'fail')?.[0] ?? [...this.matched.keys()][0];
         if (firstFail) this.table.scrollTo(firstFail, false);
         this.checklist.applyRun(message.checklist, this.ticks[this.form.settings().client] ?? []);
-        if (this.ranHere) this.results.focusVerdict();
-        this.ranHere = false;
+        if (message.runId === this.focusRunId) this.results.focusVerdict();
         return;
       }
       case 'models':
@@ -128,10 +141,10 @@ class PanelApp {
     this.form.expand(false);
   }
 
-  private guideRow(rowId: string) {
-    const client = this.clients.find((c) => c.id === this.form.settings().client);
-    const row = client?.rows.find((r) => r.id === rowId);
-    return row && { symptom: row.symptom, cause: row.cause, source: SOURCE_LABEL[row.source] ?? row.source };
+  /** The guide row a finding points at, as the finding itself carries it (right for whichever client ran). */
+  private guideRow(finding: FindingView) {
+    if (!finding.rowSymptom || !finding.cause) return undefined;
+    return { symptom: finding.rowSymptom, cause: finding.cause, source: SOURCE_LABEL[finding.rowSource ?? ''] ?? finding.rowSource ?? 'Guide' };
   }
 
   private tick(itemId: string, checked: boolean): void {
@@ -160,8 +173,10 @@ class PanelApp {
   private say(level: 'info' | 'error', text: string): void {
     this.notice.hidden = false;
     this.notice.className = `notice ${level}`;
-    this.notice.setAttribute('role', level === 'error' ? 'alert' : 'status');
     replaceChildren(this.notice, icon(level === 'error' ? 'error' : 'info'), ` ${text}`);
+    const [speak, quiet] = level === 'error' ? [this.liveAlert, this.liveStatus] : [this.liveStatus, this.liveAlert];
+    quiet.textContent = '';
+    speak.textContent = text;
   }
 
   private hideNotice(): void {

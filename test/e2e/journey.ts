@@ -172,7 +172,6 @@ export async function runJourney(): Promise<JourneyTimings> {
     await run(frame, 'fail');
     await expectFinding(frame, 'chat:claude-sonnet-4-6', 'cursor.403-model', /allow that model in Crazyrouter token settings/);
     await expectTidyPanel(frame);
-    await frame.locator('#verdict').scrollIntoViewIfNeeded();
     assert.deepEqual(
       await offscreen(page, frame, '#verdict, li.check[data-status="fail"]'),
       [],

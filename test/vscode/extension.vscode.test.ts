@@ -158,7 +158,8 @@ suite('Crazyrouter Doctor in a real VS Code host', () => {
       await api.health.checkNow();
       assert.equal(api.health.snapshot.level, 'failing');
       await until(() => api.health.last?.source === 'status-bar' && api.health.last.report.verdict === 'fail', 'the status bar’s result is kept');
-      await vscode.commands.executeCommand(api.health.view!.command as string);
+      const click = api.health.view!.command as vscode.Command;
+      await vscode.commands.executeCommand(click.command, ...(click.arguments ?? []));
       const reopened = api.panel()!;
       const shown: HostMessage[] = [];
       const post = reopened.post.bind(reopened);
@@ -174,6 +175,15 @@ suite('Crazyrouter Doctor in a real VS Code host', () => {
       assert.ok(auth?.type === 'checkFinished' && auth.result.status === 'fail' && auth.finding?.fix, 'with the failing check and its fix');
       assert.ok(shown.some((m) => m.type === 'runFinished' && m.verdict === 'fail'));
       assert.ok(!JSON.stringify(shown).includes('sk-NotKnownHereNotKnownHere0000'), 'and no token');
+
+      // The panel prepares the engine once it has painted, before any run.
+      await reopened.receive({ requestId: 2, type: 'painted', client: 'claude-code' });
+      assert.equal(await reopened.prepared, 'claude-code', 'the engine (and the Anthropic SDK) prepared for the client the panel shows');
+      assert.ok(api.engineLoaded());
+
+      // A forgotten token takes its result with it.
+      await vscode.commands.executeCommand('crazyrouter.forgetToken');
+      await until(() => api.health.last === undefined, 'the kept result is gone with the token');
     } finally {
       await slow.close();
       await restoreSettings();

@@ -31,7 +31,7 @@ suite('Status-bar token health', () => {
     assert.ok(item, 'the item exists once a token is stored');
     assert.equal(item.text, '$(pass) Crazyrouter');
     assert.equal(item.name, 'Crazyrouter Token Health');
-    assert.equal(item.command, 'crazyrouter.verifySetup');
+    assert.deepEqual(item.command, { title: 'Open Verify Setup', command: 'crazyrouter.verifySetup', arguments: [{ from: 'status-bar' }] });
     assert.equal(background(item), undefined);
     assert.match(tooltip(item), /Last check: .*no tokens spent/);
     assert.match(tooltip(item), /Latency: \d+ ms · Models: 3 · Quota: \$16\.90 of \$20\.00 left/);

@@ -59,6 +59,8 @@ export const FindingSchema = z.object({
   symptom: Symptom,
   rowId: opt(max(100)),
   rowSymptom: opt(Text),
+  /** Where the row comes from (a guide or the gateway reference), so it reads right for any client. */
+  rowSource: opt(max(100)),
   cause: opt(Text),
   fix: opt(Text),
 });
@@ -111,7 +113,7 @@ const RequestId = Int.check(z.minimum(0));
 export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), requestId: RequestId }),
   /** The panel has painted: the host may now load what a run needs, without delaying the first paint. */
-  z.object({ type: z.literal('painted'), requestId: RequestId }),
+  z.object({ type: z.literal('painted'), requestId: RequestId, client: ClientId }),
   /** The token, and the base URL the form shows: the token is bound to that URL's origin. */
   z.object({
     type: z.literal('saveToken'),
@@ -134,8 +136,8 @@ export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
 export type WebviewRequest = WebviewMessage extends infer M ? (M extends WebviewMessage ? Omit<M, 'requestId'> : never) : never;
 
 /** How a run shown in the panel came about: this panel's run, or the last result kept in memory (no secret in it). */
-const RunSource = z.object({ kind: z.enum(['panel', 'status-bar']), at: max(40), restored: z.boolean() });
-const Notice = z.object({ level: z.enum(['info', 'error']), text: Text });
+const RunSourceSchema = z.object({ kind: z.enum(['panel', 'status-bar']), at: max(40), restored: z.boolean() });
+const NoticeSchema = z.object({ level: z.enum(['info', 'error']), text: Text });
 
 /** host → webview */
 export const HostMessageSchema = z.discriminatedUnion('type', [
@@ -147,7 +149,7 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
     ticks: z.record(z.string(), z.array(z.string())),
   }),
   z.object({ type: z.literal('tokenState'), tokenHint: TokenHint }),
-  z.object({ type: z.literal('runStarted'), runId: RunId, demo: z.boolean(), source: RunSource, checks: z.array(PlannedCheck) }),
+  z.object({ type: z.literal('runStarted'), runId: RunId, demo: z.boolean(), source: RunSourceSchema, checks: z.array(PlannedCheck) }),
   z.object({ type: z.literal('checkStarted'), runId: RunId, id: z.string() }),
   z.object({ type: z.literal('checkFinished'), runId: RunId, result: CheckResultSchema, finding: opt(FindingSchema) }),
   z.object({
@@ -163,9 +165,9 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
   }),
   /** Model ids the token sees: the first 500 of `total`. */
   z.object({ type: z.literal('models'), ids: z.array(max(200)).check(z.maxLength(500)), total: Int }),
-  z.object({ type: z.literal('notice'), ...Notice.shape }),
+  z.object({ type: z.literal('notice'), ...NoticeSchema.shape }),
   /** The answer to one webview request: whether it was done, and what to tell the user. A run's reply comes when it ends. */
-  z.object({ type: z.literal('reply'), requestId: RequestId, ok: z.boolean(), notice: opt(Notice) }),
+  z.object({ type: z.literal('reply'), requestId: RequestId, ok: z.boolean(), notice: opt(NoticeSchema) }),
   z.object({ type: z.literal('discovered'), configs: z.array(DiscoveredViewSchema).check(z.maxLength(200)) }),
 ]);
 export type HostMessage = z.infer<typeof HostMessageSchema>;
@@ -174,3 +176,7 @@ export type ChecklistState = z.infer<typeof ChecklistStateSchema>;
 export type PanelSettings = z.infer<typeof PanelSettingsSchema>;
 export type CheckResultView = z.infer<typeof CheckResultSchema>;
 export type FindingView = z.infer<typeof FindingSchema>;
+export type RunSource = z.infer<typeof RunSourceSchema>;
+export type Notice = z.infer<typeof NoticeSchema>;
+/** The host's answer to one request, without its id (the panel adds it). */
+export type ReplyBody = { ok: boolean; notice?: Notice };

@@ -17,6 +17,7 @@ export interface Finding {
   symptom: SymptomId;
   rowId?: string;
   rowSymptom?: string;
+  rowSource?: string;
   cause?: string;
   fix?: string;
 }
@@ -114,6 +115,7 @@ export function findingsFor(results: readonly CheckResult[], client: ClientId, b
       symptom: r.symptom,
       rowId: row?.id,
       rowSymptom: row?.symptom,
+      rowSource: row?.source,
       cause: row?.cause,
       fix: row && renderFix(row, client, baseline),
     });

@@ -1,8 +1,7 @@
 import { rowViews } from '../../core/protocol/clientViews';
-import type { HostMessage } from '../../core/protocol/panelProtocol';
+import type { ClientId } from '../../core/clients/clients';
+import type { HostMessage, RunSource } from '../../core/protocol/panelProtocol';
 import type { Report } from '../../core/report/report';
-
-type RunSource = Extract<HostMessage, { type: 'runStarted' }>['source'];
 
 /** The message that ends a run in the panel: verdict, counts, checklist states and the rows as this run renders them. */
 export function runFinishedMessage(report: Report, runId: number): HostMessage {
@@ -14,6 +13,19 @@ export function runFinishedMessage(report: Report, runId: number): HostMessage {
     counts: report.counts,
     checklist: Object.fromEntries(report.checklist.map((c) => [c.item.id, c.state])),
     rows: rowViews(report.target.client, report.baseline),
+  };
+}
+
+/** The end of a run that broke off (the reason is in the log): the panel stops waiting, as for a cancel. */
+export function abandonedRunMessage(runId: number, client: ClientId): HostMessage {
+  return {
+    type: 'runFinished',
+    runId,
+    verdict: 'cancelled',
+    durationMs: 0,
+    counts: { pass: 0, warn: 0, fail: 0, skipped: 0 },
+    checklist: {},
+    rows: rowViews(client),
   };
 }
 

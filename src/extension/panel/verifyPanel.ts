@@ -3,7 +3,16 @@ import * as vscode from 'vscode';
 import type { CheckEvent } from '../../core/engine/events';
 import { clientViews } from '../../core/protocol/clientViews';
 import { fitMessage } from '../../core/protocol/fitMessage';
-import { HostMessageSchema, WebviewMessageSchema, type HostMessage, type PanelSettings, type WebviewMessage } from '../../core/protocol/panelProtocol';
+import {
+  HostMessageSchema,
+  WebviewMessageSchema,
+  type HostMessage,
+  type PanelSettings,
+  type ReplyBody,
+  type WebviewMessage,
+} from '../../core/protocol/panelProtocol';
+import type { ClientId } from '../../core/clients/clients';
+import { httpOrigin } from '../../core/urls';
 import type { Report } from '../../core/report/report';
 import type { DoctorRunner } from '../doctorRunner';
 import { loadEngine } from '../engineLoader';
@@ -14,11 +23,9 @@ import type { HealthSnapshot } from '../statusBar/healthState';
 import type { LastResult } from '../statusBar/healthIndicator';
 import { ChecklistTicks } from './checklistTicks';
 import { localResourceRoots, panelHtml } from './panelHtml';
-import { replayMessages, runFinishedMessage } from './reportMessages';
+import { abandonedRunMessage, replayMessages, runFinishedMessage } from './reportMessages';
 
-type Notice = { level: 'info' | 'error'; text: string };
-/** What the host answers to one webview request. */
-type Reply = { ok: boolean; notice?: Notice };
+type Reply = ReplyBody;
 const DONE: Reply = { ok: true };
 const info = (text: string): Reply => ({ ok: true, notice: { level: 'info', text } });
 const refused = (text: string): Reply => ({ ok: false, notice: { level: 'error', text } });
@@ -26,8 +33,7 @@ const refused = (text: string): Reply => ({ ok: false, notice: { level: 'error',
 /** The form's values as settings; a base URL that is not an http(s) URL yet is not saved. */
 function usableSettings(settings: PanelSettings): Partial<Pick<PanelSettings, 'baseUrl' | 'client' | 'models'>> {
   const { baseUrl, client, models } = settings;
-  const validUrl = URL.canParse(baseUrl) && /^https?:$/.test(new URL(baseUrl).protocol);
-  return validUrl ? { baseUrl, client, models } : { client, models };
+  return httpOrigin(baseUrl) ? { baseUrl, client, models } : { client, models };
 }
 
 export interface PanelContext {
@@ -56,14 +62,20 @@ export class VerifyPanel implements vscode.Disposable {
   private lastReport?: Report;
   /** The webview shows a kept result, not one of its own runs: a newer kept one replaces it. */
   private showsKept = true;
+  /** When the run behind what the webview shows started (a newer kept result may replace it on a status-bar click). */
+  private shownStartedAt = 0;
   private snippets: string[] = [];
   private disposed = false;
   /** Messages that failed validation (for tests and the log). */
   dropped = 0;
+  /** The preparation started once the panel painted: resolves to the client it prepared for (for tests). */
+  prepared?: Promise<ClientId | undefined>;
 
-  static createOrShow(context: PanelContext): VerifyPanel {
+  /** Opens the panel, or reveals it; from the status bar, an open panel also takes the newer kept result. */
+  static createOrShow(context: PanelContext, fromStatusBar = false): VerifyPanel {
     if (VerifyPanel.current) {
       VerifyPanel.current.panel.reveal(vscode.ViewColumn.Active);
+      if (fromStatusBar) VerifyPanel.current.restoreLastResult(true);
       return VerifyPanel.current;
     }
     const panel = vscode.window.createWebviewPanel(VerifyPanel.viewType, 'Crazyrouter: Verify Setup', vscode.ViewColumn.Active, {
@@ -102,6 +114,10 @@ export class VerifyPanel implements vscode.Disposable {
       this.dropped++;
       const where = parsed.error.issues.map((i) => `${i.path.join('.') || 'message'}: ${i.message}`).join('; ');
       this.context.log.warn(`Dropped a malformed message from the panel (${where}).`);
+      // Still answered when it names a request, so nothing in the panel waits for ever.
+      const requestId = (raw as { requestId?: unknown } | null)?.requestId;
+      if (typeof requestId === 'number' && Number.isInteger(requestId) && requestId >= 0)
+        this.post({ type: 'reply', requestId, ...refused('The panel sent a message the extension cannot read; see Output → Crazyrouter.') });
       return;
     }
     let reply: Reply;
@@ -119,11 +135,9 @@ export class VerifyPanel implements vscode.Disposable {
       case 'ready':
         return this.postInit();
       case 'painted':
-        return this.prepareRun(message.requestId);
+        return this.prepareRun(message.client);
       case 'saveToken': {
-        const origin =
-          message.baseUrl && URL.canParse(message.baseUrl) && /^https?:$/.test(new URL(message.baseUrl).protocol) ? new URL(message.baseUrl).origin : undefined;
-        const secret = await this.context.tokens.store(message.token, origin);
+        const secret = await this.context.tokens.store(message.token, httpOrigin(message.baseUrl));
         this.context.log.info(`Token saved to the secret storage (${secret.hint()}), bound to ${await this.context.tokens.origin()}.`);
         return this.postTokenState();
       }
@@ -155,15 +169,19 @@ export class VerifyPanel implements vscode.Disposable {
    * protocol) while the user reads the form, so the first Run does not pay for it. Deferred a tick
    * so the reply to `painted` goes out first.
    */
-  private prepareRun(requestId: number): Reply {
-    setTimeout(() => {
-      if (this.disposed) return;
+  private prepareRun(client: ClientId): Reply {
+    this.prepared = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
+      if (this.disposed) return undefined;
       const started = performance.now();
-      const engine = loadEngine();
-      void engine.prepareFor(readSettings().client).then(() => {
-        this.context.log.debug(`Prepared the engine for the first run in ${Math.round(performance.now() - started)} ms (after paint, request ${requestId}).`);
-      });
-    }, 0);
+      try {
+        await loadEngine().prepareFor(client);
+        this.context.log.debug(`Prepared the engine for a ${client} run in ${Math.round(performance.now() - started)} ms, after the panel painted.`);
+        return client;
+      } catch (error) {
+        this.context.log.error(`Could not prepare the engine: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
+    });
     return DONE;
   }
 
@@ -219,19 +237,23 @@ export class VerifyPanel implements vscode.Disposable {
 
   /**
    * A webview that has just loaded (opened from the status bar, or reloaded) shows the newest result
-   * kept in memory, and what to do about it; when the status bar could not check, it says why.
+   * kept in memory, and what to do about it; when the status bar's newest check produced no report
+   * (it could not check, or would not send the token), it says why. `onlyIfNewer`: keep what the
+   * panel shows unless the kept result is newer (a status-bar click on an open panel).
    */
-  private restoreLastResult(): void {
+  restoreLastResult(onlyIfNewer = false): void {
     if (this.run) return;
     const last = this.context.lastResult();
-    if (last) {
+    const startedAt = last ? Date.parse(last.report.startedAt) : 0;
+    if (last && !(onlyIfNewer && startedAt <= this.shownStartedAt)) {
       this.lastReport = last.report;
+      this.shownStartedAt = startedAt;
       const source = { kind: last.source, at: last.at.toISOString(), restored: true };
       for (const message of replayMessages(last.report, ++this.runCounter, source)) this.post(message);
-      return;
     }
     const health = this.context.healthSnapshot();
-    if (health.level === 'failing' || health.level === 'warning')
+    const healthIsNewer = health.checkedAt !== undefined && (!last || health.checkedAt.getTime() > last.at.getTime() + 1_000);
+    if ((health.level === 'failing' || health.level === 'warning') && healthIsNewer)
       this.post({ type: 'notice', level: health.level === 'failing' ? 'error' : 'info', text: `Status bar: ${health.headline}` });
   }
 
@@ -250,32 +272,42 @@ export class VerifyPanel implements vscode.Disposable {
     if (!demo) await saveSettings(usableSettings(settings));
     const typedUrl = demo ? undefined : settings.typedUrl;
     const source = { kind: 'panel' as const, at: new Date().toISOString(), restored: false };
+    let started = false;
+    let finished = false;
     const onEvent = (event: CheckEvent) => {
       if (this.run?.id !== id) return;
       if (event.type === 'planned') {
         this.showsKept = false;
+        started = true;
         this.post({ type: 'runStarted', runId: id, demo, source, checks: event.checks });
       } else if (event.type === 'started') this.post({ type: 'checkStarted', runId: id, id: event.id });
       else if (event.type === 'finished')
         this.post({ type: 'checkFinished', runId: id, result: event.result, finding: loadEngine().findingsFor([event.result], settings.client)[0] });
     };
-    const outcome = await this.context.runner.run(
-      { ...settings, typedUrl, timeoutMs: readSettings().timeoutMs, mode: 'full', demo, interactive: true },
-      abort.signal,
-      onEvent,
-    );
-    const current = this.run?.id === id;
-    if (current) this.run = undefined;
-    if (!outcome.ok) return refused(outcome.reason);
-    const { report } = outcome;
-    // A cancelled or superseded run says nothing about the token now: the report and the status bar keep what they had.
-    if (current && report.verdict !== 'cancelled') {
-      this.lastReport = report;
-      if (!demo) this.context.onReport(report);
+    try {
+      const outcome = await this.context.runner.run(
+        { ...settings, typedUrl, timeoutMs: readSettings().timeoutMs, mode: 'full', demo, interactive: true },
+        abort.signal,
+        onEvent,
+      );
+      const current = this.run?.id === id;
+      if (!outcome.ok) return refused(outcome.reason);
+      const { report } = outcome;
+      // A cancelled or superseded run says nothing about the token now: the report and the status bar keep what they had.
+      if (current && report.verdict !== 'cancelled') {
+        this.lastReport = report;
+        this.shownStartedAt = Date.parse(report.startedAt);
+        if (!demo) this.context.onReport(report);
+      }
+      this.post(runFinishedMessage(report, id));
+      finished = true;
+      if (report.visibleModels.length > 0) this.post({ type: 'models', ids: report.visibleModels.slice(0, 500), total: report.visibleModels.length });
+      return DONE;
+    } finally {
+      if (this.run?.id === id) this.run = undefined;
+      // Whatever went wrong after the run began, the panel hears that it ended: no row keeps spinning.
+      if (started && !finished) this.post(abandonedRunMessage(id, settings.client));
     }
-    this.post(runFinishedMessage(report, id));
-    if (report.visibleModels.length > 0) this.post({ type: 'models', ids: report.visibleModels.slice(0, 500), total: report.visibleModels.length });
-    return DONE;
   }
 
   /** Reads (never writes) the clients' config files in HOME and the open folders. */

@@ -57,7 +57,14 @@ export class HealthIndicator implements vscode.Disposable {
    */
   get last(): LastResult | undefined {
     const kept = this.memory.get<KeptResult>(LAST_RESULT_KEY);
-    return kept && { report: kept.report, source: kept.source, at: new Date(kept.at) };
+    // Written by an older or newer version, or damaged: not shown rather than half shown.
+    if (kept?.report?.schema !== 'crazyrouter-doctor/report@1' || !Array.isArray(kept.report.results) || !Array.isArray(kept.report.findings)) return undefined;
+    return { report: kept.report, source: kept.source, at: new Date(kept.at) };
+  }
+
+  /** A result belongs to the token that earned it: a new or forgotten token starts with none. */
+  private async forgetLast(): Promise<void> {
+    await this.memory.update(LAST_RESULT_KEY, undefined);
   }
 
   private async keep(last: LastResult): Promise<void> {
@@ -79,6 +86,7 @@ export class HealthIndicator implements vscode.Disposable {
 
   /** The token was saved or removed. */
   async tokenChanged(): Promise<void> {
+    await this.forgetLast();
     if (await this.tokens.has()) return this.checkNow();
     this.cancel();
     if (this.item) this.show({ level: 'no-token', headline: 'No token stored: click to set one up.', offline: false });
@@ -154,7 +162,7 @@ export class HealthIndicator implements vscode.Disposable {
     if (!this.item) {
       this.item = vscode.window.createStatusBarItem('crazyrouter.health', vscode.StatusBarAlignment.Right, 100);
       this.item.name = 'Crazyrouter Token Health';
-      this.item.command = 'crazyrouter.verifySetup';
+      this.item.command = { title: 'Open Verify Setup', command: 'crazyrouter.verifySetup', arguments: [{ from: 'status-bar' }] };
     }
     const { level } = snapshot;
     this.item.text = `${ICON[level]} Crazyrouter`;

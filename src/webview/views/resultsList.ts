@@ -1,4 +1,4 @@
-import type { CheckResultView, FindingView, HostMessage } from '../../core/protocol/panelProtocol';
+import type { CheckResultView, FindingView, HostMessage, RunSource } from '../../core/protocol/panelProtocol';
 import { post } from '../bridge';
 import { h, icon, replaceChildren } from '../dom';
 import { evidenceContent, evidenceDetails } from './evidenceView';
@@ -39,7 +39,7 @@ export class ResultsList {
 
   constructor(
     private readonly onShowRow: (rowId: string) => void,
-    private readonly guideRow: (rowId: string) => GuideRow | undefined,
+    private readonly guideRow: (finding: FindingView) => GuideRow | undefined,
     onNotice: Parameters<typeof post>[1],
   ) {
     const tools = h(
@@ -122,7 +122,7 @@ export class ResultsList {
 
   /** The fix, and beside it the guide's row that names the symptom and its cause. */
   private fix(finding: FindingView): HTMLElement {
-    const row = finding.rowId ? this.guideRow(finding.rowId) : undefined;
+    const row = this.guideRow(finding);
     return h(
       'div',
       { class: 'fix' },
@@ -138,7 +138,7 @@ export class ResultsList {
     );
   }
 
-  finish(message: Finished, source: Started['source']): void {
+  finish(message: Finished, source: RunSource): void {
     this.cancel.hidden = true;
     this.banner.className = `verdict ${message.verdict}`;
     replaceChildren(this.banner, ...verdictLine(message, source));

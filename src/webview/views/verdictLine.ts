@@ -1,14 +1,13 @@
-import type { HostMessage } from '../../core/protocol/panelProtocol';
+import type { HostMessage, RunSource } from '../../core/protocol/panelProtocol';
 import { h, icon } from '../dom';
 
 type Finished = Extract<HostMessage, { type: 'runFinished' }>;
-type Source = Extract<HostMessage, { type: 'runStarted' }>['source'];
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const ICON = { pass: 'pass', warn: 'warning', fail: 'error', cancelled: 'circle-slash' } as const;
 
 /** The verdict in words, with counts that never break between a number and its unit. */
-export function verdictLine(message: Finished, source: Source): (Node | string)[] {
+export function verdictLine(message: Finished, source: RunSource): (Node | string)[] {
   const { verdict, counts } = message;
   const total = counts.pass + counts.warn + counts.fail + counts.skipped;
   const headline =
@@ -26,7 +25,8 @@ export function verdictLine(message: Finished, source: Source): (Node | string)[
     `${counts.skipped}\u00a0skipped`,
     `${message.durationMs}\u00a0ms`,
   ];
-  const when = new Date(source.at).toLocaleTimeString();
+  const at = new Date(source.at);
+  const when = at.toDateString() === new Date().toDateString() ? at.toLocaleTimeString() : at.toLocaleString();
   return [
     h('span', { class: 'headline' }, icon(ICON[verdict]), h('strong', {}, headline)),
     h('span', { class: 'facts muted' }, ...facts.flatMap((fact, i) => (i === 0 ? [h('span', {}, fact)] : [' · ', h('span', {}, fact)]))),
