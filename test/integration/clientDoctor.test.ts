@@ -9,6 +9,8 @@ import { byText } from '../support/byText';
 interface UrlCase {
   client: ClientId;
   rule?: UrlRuleId;
+  /** The models to check (the first decides Continue's API). */
+  models?: string[];
   /** What the user typed, after the sandbox origin. */
   typed: string;
   status: 'pass' | 'fail' | 'warn';
@@ -46,7 +48,18 @@ const URL_CASES: UrlCase[] = [
   { client: 'codex', typed: '', status: 'fail', symptom: 'url.website-html', type: '/v1', calls: /:\d+\/responses$/ },
   { client: 'claude-code', typed: '', status: 'pass', calls: /\/v1\/messages\?beta=true$/ },
   { client: 'claude-code', typed: '/v1', status: 'fail', symptom: 'url.wrong-path', type: '', calls: /\/v1\/v1\/messages\?beta=true$/ },
-  { client: 'cline', rule: 'continue', typed: '/v1', status: 'pass', calls: /\/v1\/chat\/completions$/ },
+  // Continue picks its API by model: Responses for gpt-5.4, chat for a Claude model (client-url-rules.md §I).
+  { client: 'cline', rule: 'continue', typed: '/v1', status: 'pass', calls: /\/v1\/responses$/ },
+  { client: 'cline', rule: 'continue', models: ['claude-sonnet-4-6'], typed: '/v1', status: 'pass', calls: /\/v1\/chat\/completions$/ },
+  {
+    client: 'cline',
+    rule: 'continue-cli',
+    typed: '/v1/chat/completions',
+    status: 'fail',
+    symptom: 'url.wrong-path',
+    type: '/v1',
+    calls: /\/v1\/chat\/completions\/responses$/,
+  },
   { client: 'cline', rule: 'roo-code', typed: '', status: 'fail', symptom: 'url.website-html', type: '/v1', calls: /:\d+\/chat\/completions$/ },
   { client: 'cursor', typed: '/v1', status: 'warn', symptom: 'client.vendor-egress', calls: /\/v1\/chat\/completions$/ },
 ];
@@ -54,7 +67,11 @@ const URL_CASES: UrlCase[] = [
 suite('URL doctor: what each client will call for what was typed, probed for real', () => {
   for (const c of URL_CASES) {
     test(`${c.rule ?? c.client}: typed "{origin}${c.typed}" → ${c.status}${c.symptom ? ` (${c.symptom})` : ''}`, async () => {
-      const { report, sandbox } = await runScenario('healthy', { client: c.client, urlRule: c.rule, typedUrl: `ORIGIN${c.typed}` }, { rewriteTypedUrl: true });
+      const { report, sandbox } = await runScenario(
+        'healthy',
+        { client: c.client, urlRule: c.rule, typedUrl: `ORIGIN${c.typed}`, ...(c.models ? { models: c.models } : {}) },
+        { rewriteTypedUrl: true },
+      );
       const result = resultOf(report, 'client-url');
       assert.equal(result.status, c.status, result.summary);
       assert.equal(result.symptom, c.symptom, result.summary);

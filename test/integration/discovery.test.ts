@@ -31,7 +31,8 @@ test('every client configuration in HOME is found and judged by the URL rules', 
   assert.deepEqual(claude.sharesTokenWith, ['Continue']);
 
   const cont = by('Continue')!;
-  assert.equal(cont.predictedUrl, 'https://crazyrouter.com/chat/completions');
+  // model: gpt-5.4 → Continue calls the Responses API (client-url-rules.md §I).
+  assert.equal(cont.predictedUrl, 'https://crazyrouter.com/responses');
   assert.equal(cont.valueToType, 'https://crazyrouter.com/v1');
   assert.deepEqual(cont.sharesTokenWith, ['Claude Code']);
   assert.match(cont.snippet, /apiBase: https:\/\/crazyrouter\.com\/v1/);

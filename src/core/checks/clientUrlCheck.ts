@@ -26,7 +26,8 @@ export const clientUrlCheck: CheckDefinition = {
   async run(ctx): Promise<CheckOutcome> {
     const typed = ctx.profile.typedUrl ?? '';
     const rule = URL_RULES[ctx.profile.urlRule ?? DEFAULT_URL_RULE[ctx.profile.client]];
-    const predicted = rule.predict(typed);
+    // The API the client will use for the first chosen model (Continue: Responses for gpt-5 and o models).
+    const predicted = rule.predict(typed, ctx.profile.models[0] ?? BASELINE_MODEL);
     const call = primaryCall(predicted);
     if (!call || !URL.canParse(call.url)) {
       return {

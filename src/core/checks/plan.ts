@@ -1,5 +1,5 @@
 import { BASELINE_MODEL, CLAUDE_MODEL, CLIENTS } from '../clients/clients';
-import { URL_RULES } from '../clients/urlRules';
+import { protocolFor, URL_RULES } from '../clients/urlRules';
 import type { Profile } from '../profile';
 import { authCheck } from './authCheck';
 import { baseUrlCheck } from './baseUrlCheck';
@@ -22,8 +22,9 @@ function protocolChecks(profile: Profile, baseline: string): CheckDefinition[] {
   const rule = URL_RULES[profile.urlRule ?? DEFAULT_URL_RULE[profile.client]];
   const client = CLIENTS[profile.client];
   const checks: CheckDefinition[] = [];
-  if (rule.protocol === 'anthropic-messages') checks.push(messagesCheck(profile.models.find((m) => m.startsWith('claude')) ?? CLAUDE_MODEL));
-  if (rule.protocol === 'openai-responses') checks.push(responsesCheck(baseline, client.name));
+  const protocol = protocolFor(rule, baseline);
+  if (protocol === 'anthropic-messages') checks.push(messagesCheck(profile.models.find((m) => m.startsWith('claude')) ?? CLAUDE_MODEL));
+  if (protocol === 'openai-responses') checks.push(responsesCheck(baseline, client.name));
   if (client.ownTest === 'cherry-check') checks.push(cherryCheck(baseline));
   return checks;
 }

@@ -94,9 +94,12 @@ function judge(config: DiscoveredConfig, all: readonly DiscoveredConfig[]): Conf
   const problems = [...config.problems];
   if (sharesTokenWith.length > 0) problems.push(`Uses the same token as ${sharesTokenWith.join(', ')}; the guides require a dedicated token per tool.`);
   if (!config.baseUrl) return { ...config, problems, sharesTokenWith, snippet: correctedSnippet(config, 'https://crazyrouter.com') };
-  const predictedUrl = primaryCall(rule.predict(config.baseUrl))?.url;
+  const predictedUrl = primaryCall(rule.predict(config.baseUrl, config.model))?.url;
   const right = valueToType(rule, config.baseUrl);
-  const ok = predictedUrl !== undefined && predictedUrl === primaryCall(rule.predict(right))?.url;
+  const ok = predictedUrl !== undefined && predictedUrl === primaryCall(rule.predict(right, config.model))?.url;
   if (!ok) problems.unshift(`${rule.client} will call ${predictedUrl ?? '(nothing)'}: set it to ${right}.`);
+  // One config.yaml, two programs: the CLI (cn) picks its API by its own, narrower, model test.
+  const cliUrl = config.rule === 'continue' ? primaryCall(URL_RULES['continue-cli'].predict(config.baseUrl, config.model))?.url : undefined;
+  if (cliUrl && cliUrl !== predictedUrl) problems.push(`The Continue CLI (cn) calls ${cliUrl} for this model instead.`);
   return { ...config, predictedUrl, valueToType: ok ? undefined : right, problems, sharesTokenWith, snippet: correctedSnippet(config, right) };
 }

@@ -108,10 +108,10 @@ export class SetupForm {
         h('div', { class: 'row' }, this.token, h('vscode-button', { id: 'save-token', onclick: () => void this.saveToken() }, 'Save token'), this.forget),
         this.tokenState,
       ),
-      h('div', { class: 'field' }, h('label', { id: 'client-label' }, 'Client you are setting up'), this.client),
-      h('div', { class: 'field' }, h('label', { id: 'base-url-label' }, 'Base URL'), this.baseUrl, this.urlHint),
+      h('div', { class: 'field' }, h('label', { for: 'client-select' }, 'Client you are setting up'), this.client),
+      h('div', { class: 'field' }, h('label', { for: 'base-url' }, 'Base URL'), this.baseUrl, this.urlHint),
       h('div', { class: 'field' }, this.typedLabel, this.typedUrl, this.cherryLegacy, this.prediction),
-      h('div', { class: 'field' }, h('label', { id: 'models-label' }, 'Models to check'), this.models, this.offered),
+      h('div', { class: 'field' }, h('label', { for: 'models' }, 'Models to check'), this.models, this.offered),
       h('div', { class: 'row actions' }, this.run, this.demo),
     );
     this.element = h('section', { class: 'setup', 'aria-label': 'Setup' }, this.summary, this.form);
@@ -221,7 +221,7 @@ export class SetupForm {
     const settings = this.settings();
     const rule = URL_RULES[settings.urlRule ?? DEFAULT_URL_RULE[settings.client]];
     const typed = this.typedUrl.value.trim();
-    const url = typed ? primaryCall(rule.predict(typed))?.url : undefined;
+    const url = typed ? primaryCall(rule.predict(typed, settings.models[0]))?.url : undefined;
     this.prediction.textContent = url ? `${rule.client} will call ${url}. Run the checks to probe it.` : '';
   }
 
@@ -255,6 +255,8 @@ export class SetupForm {
       this.onRun();
       const reply = await request({ type: 'run', settings: this.settings(), demo });
       if (reply.notice) this.onNotice(reply);
+      // Refused (no run message will come) or broken off: the form is ready for the next Run.
+      if (!reply.ok) this.setRunning(false);
     } finally {
       this.busy.requested = false;
       this.updateButtons();
