@@ -128,7 +128,7 @@ const tests = [
     minify: false,
     metafile: false,
   },
-  ...['e2e', 'tools'].map((dir) => ({
+  ...['e2e', 'tools', 'clients'].map((dir) => ({
     ...node,
     entryPoints: filesUnder(`test/${dir}`, '.ts'),
     outdir: `out/test/${dir}`,
