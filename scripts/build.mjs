@@ -45,6 +45,9 @@ const node = {
   minify: production,
   metafile: production,
   plugins: [leaveOutWebhooks],
+  // jsonc-parser's main is a UMD build that requires its parts at run time (esbuild cannot follow
+  // that); its ESM build bundles. Tests keep packages external and get the UMD build from Node.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 function filesUnder(dir, suffix) {
@@ -115,6 +118,7 @@ const tests = [
     outdir: 'out/test',
     outbase: 'test',
     packages: 'external',
+    alias: {},
     minify: false,
     metafile: false,
   },
@@ -124,6 +128,7 @@ const tests = [
     outdir: 'out/test/vscode',
     outbase: 'test/vscode',
     packages: 'external',
+    alias: {},
     external: ['vscode'],
     minify: false,
     metafile: false,
@@ -134,6 +139,7 @@ const tests = [
     outdir: `out/test/${dir}`,
     outbase: `test/${dir}`,
     packages: 'external',
+    alias: {},
     minify: false,
     metafile: false,
   })),

@@ -12,7 +12,17 @@ const env = { CRAZYROUTER_API_KEY: CODEX_TOKEN };
 test('every client configuration in HOME is found and judged by the URL rules', async () => {
   const found = await discoverConfigs({ home, env });
   const by = (client: string, entry?: string) => found.find((f) => f.client === client && (entry === undefined || f.entry?.includes(entry)));
-  assert.deepEqual(found.map((f) => f.client).toSorted(byText), ['Claude Code', 'Cline', 'Cline', 'Codex', 'Codex', 'Continue']);
+  assert.deepEqual(found.map((f) => f.client).toSorted(byText), [
+    'Claude Code',
+    'Cline',
+    'Cline',
+    'Codex',
+    'Codex',
+    'Continue',
+    'VS Code (Copilot Chat)',
+    'VS Code (Copilot Chat)',
+    'VS Code (Copilot Chat)',
+  ]);
 
   const codex = by('Codex', 'crazyrouter')!;
   assert.equal(codex.entry, 'model_providers.crazyrouter (active)');
@@ -28,13 +38,13 @@ test('every client configuration in HOME is found and judged by the URL rules', 
   assert.equal(claude.predictedUrl, 'https://crazyrouter.com/v1/v1/messages?beta=true');
   assert.equal(claude.valueToType, 'https://crazyrouter.com');
   assert.ok(claude.problems.some((p) => /Both ANTHROPIC_AUTH_TOKEN and ANTHROPIC_API_KEY/.test(p)));
-  assert.deepEqual(claude.sharesTokenWith, ['Continue']);
+  assert.deepEqual(claude.sharesTokenWith, ['Continue', 'VS Code (Copilot Chat)']);
 
   const cont = by('Continue')!;
   // model: gpt-5.4 → Continue calls the Responses API (client-url-rules.md §I).
   assert.equal(cont.predictedUrl, 'https://crazyrouter.com/responses');
   assert.equal(cont.valueToType, 'https://crazyrouter.com/v1');
-  assert.deepEqual(cont.sharesTokenWith, ['Claude Code']);
+  assert.deepEqual(cont.sharesTokenWith, ['Claude Code', 'VS Code (Copilot Chat)']);
   assert.match(cont.snippet, /apiBase: https:\/\/crazyrouter\.com\/v1/);
 
   const cline = by('Cline', 'openAiBaseUrl')!;
@@ -48,6 +58,45 @@ test('every client configuration in HOME is found and judged by the URL rules', 
   const everything = JSON.stringify(found);
   for (const token of [SHARED_TOKEN, CODEX_TOKEN, CLINE_TOKEN]) assert.ok(!everything.includes(token), 'no token in any finding');
   assert.ok(found.every((f) => f.tokenFingerprint === undefined || /^[0-9a-f]{12}$/.test(f.tokenFingerprint)));
+});
+
+// VS Code's own chat: chatLanguageModels.json of each profile (clients-logs-pricing.md §1.2–§1.6).
+test('VS Code chat: each Custom Endpoint model is judged, in every profile', async () => {
+  const found = (await discoverConfigs({ home, env: {} })).filter((f) => f.client === 'VS Code (Copilot Chat)');
+  const [gpt, claude, profileGpt] = [
+    found.find((f) => f.file.endsWith('User/chatLanguageModels.json') && f.model === 'gpt-5.4')!,
+    found.find((f) => f.model === 'claude-sonnet-4-6')!,
+    found.find((f) => f.file.includes('/profiles/-53ed5ff1/'))!,
+  ];
+  assert.equal(gpt.entry, 'Crazyrouter · gpt-5.4');
+  assert.equal(gpt.predictedUrl, 'https://crazyrouter.com/v1/chat/completions');
+  assert.equal(gpt.valueToType, undefined, 'the url is right');
+  assert.equal(gpt.tokenSource, 'group "Crazyrouter" apiKey, as plain text');
+  assert.ok(
+    gpt.problems.some((p) => /sends an empty key \(401\)/.test(p)),
+    'a key pasted into the file is named',
+  );
+  assert.ok(!JSON.stringify(found).includes(SHARED_TOKEN), 'and never shown');
+  assert.deepEqual(gpt.sharesTokenWith, ['Claude Code', 'Continue']);
+
+  assert.equal(claude.rule, 'vscode-chat@responses');
+  assert.equal(claude.predictedUrl, 'https://crazyrouter.com/v1/chat/completions', 'an explicit API path is used as it is');
+  assert.equal(claude.valueToType, 'https://crazyrouter.com/v1');
+  for (const problem of [
+    /names the chat-completions API but apiType is "responses"/,
+    /"toolCalling" is not set: this model is not offered in agent mode/,
+    /maxOutputTokens 64000/,
+  ])
+    assert.ok(
+      claude.problems.some((p) => problem.test(p)),
+      `${problem}`,
+    );
+
+  assert.equal(profileGpt.predictedUrl, 'https://crazyrouter.com/v1/chat/completions');
+  assert.equal(profileGpt.tokenSource, 'VS Code’s secret storage (chat.lm.secret)');
+  assert.deepEqual(profileGpt.problems, [], 'a profile set up right has nothing to fix');
+  assert.match(claude.snippet, /"vendor": "customendpoint"/);
+  assert.doesNotMatch(claude.snippet, /apiKey/, 'the snippet never carries a key');
 });
 
 test('nothing found in an empty HOME, and env overrides are honoured', async () => {

@@ -9,7 +9,8 @@ export const CLINE_TOKEN = 'sk-ClineClineCline0123456789abcdefgh';
 /**
  * A HOME with each client's configuration as people really get it wrong: Codex with a dead
  * `wire_api = "chat"` provider, Claude Code with `/v1` and both token variables, Continue without
- * `/v1` and sharing Claude Code's token, Cline right, and a broken Cline providers file.
+ * `/v1` and sharing Claude Code's token, Cline right, a broken Cline providers file, and VS Code's
+ * chat with the key pasted into chatLanguageModels.json (and a second profile set up right).
  */
 export function makeFixtureHome(): string {
   const home = mkdtempSync(path.join(tmpdir(), 'crazyrouter-home-'));
@@ -56,5 +57,34 @@ export function makeFixtureHome(): string {
   write('.cline/data/globalState.json', JSON.stringify({ openAiBaseUrl: 'https://crazyrouter.com/v1', actModeApiProvider: 'openai' }));
   write('.cline/data/secrets.json', JSON.stringify({ openAiApiKey: CLINE_TOKEN }));
   write('.cline/data/settings/providers.json', '{ "providers": [ { "provider": "openai", ');
+  // VS Code's own chat (Linux, default profile): the key pasted into the file, one model with a
+  // url/apiType mismatch, no toolCalling and a huge maxOutputTokens. JSONC, as VS Code writes it.
+  write(
+    '.config/Code/User/chatLanguageModels.json',
+    [
+      '// Chat: Manage Language Models wrote this; then it was edited by hand.',
+      '[',
+      `  { "name": "Crazyrouter", "vendor": "customendpoint", "apiKey": "${SHARED_TOKEN}",`,
+      '    "models": [',
+      '      { "id": "gpt-5.4", "name": "GPT-5.4", "url": "https://crazyrouter.com/v1", "toolCalling": true, "vision": false, "maxOutputTokens": 16000 },',
+      '      { "id": "claude-sonnet-4-6", "name": "Claude", "url": "https://crazyrouter.com/v1/chat/completions", "apiType": "responses", "vision": false, "maxOutputTokens": 64000 },',
+      '    ],',
+      '  },',
+      '  { "name": "Local", "vendor": "ollama" },',
+      ']',
+    ].join('\n'),
+  );
+  // Another profile, set up right: the key is a secret reference.
+  write(
+    '.config/Code/User/profiles/-53ed5ff1/chatLanguageModels.json',
+    JSON.stringify([
+      {
+        name: 'Crazyrouter',
+        vendor: 'customendpoint',
+        apiKey: '${input:chat.lm.secret.4f2a9c}',
+        models: [{ id: 'gpt-5.4', name: 'GPT-5.4', url: 'https://crazyrouter.com', toolCalling: true, vision: false, maxOutputTokens: 16000 }],
+      },
+    ]),
+  );
   return home;
 }

@@ -86,6 +86,19 @@ const EXAMPLES: [UrlRuleId, string, Endpoint, string, string?][] = [
   ['claude-code', `${R}/v1`, 'messages', `${R}/v1/v1/messages?beta=true`],
   ['claude-code', `${R}/v1/messages`, 'messages', `${R}/v1/messages/v1/messages?beta=true`],
   ['claude-code', `${R}/v1#`, 'messages', `${R}/v1`],
+  // VS Code (Copilot Chat), Custom Endpoint: microsoft/vscode @00812842
+  // extensions/copilot/src/extension/byok/vscode-node/customEndpointProvider.ts resolveCustomEndpointUrl (clients-logs-pricing.md §1.5)
+  ['vscode-chat', R, 'chat', `${R}/v1/chat/completions`],
+  ['vscode-chat', `${R}/`, 'chat', `${R}/v1/chat/completions`],
+  ['vscode-chat', `${R}/v1`, 'chat', `${R}/v1/chat/completions`],
+  ['vscode-chat', `${R}/v1/`, 'chat', `${R}/v1/chat/completions`],
+  ['vscode-chat', `${R}/v1/chat/completions`, 'chat', `${R}/v1/chat/completions`],
+  ['vscode-chat', `${R}/api`, 'chat', `${R}/api/v1/chat/completions`],
+  ['vscode-chat', `${R}/v1#`, 'chat', `${R}/v1`],
+  ['vscode-chat', `${R}#`, 'chat', R],
+  ['vscode-chat@responses', `${R}/v1`, 'responses', `${R}/v1/responses`],
+  ['vscode-chat@responses', `${R}/v1/chat/completions`, 'responses', `${R}/v1/chat/completions`],
+  ['vscode-chat@messages', R, 'messages', `${R}/v1/messages`],
 ];
 
 for (const [rule, typed, endpoint, called, model] of EXAMPLES) {
@@ -131,6 +144,7 @@ const CORRECTIONS: [UrlRuleId, string, string][] = [
   ['cherry-studio@1.7', `${R}/v1/chat/completions#`, R],
   ['continue-cli', `${R}/v1/chat/completions`, `${R}/v1`],
   ['cline', `${R}/v1#`, `${R}/v1`],
+  ['vscode-chat', `${R}/v1/v1`, `${R}/v1`],
   ['cherry-studio@1.6', `${R}/v1`, R],
   ['cursor', 'http://127.0.0.1:8080', 'http://127.0.0.1:8080/v1'],
   ['cursor', 'https://gw.example/proxy/v1/chat/completions', 'https://gw.example/proxy/v1'],

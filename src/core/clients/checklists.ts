@@ -102,4 +102,29 @@ export const CHECKLISTS: Record<ClientId, ChecklistItem[]> = {
     { id: 'cline.streaming', text: 'streaming with usage works (Cline always streams)', proof: check('streaming'), source: 'reference' },
     { id: 'cline.tools', text: 'the model returns tool calls', proof: check('tools'), source: 'reference' },
   ],
+  // VS Code's own chat, Custom Endpoint models (clients-logs-pricing.md §1.3–§1.5).
+  'vscode-chat': [
+    {
+      id: 'vscode.url',
+      text: 'each Crazyrouter model’s url resolves to https://crazyrouter.com/v1/chat/completions',
+      proof: check('client-url'),
+      source: 'reference',
+    },
+    {
+      id: 'vscode.key-secret',
+      text: 'the API key was entered in Chat: Manage Language Models, not typed into chatLanguageModels.json',
+      proof: manual('A plain sk-… in the file is looked up as the name of a secret, so VS Code sends an empty key. Scan this machine checks the file.'),
+      source: 'reference',
+    },
+    { id: 'vscode.auth', text: 'the token is accepted', proof: check('auth'), source: 'reference' },
+    { id: 'vscode.model-ids', text: 'every model id is one the token may use (VS Code sends the id as it is)', proof: check('models'), source: 'reference' },
+    { id: 'vscode.first-chat', text: 'the first chat request succeeds', proof: check('chat'), source: 'reference' },
+    { id: 'vscode.streaming', text: 'streaming output renders normally', proof: check('streaming'), source: 'reference' },
+    {
+      id: 'vscode.tool-calling',
+      text: 'models meant for agent mode have "toolCalling": true and return tool calls',
+      proof: check('tools'),
+      source: 'reference',
+    },
+  ],
 };

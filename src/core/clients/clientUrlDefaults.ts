@@ -8,4 +8,5 @@ export const DEFAULT_URL_RULE: Record<ClientId, UrlRuleId> = {
   'claude-code': 'claude-code',
   codex: 'codex',
   cline: 'cline',
+  'vscode-chat': 'vscode-chat',
 };

@@ -1,4 +1,4 @@
-export const CLIENT_IDS = ['cherry-studio', 'cursor', 'claude-code', 'codex', 'cline'] as const;
+export const CLIENT_IDS = ['cherry-studio', 'cursor', 'claude-code', 'codex', 'cline', 'vscode-chat'] as const;
 export type ClientId = (typeof CLIENT_IDS)[number];
 
 export const GATEWAY_ROOT = 'https://crazyrouter.com';
@@ -71,6 +71,15 @@ export const CLIENTS: Record<ClientId, ClientInfo> = {
     keyField: 'API Key',
     requestsFrom: 'this-machine',
     source: 'client-url-rules.md §C',
+  },
+  'vscode-chat': {
+    id: 'vscode-chat',
+    name: 'VS Code (Copilot Chat)',
+    urlField: 'chatLanguageModels.json → the "customendpoint" group → models[].url',
+    urlValue: GATEWAY_OPENAI_BASE,
+    keyField: 'the API key VS Code asks for in Chat: Manage Language Models (the file then holds ${input:chat.lm.secret.…}, never the key)',
+    requestsFrom: 'this-machine',
+    source: 'clients-logs-pricing.md §1; microsoft/vscode extensions/copilot/src/extension/byok/vscode-node/customEndpointProvider.ts',
   },
 };
 

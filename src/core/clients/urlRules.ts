@@ -15,6 +15,9 @@ export const URL_RULE_IDS = [
   'continue-cli',
   'codex',
   'claude-code',
+  'vscode-chat',
+  'vscode-chat@responses',
+  'vscode-chat@messages',
 ] as const;
 export type UrlRuleId = (typeof URL_RULE_IDS)[number];
 
@@ -98,6 +101,33 @@ function continueExtension(typed: string, model = ''): PredictedUrls {
   if (CONTINUE_RESPONSES_MODEL.extension(model)) return { responses: new URL('responses', base).toString(), models };
   return { chat: sdkJoin(base, '/chat/completions'), models };
 }
+
+/**
+ * VS Code's own chat, Custom Endpoint models (microsoft/vscode @00812842
+ * extensions/copilot/src/extension/byok/vscode-node/customEndpointProvider.ts `resolveCustomEndpointUrl`):
+ * a url that contains an API path anywhere is used as is; otherwise one trailing `/` goes and the
+ * path for the model's `apiType` is added after `/vN`, or after an added `/v1`.
+ */
+function customEndpoint(apiType: 'chat' | 'responses' | 'messages') {
+  const apiPath = { chat: '/chat/completions', responses: '/responses', messages: '/messages' }[apiType];
+  return (typed: string): PredictedUrls => {
+    let url = typed.trim();
+    if (!/^https?:\/\//.test(url)) return {};
+    if (/\/(responses|chat\/completions|messages)/.test(url)) return { [apiType]: url };
+    if (url.endsWith('/')) url = url.slice(0, -1);
+    return { [apiType]: /\/v\d+$/.test(url) ? `${url}${apiPath}` : `${url}/v1${apiPath}` };
+  };
+}
+
+const vscodeChatRule = (id: UrlRuleId, apiType: 'chat' | 'responses' | 'messages', protocol: UrlRule['protocol']): UrlRule => ({
+  id,
+  client: 'VS Code (Copilot Chat)',
+  field: `chatLanguageModels.json → models[].url${apiType === 'chat' ? '' : ` (apiType "${apiType}")`}`,
+  suffix: '/v1',
+  protocol,
+  source: 'microsoft/vscode extensions/copilot/src/extension/byok/vscode-node/customEndpointProvider.ts resolveCustomEndpointUrl',
+  predict: customEndpoint(apiType),
+});
 
 function continueCli(typed: string, model = ''): PredictedUrls {
   const base = typed.trim();
@@ -231,6 +261,9 @@ const RULES: Record<UrlRuleId, UrlRule> = {
       return base ? { messages: `${sdkJoin(base, '/v1/messages')}?beta=true` } : {};
     },
   },
+  'vscode-chat': vscodeChatRule('vscode-chat', 'chat', 'openai-chat'),
+  'vscode-chat@responses': vscodeChatRule('vscode-chat@responses', 'responses', 'openai-responses'),
+  'vscode-chat@messages': vscodeChatRule('vscode-chat@messages', 'messages', 'anthropic-messages'),
 };
 
 /** Every rule, each predicting URLs as they go on the wire. */

@@ -1,6 +1,7 @@
+import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 
-export type ConfigKind = 'codex-toml' | 'claude-json' | 'continue-yaml' | 'cline-state' | 'cline-providers';
+export type ConfigKind = 'codex-toml' | 'claude-json' | 'continue-yaml' | 'cline-state' | 'cline-providers' | 'vscode-chat-json';
 
 export interface ConfigLocation {
   kind: ConfigKind;
@@ -11,8 +12,38 @@ export interface ConfigLocation {
   companion?: string;
 }
 
+/**
+ * VS Code's user folders (stable and Insiders) on this platform: `userRoamingDataHome`
+ * (clients-logs-pricing.md §1.2). Each profile has its own chatLanguageModels.json under profiles/<id>/.
+ */
+function vscodeChatFiles(home: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): ConfigLocation[] {
+  const appData =
+    platform === 'win32'
+      ? env.APPDATA || path.join(home, 'AppData', 'Roaming')
+      : platform === 'darwin'
+        ? path.join(home, 'Library', 'Application Support')
+        : env.XDG_CONFIG_HOME || path.join(home, '.config');
+  return ['Code', 'Code - Insiders'].flatMap((product) => {
+    const user = path.join(appData, product, 'User');
+    let profiles: string[] = [];
+    try {
+      profiles = readdirSync(path.join(user, 'profiles'), { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => path.join(user, 'profiles', d.name));
+    } catch {
+      profiles = [];
+    }
+    return [user, ...profiles].map((folder) => ({ kind: 'vscode-chat-json' as const, path: path.join(folder, 'chatLanguageModels.json'), folder }));
+  });
+}
+
 /** Where each client keeps its configuration (client-url-rules.md §C–§F), with their env overrides. */
-export function configLocations(home: string, env: NodeJS.ProcessEnv, workspaceFolders: readonly string[] = []): ConfigLocation[] {
+export function configLocations(
+  home: string,
+  env: NodeJS.ProcessEnv,
+  workspaceFolders: readonly string[] = [],
+  platform: NodeJS.Platform = process.platform,
+): ConfigLocation[] {
   const codexHome = env.CODEX_HOME || path.join(home, '.codex');
   // Cline: CLINE_DATA_DIR > $CLINE_DIR/data > ~/.cline/data (cline/cline apps/vscode/src/sdk/legacy-state-reader.ts).
   const clineDir = env.CLINE_DIR || path.join(home, '.cline');
@@ -32,5 +63,6 @@ export function configLocations(home: string, env: NodeJS.ProcessEnv, workspaceF
     { kind: 'continue-yaml', path: path.join(continueDir, 'config.yaml'), folder: continueDir },
     { kind: 'cline-state', path: path.join(clineData, 'globalState.json'), companion: path.join(clineData, 'secrets.json'), folder: clineData },
     { kind: 'cline-providers', path: providers, folder: path.dirname(providers) },
+    ...vscodeChatFiles(home, env, platform),
   ];
 }

@@ -1,3 +1,4 @@
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { primaryCall, URL_RULES, valueToType, type UrlRuleId } from '../clients/urlRules';
@@ -9,6 +10,7 @@ import { readContinueConfig } from './continueConfig';
 import type { DiscoveredConfig, ParsedFile } from './discoveredConfig';
 import { parseProblem, readConfigFile } from './safeRead';
 import { correctedSnippet } from './snippets';
+import { readVsCodeChatModels } from './vscodeChatModels';
 
 export interface DiscoveryOptions {
   home: string;
@@ -35,7 +37,7 @@ const KINDS: Record<
   {
     client: string;
     rule: UrlRuleId;
-    format: 'JSON' | 'TOML' | 'YAML';
+    format: 'JSON' | 'JSONC' | 'TOML' | 'YAML';
     read: (doc: unknown, file: ParsedFile, companion: unknown, env: NodeJS.ProcessEnv) => DiscoveredConfig[];
   }
 > = {
@@ -44,10 +46,18 @@ const KINDS: Record<
   'continue-yaml': { client: 'Continue', rule: 'continue', format: 'YAML', read: (d, f) => readContinueConfig(d, f) },
   'cline-state': { client: 'Cline', rule: 'cline', format: 'JSON', read: (d, f, c) => readClineGlobalState(d, f, c) },
   'cline-providers': { client: 'Cline', rule: 'cline', format: 'JSON', read: (d, f) => readClineProviders(d, f) },
+  'vscode-chat-json': { client: 'VS Code (Copilot Chat)', rule: 'vscode-chat', format: 'JSONC', read: (d, f) => readVsCodeChatModels(d, f) },
 };
 
 const PARSERS = {
   JSON: (text: string): unknown => JSON.parse(text),
+  /** VS Code's own JSON files allow comments and trailing commas. */
+  JSONC: (text: string): unknown => {
+    const errors: ParseError[] = [];
+    const doc: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
+    if (errors.length > 0) throw new SyntaxError(`Unexpected token in JSON at position ${errors[0]!.offset}`);
+    return doc;
+  },
   TOML: (text: string): unknown => parseToml(text),
   YAML: (text: string): unknown => parseYaml(text),
 };

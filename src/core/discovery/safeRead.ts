@@ -54,7 +54,7 @@ export async function readConfigFile(file: string, folder: string, signal?: Abor
  * Why a file did not parse, by position only: parsers quote the offending line, and in a config
  * file that line may hold a token.
  */
-export function parseProblem(error: unknown, format: 'JSON' | 'TOML' | 'YAML'): string {
+export function parseProblem(error: unknown, format: 'JSON' | 'JSONC' | 'TOML' | 'YAML'): string {
   const e = error as { line?: unknown; column?: unknown; linePos?: { line: number; col: number }[]; message?: unknown };
   const line = typeof e.line === 'number' ? e.line : e.linePos?.[0]?.line;
   const column = typeof e.column === 'number' ? e.column : e.linePos?.[0]?.col;

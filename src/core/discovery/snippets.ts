@@ -30,6 +30,30 @@ export function correctedSnippet(config: DiscoveredConfig, valueToType: string):
         `    apiBase: ${root}/v1`,
         '    apiKey: ${{ secrets.CRAZYROUTER_API_KEY }}',
       ].join('\n');
+    case 'vscode-chat':
+    case 'vscode-chat@responses':
+    case 'vscode-chat@messages':
+      // The key is entered in Chat: Manage Language Models; VS Code writes the ${input:…} reference itself.
+      return JSON.stringify(
+        [
+          {
+            name: 'Crazyrouter',
+            vendor: 'customendpoint',
+            models: [
+              {
+                id: config.model ?? BASELINE_MODEL,
+                name: `Crazyrouter ${config.model ?? BASELINE_MODEL}`,
+                url: `${root}/v1`,
+                toolCalling: true,
+                vision: false,
+                maxOutputTokens: 16_000,
+              },
+            ],
+          },
+        ],
+        null,
+        2,
+      );
     default:
       return `Base URL: ${root}/v1`;
   }

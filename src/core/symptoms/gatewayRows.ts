@@ -17,6 +17,25 @@ const row = (id: string, symptom: string, cause: string, fix: string, matches: S
  * the fix is to ask the one who can see it.
  */
 export const GATEWAY_ROWS: readonly SymptomRow[] = [
+  // VS Code's own chat (clients-logs-pricing.md §1.3–§1.4): these answer before the general rows.
+  {
+    id: 'gateway.vscode-key',
+    source: 'gateway-reference',
+    clients: ['vscode-chat'],
+    symptom: '401 in VS Code chat',
+    cause: 'the token is wrong, or chatLanguageModels.json holds the key itself as "apiKey": VS Code reads that as the name of a secret and sends an empty key',
+    fix: 'remove "apiKey" from chatLanguageModels.json and paste the raw sk-... token in Chat: Manage Language Models (VS Code keeps it as a secret)',
+    matches: ['auth.invalid'],
+  },
+  {
+    id: 'gateway.vscode-agent',
+    source: 'gateway-reference',
+    clients: ['vscode-chat'],
+    symptom: 'A model is missing from agent mode, or never calls tools',
+    cause: 'agent mode offers only models marked "toolCalling": true in chatLanguageModels.json, and the model must return tool calls',
+    fix: 'set "toolCalling": true for that model; if it still calls no tools, use {baseline} in agent mode',
+    matches: ['tools.no-call'],
+  },
   {
     id: 'gateway.cursor-egress',
     source: 'gateway-reference',
