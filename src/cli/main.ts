@@ -1,3 +1,5 @@
+import { hostname } from 'node:os';
+import { describeMachine } from '../core/machine';
 import { GATEWAY_OPENAI_BASE } from '../core/clients/clients';
 import { verify } from '../core/engine/verify';
 import { parseProfile } from '../core/profile';
@@ -129,6 +131,7 @@ async function printDiscovery(io: CliIo, json: boolean): Promise<number> {
 
 async function runWithProgress(profile: Parameters<typeof verify>[0], args: CliArgs, io: CliIo, sandbox: Sandbox | undefined): Promise<Report> {
   const machine = args.json || args.markdown;
+  const runsOn = describeMachine(hostname());
   const style = styleFor(io.stdout);
   const where = sandbox
     ? `sandbox gateway ${sandbox.state.gateway}, scenario "${sandbox.scenario.id}": ${sandbox.scenario.title}`
@@ -137,9 +140,12 @@ async function runWithProgress(profile: Parameters<typeof verify>[0], args: CliA
       : 'custom gateway';
   const progress = machine ? undefined : new LiveProgress(io.stdout, style);
   if (!machine) {
-    io.stdout.write(`${style.bold(`Crazyrouter Doctor ${DOCTOR_VERSION}`)}: ${profile.client} → ${visibleText(profile.baseUrl)} (${visibleText(where)})\n\n`);
+    io.stdout.write(
+      `${style.bold(`Crazyrouter Doctor ${DOCTOR_VERSION}`)}: ${profile.client} → ${visibleText(profile.baseUrl)} (${visibleText(where)}), from ${visibleText(runsOn)}\n\n`,
+    );
   }
   const report = await verify(profile, {
+    runsOn,
     signal: io.signal,
     concurrency: args.concurrency,
     onEvent: (e) => {

@@ -128,7 +128,7 @@ class PanelApp {
       case 'models':
         return this.form.offerModels(message.ids, message.total);
       case 'discovered':
-        return this.discovered.show(message.configs);
+        return this.discovered.show(message.configs, message.machine, message.note);
       case 'notice':
         return this.say(message.level, message.text);
     }

@@ -126,6 +126,7 @@ export async function runJourney(): Promise<JourneyTimings> {
     await statusItem.waitFor();
     assert.match((await statusItem.getAttribute('aria-label')) ?? '', /Crazyrouter token health: healthy/);
     await expectTidyPanel(frame);
+    await frame.locator('#runs-on', { hasText: /^Checked from this computer \(/ }).waitFor({ state: 'attached' });
     const laterRuns: number[] = [];
     for (let i = 0; i < 3; i++) {
       await frame.locator('#edit-setup').focus();
@@ -239,6 +240,7 @@ export async function runJourney(): Promise<JourneyTimings> {
     await frame.locator('#discover').click();
     const claudeConfig = frame.locator('#discovered li[data-client="Claude Code"]');
     await claudeConfig.waitFor();
+    assert.match((await frame.locator('#discovered-status').textContent()) ?? '', / on this computer \(/, 'the scan says whose files it read');
     const claudeText = (await claudeConfig.textContent()) ?? '';
     assert.match(claudeText, /will call https:\/\/crazyrouter\.com\/v1\/v1\/messages\?beta=true/);
     assert.match(claudeText, /set it to https:\/\/crazyrouter\.com\./);

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { test } from 'mocha';
@@ -63,6 +64,8 @@ test('--markdown prints the Markdown report', async () => {
   assert.equal(r.code, 0);
   assert.match(r.stdout, /^# Crazyrouter Doctor report: PASS/);
   assert.match(r.stdout, /- \[ \] \(manual\) the request appears in the Crazyrouter logs/);
+  // Markdown escapes punctuation; read it as the reader sees it.
+  assert.ok(r.stdout.replace(/\\(.)/g, '$1').includes(`- Checked from: this computer (${hostname()})`), 'the report says where it ran');
 });
 
 test('--health spends no tokens', async () => {

@@ -29,6 +29,8 @@ export interface VerifyOptions {
   confirmedOrigins?: ReadonlySet<string>;
   /** Called when this run's tokenless probe confirmed the base URL's origin as the gateway's API. */
   onOriginConfirmed?: (origin: string) => void;
+  /** The machine the checks run on, in words (`describeMachine`); the report says it. */
+  runsOn?: string;
 }
 
 const systemLookup: Lookup = (hostname) => dnsLookup(hostname, { all: true });
@@ -70,7 +72,13 @@ export async function verify(profile: Profile, options: VerifyOptions = {}): Pro
   if (facts.apiConfirmed && !signal.aborted) options.onOriginConfirmed?.(origin);
   // The whole report is redacted once more: the model ids a gateway lists are its words too.
   return redactDeep(
-    buildReport(profile, results, { startedAt: new Date(started), durationMs: Date.now() - started, cancelled: signal.aborted, visibleModels: facts.modelIds }),
+    buildReport(profile, results, {
+      startedAt: new Date(started),
+      durationMs: Date.now() - started,
+      cancelled: signal.aborted,
+      visibleModels: facts.modelIds,
+      runsOn: options.runsOn,
+    }),
     ...secrets,
   );
 }

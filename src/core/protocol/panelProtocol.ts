@@ -162,13 +162,21 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
     checklist: z.record(z.string(), ChecklistStateSchema),
     /** The client's symptom rows with fixes rendered for this run (a model that failed is never recommended). */
     rows: z.array(SymptomRowViewSchema),
+    /** The machine the checks ran on, in words. */
+    runsOn: opt(max(300)),
   }),
   /** Model ids the token sees: the first 500 of `total`. */
   z.object({ type: z.literal('models'), ids: z.array(max(200)).check(z.maxLength(500)), total: Int }),
   z.object({ type: z.literal('notice'), ...NoticeSchema.shape }),
   /** The answer to one webview request: whether it was done, and what to tell the user. A run's reply comes when it ends. */
   z.object({ type: z.literal('reply'), requestId: RequestId, ok: z.boolean(), notice: opt(NoticeSchema) }),
-  z.object({ type: z.literal('discovered'), configs: z.array(DiscoveredViewSchema).check(z.maxLength(200)) }),
+  z.object({
+    type: z.literal('discovered'),
+    configs: z.array(DiscoveredViewSchema).check(z.maxLength(200)),
+    /** The machine whose files were read, and what could not be read from there. */
+    machine: max(300),
+    note: opt(Text),
+  }),
 ]);
 export type HostMessage = z.infer<typeof HostMessageSchema>;
 export type ClientView = z.infer<typeof ClientViewSchema>;

@@ -19,6 +19,7 @@ export function renderMarkdown(report: Report): string {
     `- Base URL: ${mdCode(target.baseUrl)}`,
     `- Models: ${target.models.map(mdCode).join(', ')}`,
     `- Checked: ${mdText(report.startedAt)} in ${report.durationMs} ms (${target.mode} run, crazyrouter-doctor ${mdText(report.tool.version)})`,
+    ...(target.runsOn ? [`- Checked from: ${mdText(target.runsOn)}`] : []),
     `- Results: ${counts.pass} passed, ${counts.warn} warnings, ${counts.fail} failed, ${counts.skipped} skipped`,
     '',
     '## Checks',

@@ -56,7 +56,7 @@ export interface Report {
   startedAt: string;
   durationMs: number;
   verdict: Verdict;
-  target: { baseUrl: string; client: ClientId; clientName: string; models: string[]; mode: Profile['mode'] };
+  target: { baseUrl: string; client: ClientId; clientName: string; models: string[]; mode: Profile['mode']; runsOn?: string };
   counts: Record<CheckStatus, number>;
   results: CheckResult[];
   /** The model fixes recommend: one that passed every check of this run, or null when none did. */
@@ -70,7 +70,7 @@ export interface Report {
 export function buildReport(
   profile: Profile,
   results: CheckResult[],
-  meta: { startedAt: Date; durationMs: number; cancelled: boolean; visibleModels?: string[] },
+  meta: { startedAt: Date; durationMs: number; cancelled: boolean; visibleModels?: string[]; runsOn?: string },
 ): Report {
   const counts: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, skipped: 0 };
   for (const r of results) counts[r.status]++;
@@ -82,7 +82,14 @@ export function buildReport(
     startedAt: meta.startedAt.toISOString(),
     durationMs: meta.durationMs,
     verdict,
-    target: { baseUrl: profile.baseUrl, client: profile.client, clientName: CLIENTS[profile.client].name, models: profile.models, mode: profile.mode },
+    target: {
+      baseUrl: profile.baseUrl,
+      client: profile.client,
+      clientName: CLIENTS[profile.client].name,
+      models: profile.models,
+      mode: profile.mode,
+      runsOn: meta.runsOn,
+    },
     counts,
     results,
     baseline,

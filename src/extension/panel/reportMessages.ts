@@ -13,6 +13,7 @@ export function runFinishedMessage(report: Report, runId: number): HostMessage {
     counts: report.counts,
     checklist: Object.fromEntries(report.checklist.map((c) => [c.item.id, c.state])),
     rows: rowViews(report.target.client, report.baseline),
+    runsOn: report.target.runsOn,
   };
 }
 

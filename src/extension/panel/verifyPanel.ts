@@ -15,6 +15,7 @@ import type { ClientId } from '../../core/clients/clients';
 import { httpOrigin } from '../../core/urls';
 import type { Report } from '../../core/report/report';
 import type { DoctorRunner } from '../doctorRunner';
+import { whereThisRuns } from '../whereThisRuns';
 import { loadEngine } from '../engineLoader';
 import type { DoctorLog } from '../log';
 import { readSettings, saveSettings } from '../settings';
@@ -320,6 +321,9 @@ export class VerifyPanel implements vscode.Disposable {
     );
     this.post({
       type: 'discovered',
+      machine: whereThisRuns(),
+      // chatLanguageModels.json lives with the VS Code window, not on the remote (clients-logs-pricing.md §1.2).
+      note: vscode.env.remoteName ? 'VS Code’s own chat settings (chatLanguageModels.json) stay on your local computer and are not read from here.' : undefined,
       configs: found.map(({ client, file, entry, baseUrl, predictedUrl, valueToType, tokenSource, problems, sharesTokenWith, snippet }) => ({
         client,
         file,

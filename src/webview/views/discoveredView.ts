@@ -27,9 +27,9 @@ export class DiscoveredList {
     );
   }
 
-  show(configs: DiscoveredView[]): void {
-    this.status.textContent =
-      configs.length === 0 ? 'No client configuration found.' : `${configs.length} configuration${configs.length === 1 ? '' : 's'} found.`;
+  show(configs: DiscoveredView[], machine: string, note?: string): void {
+    const count = configs.length === 0 ? 'No client configuration found' : `${configs.length} configuration${configs.length === 1 ? '' : 's'} found`;
+    this.status.textContent = `${count} on ${machine}.${note ? ` ${note}` : ''}`;
     replaceChildren(
       this.list,
       ...configs.map((c, index) =>

@@ -30,6 +30,7 @@ export function verdictLine(message: Finished, source: RunSource): (Node | strin
   return [
     h('span', { class: 'headline' }, icon(ICON[verdict]), h('strong', {}, headline)),
     h('span', { class: 'facts muted' }, ...facts.flatMap((fact, i) => (i === 0 ? [h('span', {}, fact)] : [' · ', h('span', {}, fact)]))),
+    message.runsOn && h('span', { class: 'runs-on muted', id: 'runs-on' }, `Checked from ${message.runsOn}.`),
     source.restored &&
       h(
         'span',
