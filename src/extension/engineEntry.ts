@@ -11,3 +11,4 @@ export { findingsFor } from '../core/report/report';
 export { startSandbox } from '../sandbox/sandboxServer';
 export { discoverConfigs } from '../core/discovery/discoverConfigs';
 export { prepareFor } from '../core/engine/prepare';
+export { crazyrouterGroup, withChatGroup } from '../core/vscodeChat/chatGroup';

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import { ChatAdder } from './chatAdder';
 import { DoctorRunner } from './doctorRunner';
 import { isEngineLoaded } from './engineLoader';
 import { DoctorLog } from './log';
 import { loadedPanel, loadPanel } from './panelLoader';
 import type { PanelContext, VerifyPanel } from './panel/verifyPanel';
-import { SECTION } from './settings';
+import { readSettings, SECTION } from './settings';
 import { HealthIndicator } from './statusBar/healthIndicator';
 import { OriginMemory } from './originMemory';
 import { TokenStore } from './tokenStore';
@@ -18,6 +19,7 @@ export interface DoctorTestApi {
   origins: OriginMemory;
   runner: DoctorRunner;
   health: HealthIndicator;
+  chat: ChatAdder;
   panel(): VerifyPanel | undefined;
   engineLoaded(): boolean;
   panelLoaded(): boolean;
@@ -33,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): DoctorTestApi {
   const log = new DoctorLog();
   const runner = new DoctorRunner(tokens, origins, log);
   const health = new HealthIndicator(tokens, runner, log, context.globalState);
+  const chat = new ChatAdder(context.globalStorageUri, log);
   let panelContext: PanelContext | undefined;
   const panels = () => {
     const module = loadPanel();
@@ -44,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): DoctorTestApi {
       ticks: new module.ChecklistTicks(context.globalState),
       onReport: (report) => health.applyReport(report, 'panel'),
       lastResult: () => health.last,
+      chat,
       onDidChangeLast: health.onDidChangeLast,
       healthSnapshot: () => health.snapshot,
     };
@@ -52,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): DoctorTestApi {
   context.subscriptions.push(
     log,
     health,
+    chat,
     vscode.commands.registerCommand('crazyrouter.verifySetup', (args?: { from?: string }) => {
       const loaded = panels();
       loaded.VerifyPanel.createOrShow(loaded.panelContext, args?.from === 'status-bar');
@@ -62,6 +67,11 @@ export function activate(context: vscode.ExtensionContext): DoctorTestApi {
       await origins.forgetAll();
     }),
     vscode.commands.registerCommand('crazyrouter.showOutput', () => log.show()),
+    vscode.commands.registerCommand('crazyrouter.addToVsCodeChat', async () => {
+      const { models, baseUrl } = readSettings();
+      const outcome = await chat.add(models, baseUrl);
+      void (outcome.ok ? vscode.window.showInformationMessage(outcome.message) : vscode.window.showWarningMessage(outcome.message));
+    }),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel) => {
         const loaded = panels();
@@ -78,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): DoctorTestApi {
     origins,
     runner,
     health,
+    chat,
     panel: () => loadedPanel()?.VerifyPanel.current,
     engineLoaded: isEngineLoaded,
     panelLoaded: () => loadedPanel() !== undefined,

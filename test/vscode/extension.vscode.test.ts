@@ -4,7 +4,7 @@ import type { HostMessage } from '../../src/core/protocol/panelProtocol';
 import { startSandbox, type Sandbox } from '../../src/sandbox/sandboxServer';
 import { activatedApi, restoreSettings, setSetting, until } from './support';
 
-const COMMANDS = ['crazyrouter.verifySetup', 'crazyrouter.checkHealthNow', 'crazyrouter.forgetToken', 'crazyrouter.showOutput'];
+const COMMANDS = ['crazyrouter.verifySetup', 'crazyrouter.checkHealthNow', 'crazyrouter.forgetToken', 'crazyrouter.addToVsCodeChat', 'crazyrouter.showOutput'];
 
 suite('Crazyrouter Doctor in a real VS Code host', () => {
   let sandbox: Sandbox;
@@ -188,6 +188,37 @@ suite('Crazyrouter Doctor in a real VS Code host', () => {
       await slow.close();
       await restoreSettings();
       await api.tokens.store(sandbox.key, sandbox.origin);
+    }
+  });
+
+  test('Add Crazyrouter to VS Code chat: a diff first, written only after a yes, every other entry kept, never a key', async () => {
+    const api = await activatedApi();
+    const file = api.chat.file;
+    const mine = '// my own models\n[\n  { "name": "Local", "vendor": "ollama" } // keep\n]\n';
+    const read = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(mine));
+    const asked: boolean[] = [];
+    try {
+      api.chat.confirm = async (_file, replaced) => (asked.push(replaced), false);
+      const declined = await api.chat.add(['gpt-5.4'], 'https://crazyrouter.com/v1');
+      assert.equal(declined.ok, false);
+      const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+      const diff = tabs.find((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'crazyrouter-proposed');
+      assert.ok(diff, `the change was shown as a diff before anything was asked (tabs: ${tabs.map((t) => t.label).join(', ')})`);
+      assert.equal(await read(), mine, 'declined: the file is untouched');
+
+      api.chat.confirm = async (_file, replaced) => (asked.push(replaced), true);
+      const added = await api.chat.add(['gpt-5.4', 'claude-sonnet-4-6'], 'https://crazyrouter.com/v1');
+      assert.ok(added.ok, added.message);
+      const written = await read();
+      assert.ok(written.startsWith('// my own models\n[\n  { "name": "Local", "vendor": "ollama" }'), written);
+      assert.match(written, /"vendor": "customendpoint"[\s\S]*"id": "gpt-5.4"[\s\S]*"toolCalling": true/);
+      assert.doesNotMatch(written, /apiKey|sk-/, 'no key is ever written');
+      assert.deepEqual(asked, [false, false], 'asked each time, as an addition');
+    } finally {
+      api.chat.confirm = async () => false;
+      await vscode.workspace.fs.delete(file);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
   });
 

@@ -130,6 +130,8 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tickChecklist'), requestId: RequestId, client: ClientId, itemId: max(100), checked: z.boolean() }),
   z.object({ type: z.literal('discover'), requestId: RequestId }),
   z.object({ type: z.literal('copySnippet'), requestId: RequestId, index: Int.check(z.minimum(0), z.maximum(200)) }),
+  /** VS Code's own chat: show the Crazyrouter group as a diff of chatLanguageModels.json, write it if the user agrees. */
+  z.object({ type: z.literal('addToVsCodeChat'), requestId: RequestId, settings: PanelSettingsSchema }),
 ]);
 export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
 /** A request as the webview writes it; the bridge gives it its id. */

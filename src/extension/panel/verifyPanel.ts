@@ -14,6 +14,7 @@ import {
 import type { ClientId } from '../../core/clients/clients';
 import { httpOrigin } from '../../core/urls';
 import type { Report } from '../../core/report/report';
+import type { ChatAdder } from '../chatAdder';
 import type { DoctorRunner } from '../doctorRunner';
 import { whereThisRuns } from '../whereThisRuns';
 import { loadEngine } from '../engineLoader';
@@ -48,6 +49,7 @@ export interface PanelContext {
   /** The newest finished report (the status bar's or a panel run's), shown when the panel opens without one. */
   lastResult(): LastResult | undefined;
   onDidChangeLast: vscode.Event<LastResult>;
+  chat: ChatAdder;
   healthSnapshot(): HealthSnapshot;
 }
 
@@ -162,6 +164,8 @@ export class VerifyPanel implements vscode.Disposable {
         return this.discover();
       case 'copySnippet':
         return this.copySnippet(message.index);
+      case 'addToVsCodeChat':
+        return this.addToVsCodeChat(message.settings);
     }
   }
 
@@ -345,6 +349,14 @@ export class VerifyPanel implements vscode.Disposable {
     if (snippet === undefined) return refused('That snippet is gone; scan again.');
     await vscode.env.clipboard.writeText(snippet);
     return info('Corrected snippet copied. Paste it into the file yourself; the doctor never edits your clients’ files.');
+  }
+
+  /** The models to add: the chosen ones the token may use (the last run's model list), else the chosen ones. */
+  private async addToVsCodeChat(settings: PanelSettings): Promise<Reply> {
+    const visible = new Set(this.lastReport?.visibleModels ?? []);
+    const allowed = settings.models.filter((m) => visible.has(m));
+    const outcome = await this.context.chat.add(allowed.length > 0 ? allowed : settings.models, settings.baseUrl);
+    return outcome.ok ? info(outcome.message) : refused(outcome.message);
   }
 
   cancel(): void {
