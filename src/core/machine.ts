@@ -1,16 +1,44 @@
 /**
- * Where the checks and the scan ran, in words: this computer, or the remote VS Code runs the
- * extension on (vscode.env.remoteName: ssh-remote, wsl, dev-container, codespaces, …). The same
- * config files and the same network are only those of that machine.
+ * Where the extension host runs, from `vscode.env.remoteName`. VS Code derives it from the remote
+ * authority (microsoft/vscode src/vs/platform/remote/common/remoteHosts.ts `getRemoteName`): the
+ * part before `+` for the Remote extensions (`ssh-remote+box` → `ssh-remote`), and the whole
+ * authority when it has no `+` ("e.g. localhost:8000"): a VS Code server opened in a browser
+ * (code-server, `code serve-web`), whose user data lives on that same server.
+ */
+export type MachineKind = 'local' | 'browser-server' | 'remote';
+
+const REMOTES: Record<string, string> = {
+  'ssh-remote': 'SSH remote',
+  wsl: 'WSL',
+  'dev-container': 'dev container',
+  codespaces: 'Codespace',
+  'attached-container': 'container',
+};
+
+/** A remote name that is an authority (`host:port`, `[::1]:8080`) rather than a Remote extension's id. */
+const AUTHORITY = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+):\d+$/i;
+
+export function machineKind(remoteName?: string): MachineKind {
+  if (!remoteName) return 'local';
+  return AUTHORITY.test(remoteName) ? 'browser-server' : 'remote';
+}
+
+/**
+ * Where the checks and the scan ran, in words: this computer, the server a browser-hosted VS Code
+ * runs on, or the remote VS Code runs the extension on (ssh-remote, wsl, dev-container, codespaces,
+ * …). The same config files and the same network are only those of that machine.
  */
 export function describeMachine(hostname: string, remoteName?: string): string {
-  const REMOTES: Record<string, string> = {
-    'ssh-remote': 'SSH remote',
-    wsl: 'WSL',
-    'dev-container': 'dev container',
-    codespaces: 'Codespace',
-    'attached-container': 'container',
-  };
-  if (!remoteName) return `this computer (${hostname})`;
-  return `${REMOTES[remoteName] ?? remoteName} ${hostname}`;
+  const kind = machineKind(remoteName);
+  if (kind === 'local') return `this computer (${hostname})`;
+  if (kind === 'browser-server') return `the VS Code server ${hostname} (opened in a browser)`;
+  return `${REMOTES[remoteName ?? ''] ?? remoteName} ${hostname}`;
 }
+
+/**
+ * Whether VS Code's own chat settings (`chatLanguageModels.json`, in the user data of the window's
+ * profile; clients-logs-pricing.md §1.2) are on the machine the extension runs on: locally, and on
+ * a browser-hosted server (its user data is the server's), but not under a Remote extension, where
+ * they stay on the local computer.
+ */
+export const chatSettingsAreHere = (remoteName?: string) => machineKind(remoteName) !== 'remote';

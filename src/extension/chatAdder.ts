@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
+import { chatSettingsAreHere } from '../core/machine';
 import { loadEngine } from './engineLoader';
 import type { DoctorLog } from './log';
 
 const SCHEME = 'crazyrouter-proposed';
 const MANAGE_MODELS = 'workbench.action.chat.manage';
+const DIFF_TITLE = 'chatLanguageModels.json ↔ with Crazyrouter (proposed)';
 
 export type AddOutcome = { ok: boolean; message: string };
 
@@ -39,13 +41,23 @@ export class ChatAdder implements vscode.Disposable {
     private readonly log: DoctorLog,
   ) {}
 
-  /** The profile's file: globalStorageUri is <profile>/globalStorage/<extension id> (§1.2, an inference from VS Code's layout). */
+  /** The window's profile folder: globalStorageUri is <profile>/globalStorage/<extension id> (§1.2, an inference from VS Code's layout). */
+  get profileFolder(): vscode.Uri {
+    return vscode.Uri.joinPath(this.globalStorageUri, '..', '..');
+  }
+
+  /** The profile's chatLanguageModels.json. */
   get file(): vscode.Uri {
-    return vscode.Uri.joinPath(this.globalStorageUri, '..', '..', 'chatLanguageModels.json');
+    return vscode.Uri.joinPath(this.profileFolder, 'chatLanguageModels.json');
+  }
+
+  /** Whether that file is on the machine the extension runs on (not under a Remote extension: §1.2). */
+  get settingsAreHere(): boolean {
+    return chatSettingsAreHere(vscode.env.remoteName);
   }
 
   async add(models: readonly string[], baseUrl: string): Promise<AddOutcome> {
-    if (vscode.env.remoteName)
+    if (!this.settingsAreHere)
       return { ok: false, message: 'VS Code’s chat settings live on your local computer; open a local window to add Crazyrouter to them.' };
     if (models.length === 0) return { ok: false, message: 'Choose at least one model first.' };
     const before = await this.read();
@@ -58,8 +70,15 @@ export class ChatAdder implements vscode.Disposable {
     }
     const right = this.show(proposed.text);
     const left = before === undefined ? this.show('') : this.file;
-    await vscode.commands.executeCommand('vscode.diff', left, right, 'chatLanguageModels.json ↔ with Crazyrouter (proposed)', { preview: true });
-    if (!(await this.confirm(this.file.fsPath, proposed.replaced))) return { ok: false, message: 'Nothing was written.' };
+    // Beside the panel, so the user reads the change next to the results that led to it.
+    await vscode.commands.executeCommand('vscode.diff', left, right, DIFF_TITLE, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+    let agreed: boolean;
+    try {
+      agreed = await this.confirm(this.file.fsPath, proposed.replaced);
+    } finally {
+      await this.closeProposals();
+    }
+    if (!agreed) return { ok: false, message: 'Nothing was written.' };
     if ((await this.read()) !== before) return { ok: false, message: 'chatLanguageModels.json changed meanwhile; nothing was written. Try again.' };
     await vscode.workspace.fs.writeFile(this.file, new TextEncoder().encode(proposed.text));
     this.log.info(`${proposed.replaced ? 'Replaced' : 'Added'} the Crazyrouter group in ${this.file.fsPath} (${models.join(', ')}).`);
@@ -86,6 +105,14 @@ export class ChatAdder implements vscode.Disposable {
     const uri = vscode.Uri.from({ scheme: SCHEME, path: '/chatLanguageModels.json', query: String(this.proposed.size) });
     this.proposed.set(uri.toString(), text);
     return uri;
+  }
+
+  /** Once the user has answered, the proposal is stale: its diff tabs close. */
+  private async closeProposals(): Promise<void> {
+    const stale = vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.scheme === SCHEME);
+    if (stale.length > 0) await vscode.window.tabGroups.close(stale);
   }
 
   private async offerKeyEntry(): Promise<void> {

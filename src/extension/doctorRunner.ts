@@ -7,7 +7,6 @@ import type { DoctorLog } from './log';
 import type { OriginMemory } from './originMemory';
 import type { TokenStore } from './tokenStore';
 import { httpOrigin } from '../core/urls';
-import { hostname } from 'node:os';
 import { whereThisRuns } from './whereThisRuns';
 
 export interface RunRequest {
@@ -106,7 +105,7 @@ export class DoctorRunner {
       const where = sandbox ? `the sandbox gateway at ${sandbox.baseUrl}` : parsed.profile.baseUrl;
       this.log.info(`${request.mode === 'health' ? 'Health check' : 'Verification'} of ${where} for ${request.client} (${parsed.profile.models.join(', ')})`);
       const report = await engine.verify(parsed.profile, {
-        runsOn: sandbox ? `this computer (${hostname()}), against the built-in sandbox gateway` : whereThisRuns(),
+        runsOn: sandbox ? `${whereThisRuns()}, against the built-in sandbox gateway` : whereThisRuns(),
         signal,
         confirmedOrigins: sandbox ? undefined : this.origins.confirmed(),
         onOriginConfirmed: (origin) => void (sandbox ? undefined : this.origins.confirm(origin)),

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ChatAdder } from './chatAdder';
+import { ChatTester, describeChatTest } from './chatTester';
 import { DoctorRunner } from './doctorRunner';
 import { isEngineLoaded } from './engineLoader';
 import { DoctorLog } from './log';
@@ -20,6 +21,7 @@ export interface DoctorTestApi {
   runner: DoctorRunner;
   health: HealthIndicator;
   chat: ChatAdder;
+  chatTester: ChatTester;
   panel(): VerifyPanel | undefined;
   engineLoaded(): boolean;
   panelLoaded(): boolean;
@@ -36,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): DoctorTestApi {
   const runner = new DoctorRunner(tokens, origins, log);
   const health = new HealthIndicator(tokens, runner, log, context.globalState);
   const chat = new ChatAdder(context.globalStorageUri, log);
+  const chatTester = new ChatTester(log);
   let panelContext: PanelContext | undefined;
   const panels = () => {
     const module = loadPanel();
@@ -48,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): DoctorTestApi {
       onReport: (report) => health.applyReport(report, 'panel'),
       lastResult: () => health.last,
       chat,
+      chatTester,
       onDidChangeLast: health.onDidChangeLast,
       healthSnapshot: () => health.snapshot,
     };
@@ -72,6 +76,12 @@ export function activate(context: vscode.ExtensionContext): DoctorTestApi {
       const outcome = await chat.add(models, baseUrl);
       void (outcome.ok ? vscode.window.showInformationMessage(outcome.message) : vscode.window.showWarningMessage(outcome.message));
     }),
+    vscode.commands.registerCommand('crazyrouter.testVsCodeChat', async () => {
+      const { models, timeoutMs } = readSettings();
+      const test = await chatTester.test(models, timeoutMs, await tokens.get());
+      const text = describeChatTest(test);
+      void (test.outcome === 'answered' ? vscode.window.showInformationMessage(text) : vscode.window.showWarningMessage(text));
+    }),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel) => {
         const loaded = panels();
@@ -89,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): DoctorTestApi {
     runner,
     health,
     chat,
+    chatTester,
     panel: () => loadedPanel()?.VerifyPanel.current,
     engineLoaded: isEngineLoaded,
     panelLoaded: () => loadedPanel() !== undefined,

@@ -11,6 +11,7 @@ import { DiscoveredList } from './views/discoveredView';
 import { ResultsList } from './views/resultsList';
 import { SetupForm } from './views/setupForm';
 import { SOURCE_LABEL, SymptomTable } from './views/symptomTable';
+import { VsCodeChatView } from './views/vscodeChatView';
 
 /**
  * The Verify Setup panel. Before a result the setup form leads; after one, the verdict and the
@@ -48,11 +49,12 @@ class PanelApp {
   private readonly checklist = new ChecklistView((itemId, checked) => this.tick(itemId, checked));
   private readonly table = new SymptomTable();
   private readonly discovered = new DiscoveredList(this.showNotice);
+  private readonly vscodeChat = new VsCodeChatView(() => this.form.settings(), this.showNotice);
 
   mount(root: HTMLElement): void {
     replaceChildren(
       this.layout,
-      h('div', { class: 'column main-column' }, this.form.element, this.results.element),
+      h('div', { class: 'column main-column' }, this.form.element, this.vscodeChat.element, this.results.element),
       h('div', { class: 'column side-column' }, this.checklist.element, this.discovered.element, this.table.element),
     );
     replaceChildren(
@@ -129,6 +131,8 @@ class PanelApp {
         return this.form.offerModels(message.ids, message.total);
       case 'discovered':
         return this.discovered.show(message.configs, message.machine, message.note);
+      case 'chatTested':
+        return this.vscodeChat.show(message.test);
       case 'notice':
         return this.say(message.level, message.text);
     }
@@ -164,6 +168,7 @@ class PanelApp {
   private showClient(clientId: PanelSettings['client']): void {
     const client = this.clients.find((c) => c.id === clientId) ?? this.clients[0];
     if (!client) return;
+    this.vscodeChat.showFor(client.id);
     this.table.render(client);
     this.table.highlight(this.matched);
     this.checklist.render(client, this.ticks[client.id] ?? []);

@@ -23,12 +23,14 @@ export interface CodeServerOptions {
   theme?: string;
   settings?: Record<string, unknown>;
   env?: Record<string, string>;
-  /** A .vsix to install with --install-extension before starting. */
-  vsix?: string;
+  /** .vsix files to install with --install-extension before starting. */
+  vsix?: string | string[];
   /** The HOME the extension host sees (client config fixtures); a fresh empty one by default. */
   home?: string;
   /** The opened folder's .vscode/settings.json, as a cloned repository could bring it. */
   workspaceSettings?: Record<string, unknown>;
+  /** Extensions allowed to use proposed API (test fixtures only). */
+  enableProposedApi?: string[];
 }
 
 export const BASE_SETTINGS: Record<string, unknown> = {
@@ -94,7 +96,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     XDG_DATA_HOME: path.join(root, 'xdg-data'),
   };
   const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--config', config];
-  if (options.vsix) await run(CODE_SERVER_BIN, [...common, '--install-extension', options.vsix, '--force'], env);
+  for (const vsix of [options.vsix ?? []].flat()) await run(CODE_SERVER_BIN, [...common, '--install-extension', vsix, '--force'], env);
 
   const port = await freePort();
   const child: ChildProcess = spawn(
@@ -109,6 +111,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
+      ...(options.enableProposedApi ?? []).flatMap((id) => ['--enable-proposed-api', id]),
       workspace,
     ],
     { env, stdio: ['ignore', 'pipe', 'pipe'] },

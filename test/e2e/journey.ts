@@ -4,7 +4,8 @@
 // screen reader's live regions and an axe-core audit); screenshots in dark, light and high-contrast
 // themes at 1400×900 and 500 px wide.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { parse as parseJsonc } from 'jsonc-parser';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../src/sandbox/sandboxServer';
@@ -32,6 +33,16 @@ import {
 } from './panelDriver';
 
 const WRONG_TOKEN = 'sk-WrongWrongWrongWrongWrong0000';
+const PASTED_CHAT_KEY = 'sk-PastedIntoChatModelsJson000000';
+const CHAT_MODELS_FIXTURE = [
+  '// My chat models',
+  '[',
+  '  { "name": "Local", "vendor": "ollama" }, // keep me',
+  `  { "name": "Crazyrouter", "vendor": "customendpoint", "apiKey": "${PASTED_CHAT_KEY}",`,
+  '    "models": [ { "id": "gpt-5.4", "name": "GPT-5.4", "url": "https://crazyrouter.com/v1", "vision": false, "maxOutputTokens": 16000 } ] }',
+  ']',
+  '',
+].join('\n');
 const VSIX = path.join(REPO, 'crazyrouter-doctor.vsix');
 const WIDE = { width: 1400, height: 900 };
 /** The activity bar takes 48 px: this leaves the panel 500 px wide. */
@@ -75,6 +86,10 @@ export async function runJourney(): Promise<JourneyTimings> {
   const trap = await startFixture((_req, res) => (res.writeHead(200, { 'Content-Type': 'application/json' }), res.end('{"object":"list","data":[]}')));
   const workspaceSettings = { 'crazyrouter.baseUrl': `${trap.origin}/v1`, 'crazyrouter.healthCheck.intervalMinutes': 1 };
   const server = await startCodeServer({ vsix: VSIX, theme: 'Default Dark Modern', home, workspaceSettings });
+  // The window's own profile (code-server keeps it in its user-data-dir): VS Code chat with the key
+  // pasted into the file and a model missing from agent mode, beside another provider's group.
+  const chatModels = path.join(server.userDataDir, 'User', 'chatLanguageModels.json');
+  writeFileSync(chatModels, CHAT_MODELS_FIXTURE);
   const profile = path.join(server.root, 'browser-profile');
   const browser = await launchWithProfile(profile);
   let page: Page | undefined;
@@ -126,7 +141,7 @@ export async function runJourney(): Promise<JourneyTimings> {
     await statusItem.waitFor();
     assert.match((await statusItem.getAttribute('aria-label')) ?? '', /Crazyrouter token health: healthy/);
     await expectTidyPanel(frame);
-    await frame.locator('#runs-on', { hasText: /^Checked from this computer \(/ }).waitFor({ state: 'attached' });
+    await frame.locator('#runs-on', { hasText: /^Checked from the VS Code server .+ \(opened in a browser\)\.$/ }).waitFor({ state: 'attached' });
     const laterRuns: number[] = [];
     for (let i = 0; i < 3; i++) {
       await frame.locator('#edit-setup').focus();
@@ -234,13 +249,19 @@ export async function runJourney(): Promise<JourneyTimings> {
     assert.equal(await frame.locator('#run-again').getAttribute('disabled'), '', 'and Run disabled while the run goes on');
     await frame.locator('#cancel').click();
     await newVerdict(frame, beforeSlow, 'cancelled');
+    assert.equal(await frame.locator('li.check[data-status="running"], li.check[data-status="pending"]').count(), 0, 'after a cancel no row keeps spinning');
+    await frame.locator('li.check[data-status="skipped"]', { hasText: 'Not finished: the run was cancelled.' }).first().waitFor();
     await page.emulateMedia({ reducedMotion: 'no-preference' });
 
     // 5. What is configured on this machine (a fixture HOME): found, judged, nothing written.
     await frame.locator('#discover').click();
     const claudeConfig = frame.locator('#discovered li[data-client="Claude Code"]');
     await claudeConfig.waitFor();
-    assert.match((await frame.locator('#discovered-status').textContent()) ?? '', / on this computer \(/, 'the scan says whose files it read');
+    assert.match(
+      (await frame.locator('#discovered-status').textContent()) ?? '',
+      / on the VS Code server .+ \(opened in a browser\)/,
+      'the scan says whose files it read',
+    );
     const claudeText = (await claudeConfig.textContent()) ?? '';
     assert.match(claudeText, /will call https:\/\/crazyrouter\.com\/v1\/v1\/messages\?beta=true/);
     assert.match(claudeText, /set it to https:\/\/crazyrouter\.com\./);
@@ -249,10 +270,51 @@ export async function runJourney(): Promise<JourneyTimings> {
       (await frame.locator('#discovered li[data-client="Codex"]', { hasText: 'model_providers.old' }).textContent()) ?? '',
       /wire_api = "chat" is no longer supported/,
     );
+    // VS Code's own chat, in the window's profile: the pasted key and the missing toolCalling, named.
+    const chatConfig = frame.locator('#discovered li[data-client="VS Code (Copilot Chat)"]', { hasText: 'Crazyrouter · gpt-5.4' }).first();
+    await chatConfig.waitFor({ state: 'attached' });
+    const chatText = (await chatConfig.textContent()) ?? '';
+    assert.match(chatText, /apiKey is the key itself: VS Code reads it as the name of a secret and sends an empty key/);
+    assert.match(chatText, /"toolCalling" is not set: this model is not offered in agent mode/);
+    assert.doesNotMatch(chatText, /PastedIntoChat/, 'the pasted key is never shown');
     await claudeConfig.locator('.copy-snippet').click();
     await frame.locator('#notice', { hasText: 'Corrected snippet copied' }).waitFor();
     await frame.locator('#discovered').scrollIntoViewIfNeeded();
     await shoot(page, 'discovered-dark');
+
+    // 5b. Add Crazyrouter to VS Code chat: the change as a diff beside the panel, asked in a modal,
+    // then written keeping the other group and its comment, the pasted key gone and no key written.
+    await editSetup(frame);
+    await frame.locator('#client-select').click();
+    await frame.locator('#client-select li[role="option"]', { hasText: 'VS Code (Copilot Chat)' }).click();
+    await fill(frame, '#models', 'gpt-5.4, claude-sonnet-4-6');
+    const chatOrigin = new URL(await frame.locator('#base-url input').inputValue()).origin;
+    await frame.locator('#add-to-chat').click();
+    const proposal = page.locator('.monaco-diff-editor').first();
+    await proposal.waitFor({ timeout: 15_000 });
+    const addDialog = page.locator('.monaco-dialog-box');
+    await addDialog.waitFor({ timeout: 15_000 });
+    assert.match((await addDialog.textContent()) ?? '', /Replace the Crazyrouter group in chatLanguageModels\.json\?/);
+    await shoot(page, 'vscode-chat-add-diff-dark');
+    const shown = (await proposal.locator('.view-lines').allTextContents()).join(' ').replace(/\s+/g, ' ');
+    assert.match(shown, /"name": "Crazyrouter"/, `the diff shows the group that will be written: ${shown.slice(0, 400)}`);
+    await addDialog.locator('.monaco-button', { hasText: 'Replace the Crazyrouter group' }).click();
+    await frame.locator('#notice', { hasText: 'Crazyrouter is in VS Code chat (gpt-5.4, claude-sonnet-4-6)' }).waitFor();
+    await proposal.waitFor({ state: 'detached', timeout: 15_000 });
+    const written = readFileSync(chatModels, 'utf8');
+    assert.ok(written.startsWith('// My chat models\n[\n  { "name": "Local", "vendor": "ollama" }, // keep me'), written);
+    assert.doesNotMatch(written, /sk-|apiKey/, 'the pasted key is gone and no key is written');
+    const crazyrouter = (parseJsonc(written) as { name: string; models?: { id: string; toolCalling: boolean; url: string }[] }[]).find(
+      (g) => g.name === 'Crazyrouter',
+    );
+    assert.deepEqual(
+      crazyrouter?.models?.map((m) => [m.id, m.toolCalling, m.url]),
+      [
+        ['gpt-5.4', true, `${chatOrigin}/v1`],
+        ['claude-sonnet-4-6', true, `${chatOrigin}/v1`],
+      ],
+    );
+    await runCommand(page, 'Notifications: Clear All Notifications');
 
     // 6. The URL doctor for Claude Code: "/v1" typed in ANTHROPIC_BASE_URL becomes /v1/v1/messages.
     await editSetup(frame);

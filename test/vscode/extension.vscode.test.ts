@@ -4,7 +4,14 @@ import type { HostMessage } from '../../src/core/protocol/panelProtocol';
 import { startSandbox, type Sandbox } from '../../src/sandbox/sandboxServer';
 import { activatedApi, restoreSettings, setSetting, until } from './support';
 
-const COMMANDS = ['crazyrouter.verifySetup', 'crazyrouter.checkHealthNow', 'crazyrouter.forgetToken', 'crazyrouter.addToVsCodeChat', 'crazyrouter.showOutput'];
+const COMMANDS = [
+  'crazyrouter.verifySetup',
+  'crazyrouter.checkHealthNow',
+  'crazyrouter.forgetToken',
+  'crazyrouter.addToVsCodeChat',
+  'crazyrouter.testVsCodeChat',
+  'crazyrouter.showOutput',
+];
 
 suite('Crazyrouter Doctor in a real VS Code host', () => {
   let sandbox: Sandbox;
@@ -198,13 +205,24 @@ suite('Crazyrouter Doctor in a real VS Code host', () => {
     const read = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(mine));
     const asked: boolean[] = [];
-    try {
-      api.chat.confirm = async (_file, replaced) => (asked.push(replaced), false);
-      const declined = await api.chat.add(['gpt-5.4'], 'https://crazyrouter.com/v1');
-      assert.equal(declined.ok, false);
+    /** The proposed diff's text while the user is asked, or why there is none. */
+    const shownDiff = async (): Promise<string> => {
       const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
       const diff = tabs.find((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'crazyrouter-proposed');
-      assert.ok(diff, `the change was shown as a diff before anything was asked (tabs: ${tabs.map((t) => t.label).join(', ')})`);
+      if (!(diff?.input instanceof vscode.TabInputTextDiff)) return `no diff (tabs: ${tabs.map((t) => t.label).join(', ')})`;
+      return (await vscode.workspace.openTextDocument(diff.input.modified)).getText();
+    };
+    const proposedTabs = () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'crazyrouter-proposed');
+    try {
+      let seen = '';
+      api.chat.confirm = async (_file, replaced) => (asked.push(replaced), (seen = await shownDiff()), false);
+      const declined = await api.chat.add(['gpt-5.4'], 'https://crazyrouter.com/v1');
+      assert.equal(declined.ok, false);
+      assert.match(seen, /"name": "Crazyrouter"[\s\S]*"id": "gpt-5.4"/, 'the change was shown as a diff while the user was asked');
+      assert.equal(proposedTabs().length, 0, 'answered, the proposal’s diff closes');
       assert.equal(await read(), mine, 'declined: the file is untouched');
 
       api.chat.confirm = async (_file, replaced) => (asked.push(replaced), true);

@@ -16,14 +16,14 @@ export interface ConfigLocation {
  * VS Code's user folders (stable and Insiders) on this platform: `userRoamingDataHome`
  * (clients-logs-pricing.md §1.2). Each profile has its own chatLanguageModels.json under profiles/<id>/.
  */
-function vscodeChatFiles(home: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): ConfigLocation[] {
+function vscodeChatFiles(home: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform, currentProfiles: readonly string[]): ConfigLocation[] {
   const appData =
     platform === 'win32'
       ? env.APPDATA || path.join(home, 'AppData', 'Roaming')
       : platform === 'darwin'
         ? path.join(home, 'Library', 'Application Support')
         : env.XDG_CONFIG_HOME || path.join(home, '.config');
-  return ['Code', 'Code - Insiders'].flatMap((product) => {
+  const known = ['Code', 'Code - Insiders'].flatMap((product) => {
     const user = path.join(appData, product, 'User');
     let profiles: string[] = [];
     try {
@@ -33,8 +33,11 @@ function vscodeChatFiles(home: string, env: NodeJS.ProcessEnv, platform: NodeJS.
     } catch {
       profiles = [];
     }
-    return [user, ...profiles].map((folder) => ({ kind: 'vscode-chat-json' as const, path: path.join(folder, 'chatLanguageModels.json'), folder }));
+    return [user, ...profiles];
   });
+  // The window's own profile first (it may live elsewhere: a portable VS Code, code-server's user-data-dir, --user-data-dir).
+  const folders = [...new Set([...currentProfiles.map((f) => path.resolve(f)), ...known])];
+  return folders.map((folder) => ({ kind: 'vscode-chat-json' as const, path: path.join(folder, 'chatLanguageModels.json'), folder }));
 }
 
 /** Where each client keeps its configuration (client-url-rules.md §C–§F), with their env overrides. */
@@ -43,6 +46,8 @@ export function configLocations(
   env: NodeJS.ProcessEnv,
   workspaceFolders: readonly string[] = [],
   platform: NodeJS.Platform = process.platform,
+  /** The profile folder of the VS Code window the doctor runs in, when it knows it. */
+  currentChatProfiles: readonly string[] = [],
 ): ConfigLocation[] {
   const codexHome = env.CODEX_HOME || path.join(home, '.codex');
   // Cline: CLINE_DATA_DIR > $CLINE_DIR/data > ~/.cline/data (cline/cline apps/vscode/src/sdk/legacy-state-reader.ts).
@@ -63,6 +68,6 @@ export function configLocations(
     { kind: 'continue-yaml', path: path.join(continueDir, 'config.yaml'), folder: continueDir },
     { kind: 'cline-state', path: path.join(clineData, 'globalState.json'), companion: path.join(clineData, 'secrets.json'), folder: clineData },
     { kind: 'cline-providers', path: providers, folder: path.dirname(providers) },
-    ...vscodeChatFiles(home, env, platform),
+    ...vscodeChatFiles(home, env, platform, currentChatProfiles),
   ];
 }

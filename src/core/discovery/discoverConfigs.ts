@@ -16,6 +16,8 @@ export interface DiscoveryOptions {
   home: string;
   env: NodeJS.ProcessEnv;
   workspaceFolders?: readonly string[];
+  /** The VS Code profile folder of the window the doctor runs in (its chatLanguageModels.json is read first). */
+  chatProfiles?: readonly string[];
   /** Stops the scan (Ctrl-C, a closed panel). */
   signal?: AbortSignal;
 }
@@ -69,7 +71,7 @@ const PARSERS = {
  */
 export async function discoverConfigs(options: DiscoveryOptions): Promise<ConfigFinding[]> {
   const found: DiscoveredConfig[] = [];
-  for (const location of configLocations(options.home, options.env, options.workspaceFolders)) {
+  for (const location of configLocations(options.home, options.env, options.workspaceFolders, process.platform, options.chatProfiles)) {
     const { client, rule, format, read } = KINDS[location.kind];
     const outcome = await readConfigFile(location.path, location.folder, options.signal);
     if (outcome.kind === 'absent') continue;

@@ -105,6 +105,26 @@ export const DiscoveredViewSchema = z.object({
 });
 export type DiscoveredView = z.infer<typeof DiscoveredViewSchema>;
 
+/** The outcome of "Test in VS Code chat": one request through VS Code's own language-model API. */
+export const ChatTestViewSchema = z.object({
+  at: max(40),
+  /** `unavailable`: VS Code offers no Custom Endpoint model; `not-sent`: the user declined or picked none. */
+  outcome: z.enum(['answered', 'failed', 'unavailable', 'not-sent']),
+  model: opt(max(200)),
+  modelName: opt(max(200)),
+  latencyMs: opt(z.number()),
+  firstTokenMs: opt(z.number()),
+  answer: opt(Text),
+  /** What VS Code passed on (the gateway's message), redacted. */
+  message: opt(Text),
+  problem: opt(Text),
+  fix: opt(Text),
+  symptom: opt(Symptom),
+  rowId: opt(max(100)),
+  requestId: opt(max(200)),
+});
+export type ChatTestView = z.infer<typeof ChatTestViewSchema>;
+
 /**
  * webview → host. Every message is a request with an id; the host answers each with one `reply`
  * naming that id (as GitLens' IPC pairs its requests), so the webview knows what became of it.
@@ -132,6 +152,8 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('copySnippet'), requestId: RequestId, index: Int.check(z.minimum(0), z.maximum(200)) }),
   /** VS Code's own chat: show the Crazyrouter group as a diff of chatLanguageModels.json, write it if the user agrees. */
   z.object({ type: z.literal('addToVsCodeChat'), requestId: RequestId, settings: PanelSettingsSchema }),
+  /** VS Code's own chat: one short request through vscode.lm to a configured Custom Endpoint model (after a yes). */
+  z.object({ type: z.literal('testVsCodeChat'), requestId: RequestId, settings: PanelSettingsSchema }),
 ]);
 export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
 /** A request as the webview writes it; the bridge gives it its id. */
@@ -179,6 +201,7 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
     machine: max(300),
     note: opt(Text),
   }),
+  z.object({ type: z.literal('chatTested'), test: ChatTestViewSchema }),
 ]);
 export type HostMessage = z.infer<typeof HostMessageSchema>;
 export type ClientView = z.infer<typeof ClientViewSchema>;

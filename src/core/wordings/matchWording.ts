@@ -68,3 +68,15 @@ export function matchWording(status: number, error: GatewayError, route: Wording
   const best = candidates.toSorted((a, b) => rank(a) - rank(b))[0];
   return best && { id: best.id, symptom: best.symptom, source: best.source };
 }
+
+/**
+ * The corpus wordings a bare message could be, when neither the status nor the route is known
+ * (VS Code's chat passes on only the gateway's `error.message`). The caller decides what several
+ * matches with different symptoms mean: they are ambiguous, not a diagnosis.
+ */
+export function matchMessage(text: string): WordingMatch[] {
+  const message = normalise(text);
+  return table()
+    .filter((w) => w.pattern.test(message))
+    .map((w) => ({ id: w.id, symptom: w.symptom, source: w.source }));
+}

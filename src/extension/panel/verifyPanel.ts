@@ -15,6 +15,7 @@ import type { ClientId } from '../../core/clients/clients';
 import { httpOrigin } from '../../core/urls';
 import type { Report } from '../../core/report/report';
 import type { ChatAdder } from '../chatAdder';
+import type { ChatTester } from '../chatTester';
 import type { DoctorRunner } from '../doctorRunner';
 import { whereThisRuns } from '../whereThisRuns';
 import { loadEngine } from '../engineLoader';
@@ -50,6 +51,7 @@ export interface PanelContext {
   lastResult(): LastResult | undefined;
   onDidChangeLast: vscode.Event<LastResult>;
   chat: ChatAdder;
+  chatTester: ChatTester;
   healthSnapshot(): HealthSnapshot;
 }
 
@@ -166,6 +168,8 @@ export class VerifyPanel implements vscode.Disposable {
         return this.copySnippet(message.index);
       case 'addToVsCodeChat':
         return this.addToVsCodeChat(message.settings);
+      case 'testVsCodeChat':
+        return this.testVsCodeChat(message.settings);
     }
   }
 
@@ -318,7 +322,9 @@ export class VerifyPanel implements vscode.Disposable {
   /** Reads (never writes) the clients' config files in HOME and the open folders. */
   private async discover(): Promise<Reply> {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-    const found = await loadEngine().discoverConfigs({ home: process.env.HOME || homedir(), env: process.env, workspaceFolders: folders });
+    const { chat } = this.context;
+    const chatProfiles = chat.settingsAreHere && chat.profileFolder.scheme === 'file' ? [chat.profileFolder.fsPath] : [];
+    const found = await loadEngine().discoverConfigs({ home: process.env.HOME || homedir(), env: process.env, workspaceFolders: folders, chatProfiles });
     this.snippets = found.map((f) => f.snippet);
     this.context.log.info(
       `Scanned client configurations: ${found.length} found${found.length ? ` (${[...new Set(found.map((f) => f.client))].join(', ')})` : ''}.`,
@@ -327,7 +333,7 @@ export class VerifyPanel implements vscode.Disposable {
       type: 'discovered',
       machine: whereThisRuns(),
       // chatLanguageModels.json lives with the VS Code window, not on the remote (clients-logs-pricing.md §1.2).
-      note: vscode.env.remoteName ? 'VS Code’s own chat settings (chatLanguageModels.json) stay on your local computer and are not read from here.' : undefined,
+      note: !chat.settingsAreHere ? 'VS Code’s own chat settings (chatLanguageModels.json) stay on your local computer and are not read from here.' : undefined,
       configs: found.map(({ client, file, entry, baseUrl, predictedUrl, valueToType, tokenSource, problems, sharesTokenWith, snippet }) => ({
         client,
         file,
@@ -357,6 +363,14 @@ export class VerifyPanel implements vscode.Disposable {
     const allowed = settings.models.filter((m) => visible.has(m));
     const outcome = await this.context.chat.add(allowed.length > 0 ? allowed : settings.models, settings.baseUrl);
     return outcome.ok ? info(outcome.message) : refused(outcome.message);
+  }
+
+  /** One request through VS Code's own chat to a configured Custom Endpoint model, after the user agrees. */
+  private async testVsCodeChat(settings: PanelSettings): Promise<Reply> {
+    const test = await this.context.chatTester.test(settings.models, readSettings().timeoutMs, await this.context.tokens.get());
+    this.post({ type: 'chatTested', test });
+    if (test.outcome === 'answered') return info(`VS Code chat answered in ${test.latencyMs} ms.`);
+    return test.outcome === 'not-sent' ? info(test.problem ?? 'Nothing was sent.') : refused(test.problem ?? 'VS Code chat did not answer.');
   }
 
   cancel(): void {

@@ -140,12 +140,31 @@ export class ResultsList {
 
   finish(message: Finished, source: RunSource): void {
     this.cancel.hidden = true;
+    // A run that ended early leaves no row spinning: what never finished says so.
+    for (const row of this.rows.values()) if (row.dataset.status === 'running' || row.dataset.status === 'pending') this.stopped(row, message.verdict);
     this.banner.className = `verdict ${message.verdict}`;
     replaceChildren(this.banner, ...verdictLine(message, source));
     const ordered = [...this.list.children].toSorted(
       (a, b) => (ORDER[(a as HTMLElement).dataset.status ?? ''] ?? 4) - (ORDER[(b as HTMLElement).dataset.status ?? ''] ?? 4),
     );
     this.list.replaceChildren(...ordered);
+  }
+
+  private stopped(row: HTMLElement, verdict: Finished['verdict']): void {
+    row.dataset.status = 'skipped';
+    row.className = 'check compact';
+    const title = row.querySelector('.title')?.textContent ?? '';
+    const why = verdict === 'cancelled' ? 'Not finished: the run was cancelled.' : 'Not finished.';
+    replaceChildren(
+      row,
+      h(
+        'div',
+        { class: 'line' },
+        h('span', { class: 'status' }, icon('circle-slash', 'not finished')),
+        h('span', { class: 'title' }, title),
+        h('span', { class: 'summary' }, why),
+      ),
+    );
   }
 
   /** Moves focus to the verdict (a keyboard run must not leave focus on a control that went away). */

@@ -68,19 +68,6 @@ export class SetupForm {
     },
     'Try on the sandbox',
   ) as ValueElement;
-  /** VS Code's own chat only: writes the Crazyrouter group into chatLanguageModels.json (after a diff and a yes). */
-  private readonly addToChat = h(
-    'vscode-button',
-    {
-      id: 'add-to-chat',
-      secondary: true,
-      icon: 'add',
-      hidden: true,
-      title: 'Shows the Crazyrouter group as a diff of chatLanguageModels.json and writes it only if you agree. No key is written.',
-      onclick: () => post({ type: 'addToVsCodeChat', settings: this.settings() }, this.onNotice),
-    },
-    'Add to VS Code chat',
-  ) as ValueElement;
   private readonly form: HTMLElement;
   private readonly summary = h('div', { id: 'setup-summary', class: 'setup-summary', hidden: true });
   private readonly summaryText = h('span', { class: 'summary-text' });
@@ -125,7 +112,7 @@ export class SetupForm {
       h('div', { class: 'field' }, h('label', { for: 'base-url' }, 'Base URL'), this.baseUrl, this.urlHint),
       h('div', { class: 'field' }, this.typedLabel, this.typedUrl, this.cherryLegacy, this.prediction),
       h('div', { class: 'field' }, h('label', { for: 'models' }, 'Models to check'), this.models, this.offered),
-      h('div', { class: 'row actions' }, this.run, this.demo, this.addToChat),
+      h('div', { class: 'row actions' }, this.run, this.demo),
     );
     this.element = h('section', { class: 'setup', 'aria-label': 'Setup' }, this.summary, this.form);
   }
@@ -225,7 +212,6 @@ export class SetupForm {
     this.typedLabel.textContent = `What you typed in ${client.name}: ${client.urlField} (optional)`;
     this.typedUrl.label = this.typedLabel.textContent;
     this.cherryLegacy.hidden = client.id !== 'cherry-studio';
-    this.addToChat.hidden = client.id !== 'vscode-chat';
     this.showPrediction();
     this.showSummary();
   }
