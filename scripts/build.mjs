@@ -114,7 +114,11 @@ const bundles = [
 const tests = [
   {
     ...node,
-    entryPoints: [...filesUnder('test', '.test.ts').filter((f) => !f.startsWith('test/vscode') && !f.startsWith('test/e2e')), 'test/support/mochaHooks.ts'],
+    entryPoints: [
+      ...filesUnder('test', '.test.ts').filter((f) => !f.startsWith('test/vscode') && !f.startsWith('test/e2e')),
+      'test/support/mochaHooks.ts',
+      'test/support/localizableData.ts',
+    ],
     outdir: 'out/test',
     outbase: 'test',
     packages: 'external',

@@ -46,6 +46,7 @@ const RUNTIME = [
   'dist/codicons/codicon.css',
   'dist/codicons/codicon.ttf',
   'dist/ThirdPartyNotices.txt',
+  'l10n/bundle.l10n.zh-cn.json',
 ];
 const listed = run('node_modules/.bin/vsce', ['ls', '--no-dependencies']).trim().split('\n');
 expectSame('vsce ls', listed, RUNTIME);

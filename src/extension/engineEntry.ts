@@ -13,3 +13,4 @@ export { discoverConfigs } from '../core/discovery/discoverConfigs';
 export { prepareFor } from '../core/engine/prepare';
 export { crazyrouterGroup, withChatGroup } from '../core/vscodeChat/chatGroup';
 export { diagnoseChatError } from '../core/vscodeChat/chatErrorDiagnosis';
+export { useBundle } from '../core/l10n/localize';

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import * as vscode from 'vscode';
 
 export type Engine = typeof import('./engineEntry');
 
@@ -9,7 +10,11 @@ let engine: Engine | undefined;
  * and the engine (with the openai SDK) stays out of dist/extension.js and out of activation.
  */
 export function loadEngine(): Engine {
-  engine ??= require(path.join(__dirname, 'engine.js')) as Engine;
+  if (!engine) {
+    engine = require(path.join(__dirname, 'engine.js')) as Engine;
+    // Findings, fixes and checklists in VS Code's display language; what a gateway says stays as sent.
+    engine.useBundle(vscode.l10n.bundle);
+  }
   return engine;
 }
 

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import * as vscode from 'vscode';
 
 export type PanelModule = typeof import('./panel/panelEntry');
 
@@ -6,7 +7,11 @@ let panel: PanelModule | undefined;
 
 /** Loads dist/panel.js on first use (computed path: esbuild leaves it out of dist/extension.js). */
 export function loadPanel(): PanelModule {
-  panel ??= require(path.join(__dirname, 'panel.js')) as PanelModule;
+  if (!panel) {
+    panel = require(path.join(__dirname, 'panel.js')) as PanelModule;
+    // Its own copy of the core strings: in VS Code's display language (the bundle VS Code loaded from l10n/).
+    panel.useBundle(vscode.l10n.bundle);
+  }
   return panel;
 }
 

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /** Every kind of check, and every status a check ends in: the one list the engine, the report and the panel protocol share. */
 export const CHECK_KINDS = ['token', 'reachability', 'base-url', 'client-url', 'protocol', 'auth', 'models', 'chat', 'streaming', 'tools', 'quota'] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
@@ -19,3 +21,6 @@ export const CHECK_KIND_LABELS: Record<CheckKind, string> = {
   tools: 'tool calls',
   quota: 'quota',
 };
+
+/** A check kind's label in the reader's language. */
+export const checkKindLabel = (kind: CheckKind): string => l10n.t(CHECK_KIND_LABELS[kind]);

@@ -1,4 +1,5 @@
 import type { CheckKind } from '../checks/checkTypes';
+import * as l10n from '@vscode/l10n';
 import type { ClientId } from './clients';
 
 /**
@@ -128,3 +129,12 @@ export const CHECKLISTS: Record<ClientId, ChecklistItem[]> = {
     },
   ],
 };
+
+/** A client's checklist in the reader's language (the guides' items translated faithfully). */
+export function localizedChecklist(client: ClientId): ChecklistItem[] {
+  return CHECKLISTS[client].map((item) => ({
+    ...item,
+    text: l10n.t(item.text),
+    proof: item.proof.kind === 'manual' ? { kind: 'manual', hint: l10n.t(item.proof.hint) } : item.proof,
+  }));
+}

@@ -1,7 +1,8 @@
-import { CHECK_KIND_LABELS } from '../checks/checkKinds';
-import { CHECKLISTS } from '../clients/checklists';
+import { checkKindLabel } from '../checks/checkKinds';
+import { localizedChecklist } from '../clients/checklists';
 import { CLIENT_IDS, CLIENTS, type ClientId } from '../clients/clients';
 import { renderFix, rowsForClient } from '../symptoms/symptomTable';
+import * as l10n from '@vscode/l10n';
 import type { ClientView } from './panelProtocol';
 
 /** A client's symptom rows with its fixes rendered (for a run: `baseline` is the model that run may recommend). */
@@ -14,14 +15,14 @@ export function clientViews(): ClientView[] {
   return CLIENT_IDS.map((id) => ({
     id,
     name: CLIENTS[id].name,
-    urlField: CLIENTS[id].urlField,
+    urlField: l10n.t(CLIENTS[id].urlField),
     urlValue: CLIENTS[id].urlValue,
     rows: rowViews(id),
-    checklist: CHECKLISTS[id].map((item) => ({
+    checklist: localizedChecklist(id).map((item) => ({
       id: item.id,
       text: item.text,
       auto: item.proof.kind === 'check',
-      checkedBy: item.proof.kind === 'check' ? item.proof.checks.map((kind) => CHECK_KIND_LABELS[kind]).join(', ') : undefined,
+      checkedBy: item.proof.kind === 'check' ? item.proof.checks.map(checkKindLabel).join(', ') : undefined,
       hint: item.proof.kind === 'manual' ? item.proof.hint : undefined,
     })),
   }));

@@ -1,5 +1,5 @@
 import type { CheckResult, CheckStatus } from '../checks/checkTypes';
-import { CHECKLISTS, type ChecklistItem } from '../clients/checklists';
+import { localizedChecklist, type ChecklistItem } from '../clients/checklists';
 import { BASELINE_MODEL, CLIENTS, type ClientId } from '../clients/clients';
 import type { Profile } from '../profile';
 import { renderFix, rowFor } from '../symptoms/symptomTable';
@@ -132,7 +132,7 @@ export function findingsFor(results: readonly CheckResult[], client: ClientId, b
 
 /** An item is verified only when every check behind it that ran passed: a warning or a failure leaves it unticked. */
 export function checklistFor(results: readonly CheckResult[], client: ClientId): ChecklistEntry[] {
-  return CHECKLISTS[client].map((item) => {
+  return localizedChecklist(client).map((item) => {
     if (item.proof.kind === 'manual') return { item, state: 'manual' };
     const kinds = item.proof.checks;
     const relevant = results.filter((r) => kinds.includes(r.kind) && r.status !== 'skipped');

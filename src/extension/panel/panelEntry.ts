@@ -5,3 +5,4 @@
  */
 export { VerifyPanel, type PanelContext } from './verifyPanel';
 export { ChecklistTicks } from './checklistTicks';
+export { useBundle } from '../../core/l10n/localize';
