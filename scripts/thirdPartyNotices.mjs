@@ -1,7 +1,8 @@
 // ThirdPartyNotices.txt: the licence texts of every package whose code a shipped bundle contains,
 // found from esbuild's metafiles (what was really bundled, not what package.json lists), plus
 // packages shipped as files rather than bundled (the codicon font). A package without a licence
-// file fails the build: nothing ships whose terms we cannot reproduce.
+// file fails the build unless its terms were copied by hand into packaging/licenses/: nothing ships
+// whose terms we cannot reproduce.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -18,15 +19,19 @@ function describe(dir) {
   const files = readdirSync(dir)
     .filter((f) => NOTICE_FILE.test(f))
     .toSorted();
-  if (files.length === 0) throw new Error(`${pkg.name}@${pkg.version} ships no licence file; add its terms by hand or drop it`);
   const repository = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
-  return {
-    name: pkg.name,
-    version: pkg.version,
-    license: pkg.license ?? '(see below)',
-    repository,
-    texts: files.map((f) => ({ file: f, text: readFileSync(join(dir, f), 'utf8').trim() })),
-  };
+  const texts = files.map((f) => ({ file: f, text: readFileSync(join(dir, f), 'utf8').trim() }));
+  // A package that ships no licence file: its terms copied by hand from its repository (the file names the commit).
+  const byHand = join('packaging', 'licenses', `${pkg.name.replace('/', '+')}.txt`);
+  if (texts.length === 0 && existsSync(byHand))
+    texts.push({
+      file: byHand,
+      text: readFileSync(byHand, 'utf8')
+        .replace(/^#.*\n/, '')
+        .trim(),
+    });
+  if (texts.length === 0) throw new Error(`${pkg.name}@${pkg.version} ships no licence file; add its terms by hand (${byHand}) or drop it`);
+  return { name: pkg.name, version: pkg.version, license: pkg.license ?? '(see below)', repository, texts };
 }
 
 /**
