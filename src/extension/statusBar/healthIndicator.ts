@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { RunSource } from '../../core/protocol/panelProtocol';
 import type { Report } from '../../core/report/report';
 import type { DoctorRunner } from '../doctorRunner';
 import type { DoctorLog } from '../log';
@@ -9,7 +10,7 @@ import { snapshotOf, type HealthLevel, type HealthSnapshot } from './healthState
 
 export interface LastResult {
   report: Report;
-  source: 'panel' | 'status-bar';
+  source: RunSource['kind'];
   at: Date;
 }
 type KeptResult = Omit<LastResult, 'at'> & { at: string };
