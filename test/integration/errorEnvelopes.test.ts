@@ -36,7 +36,8 @@ const CASES: Case[] = [
     status: 401,
     contentType: JSON_TYPE,
     body: JSON.stringify({
-      message: 'Incorrect API key provided: sk-proj-****abcd. You can find your API key at https://platform.openai.com/account/api-keys. (request id: 2025041010101012)',
+      message:
+        'Incorrect API key provided: sk-proj-****abcd. You can find your API key at https://platform.openai.com/account/api-keys. (request id: 2025041010101012)',
       type: 'invalid_request_error',
       code: 'invalid_api_key',
     }),
