@@ -100,7 +100,8 @@ test('a token with a zero-width space, a control character or a non-ASCII letter
       gateway.hits.length = 0;
       const { code, stdout } = await promisify(execFile)(process.execPath, [CLI, '--base-url', `${gateway.origin}/v1`, '--json'], {
         env: { ...process.env, CRAZYROUTER_API_KEY: token, NO_COLOR: '1' },
-        timeout: 15_000,
+        // A guard against a hang, not a measure: a loaded machine can take seconds to start Node.
+        timeout: 60_000,
       }).then(
         (r) => ({ code: 0, stdout: r.stdout }),
         (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
@@ -113,7 +114,7 @@ test('a token with a zero-width space, a control character or a non-ASCII letter
       assert.deepEqual(check.evidence, [], `${name}: decided before any request`);
       for (const r of report.results) {
         assert.notEqual(r.symptom, 'gateway.server-error', `${name}: ${r.id} says ${r.summary}`);
-        assert.doesNotMatch(r.summary, /\b5\d\d\b|5xx/, `${name}: ${r.id}`);
+        assert.doesNotMatch(r.summary, /→ 5\d\d\b|\b5xx\b/i, `${name}: ${r.id}: ${r.summary}`);
       }
       for (const id of ['auth', 'models', 'chat:gpt-5.4']) assert.equal(report.results.find((r) => r.id === id)?.status, 'skipped', `${name}: ${id}`);
       assert.ok(seen.length > 0, `${name}: only the tokenless probes went out`);

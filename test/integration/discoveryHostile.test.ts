@@ -101,7 +101,7 @@ test('--discover prints config values with control characters as visible escapes
     spawnSync(process.execPath, ['dist/cli.js', '--discover', ...args], {
       env: { ...process.env, HOME: dir, NO_COLOR: '1' },
       encoding: 'utf8',
-      timeout: 10_000,
+      timeout: 60_000, // a guard against a hang, not a measure
     });
 
   const terminal = discover();
