@@ -7,12 +7,14 @@
 //   out/test/**        unit and integration tests, and the in-VS Code suite (both mocha, tdd interface)
 //
 // node scripts/build.mjs               development: source maps, the webview unminified with inline maps
-// node scripts/build.mjs --production  what ships: minified, no maps, dist/ThirdPartyNotices.txt, dist/npm (the CLI's npm package)
+// node scripts/build.mjs --production  what ships: minified, no maps, dist/npm (the CLI's npm package)
+// Both write dist/ThirdPartyNotices.txt and dist/metafile.json (what each bundle contains, for scripts/noticesCheck.mjs).
 // node scripts/build.mjs --watch       development, rebuilt on every change (the F5 task; tests are not watched)
 import { build, context } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeNpmPackage } from './npmPackage.mjs';
+import { SHIPPED_BUNDLES, SHIPPED_PACKAGES } from './shipped.mjs';
 import { writeThirdPartyNotices } from './thirdPartyNotices.mjs';
 
 const production = process.argv.includes('--production');
@@ -43,7 +45,7 @@ const node = {
   logLevel: 'warning',
   legalComments: 'none',
   minify: production,
-  metafile: production,
+  metafile: true,
   plugins: [leaveOutWebhooks],
   // jsonc-parser's main is a UMD build that requires its parts at run time (esbuild cannot follow
   // that); its ESM build bundles. Tests keep packages external and get the UMD build from Node.
@@ -79,9 +81,6 @@ const problemMatcher = {
   },
 };
 
-/** What ships: in the .vsix (see .vscodeignore) and in the npm package (package.json "files"). */
-const SHIPPED = ['dist/extension.js', 'dist/engine.js', 'dist/panel.js', 'dist/webview.js', 'dist/cli.js'];
-
 const bundles = [
   {
     ...node,
@@ -107,7 +106,7 @@ const bundles = [
     sourcemap: production ? false : 'inline',
     logLevel: 'warning',
     legalComments: 'none',
-    metafile: production,
+    metafile: true,
   },
 ];
 
@@ -151,21 +150,28 @@ const tests = [
 
 rmSync('out', { recursive: true, force: true });
 rmSync('dist', { recursive: true, force: true });
-mkdirSync('dist/codicons', { recursive: true });
-for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(join('node_modules/@vscode/codicons/dist', file), join('dist/codicons', file));
+for (const { dir, from, files, to } of SHIPPED_PACKAGES) {
+  mkdirSync(to, { recursive: true });
+  for (const file of files) copyFileSync(join(dir, from, file), join(to, file));
+}
 
 if (watch) {
   for (const options of bundles) await (await context({ ...options, plugins: [...(options.plugins ?? []), problemMatcher] })).watch();
 } else {
   const results = await Promise.all([...bundles, ...tests].map((options) => build(options)));
+  const metafiles = results.flatMap((r) => (r.metafile ? [r.metafile] : []));
+  writeFileSync(
+    'dist/metafile.json',
+    JSON.stringify({ inputs: Object.assign({}, ...metafiles.map((m) => m.inputs)), outputs: Object.assign({}, ...metafiles.map((m) => m.outputs)) }),
+  );
+  const notices = writeThirdPartyNotices({
+    metafiles,
+    outputs: SHIPPED_BUNDLES,
+    shippedPackages: SHIPPED_PACKAGES.map((p) => p.dir),
+    out: 'dist/ThirdPartyNotices.txt',
+    product: 'Crazyrouter Doctor',
+  });
   if (production) {
-    const notices = writeThirdPartyNotices({
-      metafiles: results.flatMap((r) => (r.metafile ? [r.metafile] : [])),
-      outputs: SHIPPED,
-      shippedPackages: ['node_modules/@vscode/codicons'],
-      out: 'dist/ThirdPartyNotices.txt',
-      product: 'Crazyrouter Doctor',
-    });
     console.log(`dist/ThirdPartyNotices.txt: ${notices.length} packages (${notices.join(', ')})`);
     const cli = writeNpmPackage();
     console.log(`dist/npm: ${cli.name}@${cli.version}, the CLI's npm package (npm pack ./dist/npm)`);

@@ -1,7 +1,8 @@
 // npm run check:release: is what we would publish exactly what should ship, and can the tools that
 // publish it read it? Needs a production build (npm run package makes one and the .vsix).
 //   0. CHANGELOG.md has a section for package.json's version.
-//   1. `vsce ls` lists only runtime files plus the notices, and the .vsix holds the same.
+//   1. `vsce ls` lists only runtime files plus the notices, and the .vsix holds the same; the notices
+//      hold the licence text of every package whose code or files ship (scripts/noticesCheck.mjs).
 //   2. `ovsx publish` reads the .vsix and uploads it to a loopback stand-in for an Open VSX registry,
 //      which checks it received that very file (no traffic leaves the machine).
 //   3. `npm pack --dry-run` of the CLI's package (dist/npm) lists only the CLI bundle, the notices,
@@ -12,6 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { noticeProblems } from './noticesCheck.mjs';
 
 const VSIX = 'crazyrouter-doctor.vsix';
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -59,6 +61,12 @@ expectSame(
   RUNTIME.map((f) => (f === 'LICENSE' ? 'license.txt' : f.toLowerCase())),
 );
 
+// The notices' contents: every package in a shipped bundle (the production build's metafile) or shipped as files.
+const noticesText = readFileSync('dist/ThirdPartyNotices.txt', 'utf8');
+const noticeGaps = noticeProblems({ metafile: JSON.parse(readFileSync('dist/metafile.json', 'utf8')), notices: noticesText });
+if (noticeGaps.length) problems.push(`dist/ThirdPartyNotices.txt:\n  ${noticeGaps.join('\n  ')}`);
+else console.log('✔ dist/ThirdPartyNotices.txt holds the licence text of every package that ships, the codicon font’s CC-BY-4.0 included');
+
 // 2. ovsx reads and uploads it to a loopback registry.
 const vsixBytes = readFileSync(VSIX);
 let received;
@@ -102,6 +110,8 @@ expectSame(
   pack.files.map((f) => f.path),
   ['LICENSE', 'README.md', 'package.json', 'cli.js', 'ThirdPartyNotices.txt'],
 );
+if (readFileSync(join(NPM_PACKAGE, 'ThirdPartyNotices.txt'), 'utf8') !== noticesText)
+  problems.push('dist/npm/ThirdPartyNotices.txt differs from dist/ThirdPartyNotices.txt');
 if (cliManifest.dependencies || cliManifest.version !== manifest.version || cliManifest.name !== manifest.name)
   problems.push(`dist/npm/package.json: ${JSON.stringify(cliManifest)} (no dependencies, the extension's name and version)`);
 if (!manifest.private) problems.push('package.json must stay private: the CLI is published from dist/npm');

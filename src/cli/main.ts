@@ -17,7 +17,7 @@ import { promptHidden } from './hiddenPrompt';
 import { LiveProgress } from './liveProgress';
 import { renderTail } from './printReport';
 import { styleFor } from './style';
-import { visibleText } from '../core/visibleText';
+import { visibleJson, visibleText } from '../core/visibleText';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 } as const;
 
@@ -113,7 +113,7 @@ async function printDiscovery(io: CliIo, json: boolean): Promise<number> {
     throw error;
   }
   if (json) {
-    io.stdout.write(`${JSON.stringify(found, null, 2)}\n`);
+    io.stdout.write(`${visibleJson(found)}\n`);
     return EXIT.ok;
   }
   const style = styleFor(io.stdout);
@@ -154,7 +154,7 @@ async function runWithProgress(profile: Parameters<typeof verify>[0], args: CliA
     },
   });
   progress?.stop();
-  if (args.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (args.json) io.stdout.write(`${visibleJson(report)}\n`);
   else if (args.markdown) io.stdout.write(renderMarkdown(report));
   else io.stdout.write(`${renderTail(report, style)}\n`);
   return report;

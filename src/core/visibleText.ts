@@ -21,3 +21,14 @@ export function visibleText(text: string, keepLines = false): string {
   const lines = text.replace(LINE_BREAKS, keepLines ? '\n' : ' ').replace(/\t/g, ' ');
   return lines.replace(HIDDEN, escaped);
 }
+
+/** What JSON.stringify leaves raw of HIDDEN (it escapes C0 itself): DEL, C1 and the direction characters. */
+const HIDDEN_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON for a terminal: the same value after parsing, but with every character a terminal acts on
+ * written as a `\uXXXX` escape (they can only occur inside strings, where an escape means the same).
+ */
+export function visibleJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(HIDDEN_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): DoctorTestApi {
       log,
       runner,
       ticks: new module.ChecklistTicks(context.globalState),
-      onReport: (report) => health.applyReport(report, 'panel'),
+      onReport: (report) => void health.applyReport(report, 'panel'),
       lastResult: () => health.last,
       chat,
       chatTester,

@@ -94,7 +94,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxS
   const method = req.method ?? 'GET';
   const uri = req.url ?? '/';
   const path = new URL(uri, 'http://sandbox').pathname;
-  const record: RequestRecord = { method, path, status: 0, authenticated: false };
+  const authVia = req.headers.authorization !== undefined ? 'authorization' : req.headers['x-api-key'] !== undefined ? 'x-api-key' : undefined;
+  const record: RequestRecord = { method, path, status: 0, authenticated: false, authVia };
   res.once('close', () => {
     record.status = res.statusCode;
     state.requests.push(record);
@@ -115,7 +116,6 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxS
     const token = authenticate(req, res, path, state, route.auth);
     if (!token) return;
     record.authenticated = true;
-    record.authVia = req.headers.authorization ? 'authorization' : 'x-api-key';
     return route.handle(req, res, state, token, record);
   }
   const slashTwin = path.endsWith('/') ? path.slice(0, -1) : `${path}/`;

@@ -13,8 +13,9 @@ export interface RequestRecord {
   promptTokens?: number;
   completionTokens?: number;
   limitParam?: 'max_tokens' | 'max_completion_tokens' | null;
+  /** The key was accepted. */
   authenticated: boolean;
-  /** How the key came: Authorization header or x-api-key (never the key itself). */
+  /** The credential header the request arrived with, accepted or not (never the key itself); none for a tokenless probe. */
   authVia?: 'authorization' | 'x-api-key';
 }
 

@@ -1,4 +1,4 @@
-import { BASELINE_MODEL } from '../core/clients/clients';
+import { BASELINE_MODEL, CLAUDE_MODEL, RECOMMENDED_MODELS } from '../core/clients/clients';
 import { BASE_MODELS } from './catalog';
 import type { GatewaySnapshotId, WordingLang } from '../core/wordings/snapshots';
 
@@ -101,7 +101,9 @@ export const SCENARIOS: readonly Scenario[] = [
   }),
   scenario('chinese-gateway', 'The token owner reads Chinese: every gateway message comes in zh-CN', { token: 'unknown', lang: 'zh-CN' }),
   scenario('exhausted-token', 'The token’s quota is used up', { token: token({ state: 'exhausted', usedUnits: 20 * UNITS_PER_USD }) }),
-  scenario('model-not-allowed', 'A chosen model is not in the token’s allowlist', { token: token({ allowlist: ['gpt-5.4', 'gemini-3-pro-preview'] }) }),
+  scenario('model-not-allowed', 'A chosen model is not in the token’s allowlist', {
+    token: token({ allowlist: RECOMMENDED_MODELS.filter((m) => m !== CLAUDE_MODEL) }),
+  }),
   scenario('no-channel', 'No channel serves a chosen model', { faults: { noChannel: ['gemini-3-pro-preview'] } }),
   scenario('ip-restricted', 'The token only works from another IP', { token: token({ allowIps: ['10.0.0.0/8'] }) }),
   scenario('user-quota', 'The account balance is used up', { faults: { chat: 'user-quota' } }),

@@ -1,10 +1,12 @@
 // Hostile or mistaken input to the CLI: an empty or credential-carrying --base-url, and Ctrl-C or
 // SIGINT at the token prompt, in a real pseudo-terminal.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { test } from 'mocha';
 import { spawn as spawnPty } from 'node-pty';
+import { startFixture } from '../support/faultProxy';
 import { DIST } from '../support/sandboxProcess';
 
 const CLI = path.join(DIST, 'cli.js');
@@ -72,4 +74,59 @@ test('Ctrl-C at the token prompt exits 130 at once, without sending anything', a
 test('SIGINT at the token prompt exits 130 at once', async () => {
   const { code, screen } = await atPrompt((pty) => pty.kill('SIGINT'));
   assert.equal(code, 130, screen);
+});
+
+const GOOD = 'sk-Pasted0123456789abcdefABCDEFghij';
+const UNSENDABLE_TOKENS: [name: string, token: string][] = [
+  ['a zero-width space (copied from a web page)', `${GOOD.slice(0, 12)}\u200b${GOOD.slice(12)}`],
+  ['a control character (ESC)', `${GOOD.slice(0, 12)}\u001b${GOOD.slice(12)}`],
+  ['a non-ASCII letter (Cyrillic а for a)', `${GOOD.slice(0, 12)}\u0430${GOOD.slice(13)}`],
+];
+
+test('a token with a zero-width space, a control character or a non-ASCII letter fails the token format; the gateway gets nothing with it and no 5xx is made up', async () => {
+  const seen: string[] = [];
+  const gateway = await startFixture((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    req.on('end', () => {
+      seen.push(`${req.method} ${req.url} ${JSON.stringify(req.headers)} ${body}`);
+      res.writeHead(401, { 'Content-Type': 'application/json' });
+      res.end('{"error":{"code":"","message":"Invalid token","type":"new_api_error"}}');
+    });
+  });
+  try {
+    for (const [name, token] of UNSENDABLE_TOKENS) {
+      seen.length = 0;
+      gateway.hits.length = 0;
+      const { code, stdout } = await promisify(execFile)(process.execPath, [CLI, '--base-url', `${gateway.origin}/v1`, '--json'], {
+        env: { ...process.env, CRAZYROUTER_API_KEY: token, NO_COLOR: '1' },
+        // A guard against a hang, not a measure: a loaded machine can take seconds to start Node.
+        timeout: 60_000,
+      }).then(
+        (r) => ({ code: 0, stdout: r.stdout }),
+        (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+      );
+      assert.equal(code, 1, `${name}: exit ${code}`);
+      const report = JSON.parse(stdout) as { results: { id: string; status: string; symptom?: string; summary: string; evidence: unknown[] }[] };
+      const check = report.results.find((r) => r.id === 'token')!;
+      assert.equal(check.symptom, 'token.malformed', name);
+      assert.match(check.summary, /cannot be sent as it is.*Nothing was sent with it/, name);
+      assert.deepEqual(check.evidence, [], `${name}: decided before any request`);
+      for (const r of report.results) {
+        assert.notEqual(r.symptom, 'gateway.server-error', `${name}: ${r.id} says ${r.summary}`);
+        assert.doesNotMatch(r.summary, /→ 5\d\d\b|\b5xx\b/i, `${name}: ${r.id}: ${r.summary}`);
+      }
+      for (const id of ['auth', 'models', 'chat:gpt-5.4']) assert.equal(report.results.find((r) => r.id === id)?.status, 'skipped', `${name}: ${id}`);
+      assert.ok(seen.length > 0, `${name}: only the tokenless probes went out`);
+      assert.deepEqual(
+        gateway.hits.filter((h) => h.authorization !== undefined || h.apiKey !== undefined),
+        [],
+        `${name}: no request carried a credential header`,
+      );
+      for (const distinctive of [GOOD.slice(3, 12), GOOD.slice(13)])
+        assert.ok(!seen.some((request) => request.includes(distinctive)), `${name}: the gateway received part of the token`);
+    }
+  } finally {
+    await gateway.close();
+  }
 });

@@ -80,3 +80,41 @@ test('the CLI scans a hostile HOME without hanging and exits 0', () => {
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /not a regular file/);
 });
+
+/** Everything a terminal acts on: C0 but tab and line feed, DEL, C1, and the direction controls. */
+// oxlint-disable-next-line no-control-regex -- finding control characters is the point
+const ACTS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** A window title, an OSC 8 link, a bare carriage return that rewrites the line to ✔, a direction override, a C1 CSI, DEL. */
+const HOSTILE_VALUE = '\u001b]0;pwned\u0007\u001b]8;;https://evil.example\u001b\\click\u001b]8;;\u001b\\\r✔ ok\u202etxt\u009b\u007f';
+
+/** A TOML or YAML double-quoted string: JSON's escapes, and DEL and C1 escaped too (TOML refuses them raw). */
+const quoted = (text: string) => JSON.stringify(text).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+test('--discover prints config values with control characters as visible escapes, in the terminal view and in JSON', () => {
+  const url = `https://crazyrouter.com/v1${HOSTILE_VALUE}`;
+  const dir = home({
+    '.codex/config.toml': `model_provider = "cr"\n[model_providers.cr]\nname = "Crazyrouter"\nbase_url = ${quoted(url)}\nwire_api = "responses"\nenv_key = "CR_\\u001b[31mKEY"\n`,
+    '.claude/settings.json': JSON.stringify({ env: { ANTHROPIC_BASE_URL: `https://crazyrouter.com${HOSTILE_VALUE}` } }),
+    '.continue/config.yaml': `models:\n  - name: "x\\e[2J\\u202e"\n    provider: openai\n    model: gpt-5.4\n    apiBase: ${quoted(url)}\n`,
+  });
+  const discover = (...args: string[]) =>
+    spawnSync(process.execPath, ['dist/cli.js', '--discover', ...args], {
+      env: { ...process.env, HOME: dir, NO_COLOR: '1' },
+      encoding: 'utf8',
+      timeout: 60_000, // a guard against a hang, not a measure
+    });
+
+  const terminal = discover();
+  assert.equal(terminal.status, 0, terminal.stderr);
+  for (const client of ['Codex', 'Claude Code', 'Continue']) assert.match(terminal.stdout, new RegExp(`${client} `), `${client} was found`);
+  assert.doesNotMatch(terminal.stdout, ACTS, JSON.stringify(terminal.stdout.slice(0, 400)));
+  assert.ok(terminal.stdout.includes('configured: https://crazyrouter.com/v1\\x1b]0;pwned\\x07\\x1b]8;;https://evil.example'), 'the values are shown, escaped');
+  assert.ok(terminal.stdout.includes('\\x0d✔ ok\\u202etxt\\x9b\\x7f'), 'the carriage return, override, C1 and DEL too');
+  assert.match(terminal.stdout, /from env CR_\\x1b\[31mKEY/);
+
+  const json = discover('--json');
+  assert.equal(json.status, 0, json.stderr);
+  assert.doesNotMatch(json.stdout, ACTS, JSON.stringify(json.stdout.slice(0, 400)));
+  const found = JSON.parse(json.stdout) as { client: string; baseUrl?: string }[];
+  assert.equal(found.find((f) => f.client === 'Codex')?.baseUrl, url, 'JSON still holds the value as the file has it');
+});

@@ -37,11 +37,22 @@ test('the website answer is shown as HTML with status 200', async () => {
   assert.match(e.url, /\/chat\/completions$/);
 });
 
-test('the anonymous probes carry no token and the sandbox saw it', async () => {
+test('the anonymous probes arrive at the gateway without an Authorization or x-api-key header', async () => {
   const { sandbox } = await runScenario('healthy');
-  const anonymous = sandbox.state.requests.filter((r) => !r.authenticated);
-  assert.ok(anonymous.some((r) => r.path === '/v1/chat/completions' && r.status === 401));
-  assert.ok(anonymous.some((r) => r.path === '/v1/models' && r.status === 401));
+  const refused = sandbox.state.requests.filter((r) => r.status === 401);
+  assert.ok(
+    refused.some((r) => r.method === 'POST' && r.path === '/v1/chat/completions'),
+    'the base-URL probe',
+  );
+  assert.ok(
+    refused.some((r) => r.method === 'GET' && r.path === '/v1/models'),
+    'the reachability probe',
+  );
+  for (const r of refused) assert.equal(r.authVia, undefined, `${r.method} ${r.path} arrived with a credential header`);
+  assert.ok(
+    sandbox.state.requests.some((r) => r.authVia === 'authorization' && r.authenticated),
+    'the checks that send the token do carry it',
+  );
 });
 
 test('probes spend at most 16 completion tokens each, and the health run none', async () => {

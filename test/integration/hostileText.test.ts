@@ -73,8 +73,12 @@ test('gateway text in the Markdown report cannot add links, images or HTML, nor 
   );
 });
 
-test('the JSON report escapes control characters', async () => {
+test('the JSON report escapes control and direction characters, and still holds what the gateway said', async () => {
   const json = await cli(['--json']);
-  assert.doesNotMatch(json, /[\u0000-\u0008\u000b-\u001f\u007f]/);
-  assert.ok(JSON.parse(json).results.length > 0);
+  assert.doesNotMatch(json, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  const report = JSON.parse(json) as { results: { summary: string }[] };
+  assert.ok(
+    report.results.some((r) => r.summary.includes('\u202etxt.exe')),
+    'the override is there once parsed',
+  );
 });

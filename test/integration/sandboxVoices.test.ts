@@ -85,7 +85,7 @@ test('new-api picks the language from Accept-Language, as its i18n.go does', asy
 suite('the same conclusion in every gateway version and language', () => {
   for (const gateway of Object.keys(GATEWAYS) as GatewaySnapshotId[]) {
     for (const lang of LANGS[gateway]) {
-      test(`${gateway} (${lang})`, async () => {
+      test(`${gateway} (${lang}): ${CONCLUSIONS.length} situations`, async () => {
         for (const [scenario, check, symptom] of CONCLUSIONS) {
           const { report, sandbox } = await runScenario(scenario, {}, { gateway, lang });
           const result = resultOf(report, check);

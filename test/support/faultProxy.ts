@@ -8,7 +8,8 @@ export type FaultHandler = (req: IncomingMessage, res: ServerResponse) => boolea
 
 export interface LoopbackServer {
   origin: string;
-  hits: { method: string; path: string; authorization?: string }[];
+  /** Every request as it arrived, with the credential headers it carried. */
+  hits: { method: string; path: string; authorization?: string; apiKey?: string }[];
   close(): Promise<void>;
 }
 
@@ -30,11 +31,16 @@ async function listen(server: Server, scheme: 'http' | 'https', hits: LoopbackSe
   };
 }
 
+const header = (req: IncomingMessage, name: string) => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+};
+
 /** A loopback server that answers every request with `handler`. */
 export function startFixture(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<LoopbackServer> {
   const hits: LoopbackServer['hits'] = [];
   const server = createHttp((req, res) => {
-    hits.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization });
+    hits.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization, apiKey: header(req, 'x-api-key') });
     handler(req, res);
   });
   return listen(server, 'http', hits);

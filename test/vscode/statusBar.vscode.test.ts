@@ -93,6 +93,33 @@ suite('Status-bar token health', () => {
     panel.dispose();
   });
 
+  test('a report that holds the stored token is refused as the last result; the one kept before stays', async () => {
+    const { api, sandbox } = await checkAgainst('healthy');
+    const before = api.health.last;
+    assert.ok(before, 'the health check’s result is kept');
+    const changes: unknown[] = [];
+    const listening = api.health.onDidChangeLast((last) => changes.push(last));
+    try {
+      // A report in which the token slipped through (say, a redactor bug): a newer run's, so only the token refuses it.
+      const leaked = {
+        ...before.report,
+        startedAt: new Date().toISOString(),
+        results: before.report.results.map((r, i) => (i === 0 ? { ...r, summary: `the gateway said ${sandbox.key}` } : r)),
+      };
+      await api.health.applyReport(leaked, 'panel');
+      assert.deepEqual(changes, [], 'nobody was told of a new last result');
+      assert.equal(api.health.last?.report.startedAt, before.report.startedAt, 'the earlier result is still the kept one');
+      assert.ok(!JSON.stringify(api.health.last).includes(sandbox.key), 'and the kept result holds no token');
+      const clean = { ...before.report, startedAt: new Date().toISOString() };
+      await api.health.applyReport(clean, 'panel');
+      assert.equal(api.health.last?.report.startedAt, clean.startedAt, 'a clean report from the same place is kept');
+      assert.equal(api.health.last?.source, 'panel');
+      assert.equal(changes.length, 1);
+    } finally {
+      listening.dispose();
+    }
+  });
+
   test('no token: key icon and a hint to set one up', async () => {
     const api = await activatedApi();
     await api.tokens.forget();

@@ -10,7 +10,7 @@ import { activatedApi, restoreSettings, setSetting, until } from './support';
 
 /** A second server, as a repository or a typo could name it: it records whether a token arrived. */
 const trapServer = () => startFixture((_req, res) => (res.writeHead(200, { 'Content-Type': 'application/json' }), res.end('{"object":"list","data":[]}')));
-const tokensAt = (server: LoopbackServer) => server.hits.filter((h) => h.authorization);
+const tokensAt = (server: LoopbackServer) => server.hits.filter((h) => h.authorization !== undefined || h.apiKey !== undefined);
 
 suite('Where the token goes', () => {
   let sandbox: Sandbox;
@@ -112,6 +112,8 @@ suite('Where the token goes', () => {
         other.state.requests.some((r) => r.authenticated),
         'allowed: the run went there',
       );
+      assert.ok(api.origins.confirmed().has(other.origin), 'the tokenless probe confirmed the origin, and that is remembered');
+      assert.ok(!api.origins.confirmed(Date.now() + 8 * 86_400_000).has(other.origin), 'for 7 days');
       await panel.receive({ requestId: 1, type: 'run', settings: { baseUrl: other.baseUrl, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
       assert.equal(asked.length, 2, 'asked once for that origin, then remembered');
     } finally {
@@ -132,6 +134,7 @@ suite('Where the token goes', () => {
         .receive({ requestId: 1, type: 'run', settings: { baseUrl: `${website.origin}/v1`, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
       assert.ok(website.hits.length >= 2, 'the tokenless probes went there');
       assert.deepEqual(tokensAt(website), [], 'the token never did');
+      assert.ok(!api.origins.confirmed().has(website.origin), 'nor is the website remembered as the API');
     } finally {
       await website.close();
       await api.tokens.store(sandbox.key, sandbox.origin);

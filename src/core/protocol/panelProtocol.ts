@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { CHECK_KINDS, CHECK_STATUSES } from '../checks/checkKinds';
 import { CLIENT_IDS } from '../clients/clients';
 import { PROFILE_LIMITS } from '../profileLimits';
+import { CHECKLIST_STATES } from '../report/checklistState';
 import { VERDICTS } from '../report/verdict';
 import { URL_RULE_IDS } from '../clients/urlRules';
 import { SYMPTOM_IDS } from '../symptoms/symptomIds';
@@ -68,7 +69,7 @@ export const FindingSchema = z.object({
 export const SymptomRowViewSchema = z.object({ id: z.string(), source: z.string(), symptom: Text, cause: Text, fix: Text });
 /** `auto`: a check proves the item (`checkedBy` names it); otherwise the user ticks it (`hint` says where to look). */
 export const ChecklistItemViewSchema = z.object({ id: z.string(), text: Text, auto: z.boolean(), checkedBy: opt(Text), hint: opt(Text) });
-export const ChecklistStateSchema = z.enum(['verified', 'warned', 'failed', 'not-run', 'manual']);
+export const ChecklistStateSchema = z.enum(CHECKLIST_STATES);
 export const ClientViewSchema = z.object({
   id: ClientId,
   name: z.string(),
@@ -159,8 +160,10 @@ export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
 /** A request as the webview writes it; the bridge gives it its id. */
 export type WebviewRequest = WebviewMessage extends infer M ? (M extends WebviewMessage ? Omit<M, 'requestId'> : never) : never;
 
+/** Where a run shown in the panel came from: a run in the panel, or the status bar's health check. */
+const RUN_SOURCE_KINDS = ['panel', 'status-bar'] as const;
 /** How a run shown in the panel came about: this panel's run, or the last result kept in memory (no secret in it). */
-const RunSourceSchema = z.object({ kind: z.enum(['panel', 'status-bar']), at: max(40), restored: z.boolean() });
+const RunSourceSchema = z.object({ kind: z.enum(RUN_SOURCE_KINDS), at: max(40), restored: z.boolean() });
 const NoticeSchema = z.object({ level: z.enum(['info', 'error']), text: Text });
 
 /** host → webview */

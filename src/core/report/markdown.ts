@@ -1,6 +1,7 @@
 import type { CheckResult, CheckStatus } from '../checks/checkTypes';
 import { mdCode, mdText } from './markdownText';
-import { groupFindings, type ChecklistState, type Report } from './report';
+import type { ChecklistState } from './checklistState';
+import { groupFindings, type Report } from './report';
 
 const STATUS_MARK: Record<CheckStatus, string> = { pass: '✅ pass', warn: '⚠️ warn', fail: '❌ fail', skipped: '⏭️ skipped' };
 const CHECKLIST_MARK: Record<ChecklistState, string> = { verified: '[x]', warned: '[ ] ⚠️', failed: '[ ] ❌', 'not-run': '[ ]', manual: '[ ] (manual)' };

@@ -6,6 +6,7 @@ import { renderFix, rowFor } from '../symptoms/symptomTable';
 import type { SymptomId } from '../symptoms/symptomIds';
 import { DOCTOR_VERSION } from '../version';
 
+import type { ChecklistState } from './checklistState';
 import type { Verdict } from './verdict';
 
 export type { Verdict } from './verdict';
@@ -42,8 +43,6 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
   }
   return [...groups.values()].toSorted((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1));
 }
-
-export type ChecklistState = 'verified' | 'warned' | 'failed' | 'not-run' | 'manual';
 
 export interface ChecklistEntry {
   item: ChecklistItem;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { RunSource } from '../../core/protocol/panelProtocol';
 import type { Report } from '../../core/report/report';
 import type { DoctorRunner } from '../doctorRunner';
 import type { DoctorLog } from '../log';
@@ -9,7 +10,7 @@ import { snapshotOf, type HealthLevel, type HealthSnapshot } from './healthState
 
 export interface LastResult {
   report: Report;
-  source: 'panel' | 'status-bar';
+  source: RunSource['kind'];
   at: Date;
 }
 type KeptResult = Omit<LastResult, 'at'> & { at: string };
@@ -132,7 +133,7 @@ export class HealthIndicator implements vscode.Disposable {
       if (abort.signal.aborted) return;
       // A token bound to another origin is never sent by the status bar: it says so and waits for the user.
       if (!outcome.ok) this.show({ level: outcome.withheld ? 'warning' : 'failing', headline: outcome.reason, checkedAt: new Date(), offline: false });
-      else this.applyReport(outcome.report, 'status-bar');
+      else await this.applyReport(outcome.report, 'status-bar');
     } catch (error) {
       this.log.error(`Health check failed: ${error instanceof Error ? error.message : String(error)}`);
       this.show({ level: 'failing', headline: 'The health check could not run; see Output → Crazyrouter.', checkedAt: new Date(), offline: false });
@@ -144,17 +145,19 @@ export class HealthIndicator implements vscode.Disposable {
 
   /**
    * Shows what a report says about the token (from a health check or a full panel run), unless a
-   * newer run already spoke: a run that started earlier but ended later is older news.
+   * newer run already spoke: a run that started earlier but ended later is older news. Resolves
+   * once the report is kept as the last result, or refused.
    */
-  applyReport(report: Report, source: LastResult['source']): void {
-    if (report.verdict === 'cancelled') return;
+  applyReport(report: Report, source: LastResult['source']): Promise<void> {
+    if (report.verdict === 'cancelled') return Promise.resolve();
     const started = Date.parse(report.startedAt);
-    if (started < this.newestStart) return;
+    if (started < this.newestStart) return Promise.resolve();
     this.newestStart = started;
-    void this.keep({ report, source, at: new Date() });
+    const kept = this.keep({ report, source, at: new Date() });
     const snapshot = snapshotOf(report);
     this.offlineStreak = snapshot.offline ? this.offlineStreak + 1 : 0;
     this.show(snapshot);
+    return kept;
   }
 
   private show(snapshot: HealthSnapshot): void {
