@@ -9,7 +9,8 @@ const MAX_RECENT_ITEMS = 1000;
 
 /** An entry as `formatUserLogs` leaves it: channel name blanked, admin details gone, the given display id. */
 function shown(entry: StoredLog, id: number, state: SandboxState, token: SandboxToken | undefined): Record<string, unknown> {
-  const ids = GATEWAYS[state.gateway].logIds;
+  const ids = state.scenario.faults.logWithoutRequestIds ? undefined : GATEWAYS[state.gateway].logIds;
+  const hasIp = GATEWAYS[state.gateway].logIds !== undefined;
   return {
     id,
     user_id: 1,
@@ -29,7 +30,7 @@ function shown(entry: StoredLog, id: number, state: SandboxState, token: Sandbox
     token_id: 12,
     group: entry.group,
     // 2025-04 has no ip column, and request ids came with PR #2825 (2026-02): `omitempty` leaves empty ones out.
-    ...(ids ? { ip: entry.ip } : {}),
+    ...(hasIp ? { ip: entry.ip } : {}),
     ...(ids && entry.requestId ? { request_id: entry.requestId } : {}),
     ...(ids === 'request-and-upstream' && entry.requestId ? { upstream_request_id: `upstream-${entry.requestId.slice(-8)}` } : {}),
     other: '{}',

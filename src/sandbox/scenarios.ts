@@ -63,6 +63,8 @@ export interface Faults {
   dropAuthorization?: boolean;
   /** A hostile gateway: it lists the presented key among the model ids and quotes it in errors, in several encodings. */
   echoToken?: boolean;
+  /** A build whose log records no request ids (a fork, or entries from before PR #2825): requests are found by model and time. */
+  logWithoutRequestIds?: boolean;
 }
 
 export interface Scenario {
