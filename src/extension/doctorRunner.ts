@@ -135,6 +135,11 @@ export class DoctorRunner {
     }
   }
 
+  /** What the budget's ledger holds now (origins and times only); for tests. */
+  async criticalLedger(): Promise<unknown> {
+    return this.ledger.load();
+  }
+
   private logResult(result: Report['results'][number]): void {
     const line = `[${result.id}] ${result.status} in ${result.durationMs} ms: ${result.summary}`;
     if (result.status === 'fail') this.log.warn(line);

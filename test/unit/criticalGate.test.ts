@@ -73,3 +73,17 @@ test('the ledger holds 15 in any 20 minutes across sessions, and stops after the
   assert.deepEqual(after, { kind: 'held', held: { why: 'locked', until: time.now() + 600_000 } });
   assert.doesNotMatch(JSON.stringify(store.load()), /t\d|refused|never/, 'the ledger keeps origins and times only');
 });
+
+test('a request under way answers a second reader too (two checks at once ask once)', async () => {
+  const gate = new CriticalGate(memoryLedgerStore());
+  let sent = 0;
+  let release = () => {};
+  const send = () => new Promise<Sent<number>>((resolve) => (release = () => resolve(answer(++sent))));
+  const first = gate.session(ORIGIN, 't', 1).read('token-status', send);
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  const second = gate.session(ORIGIN, 't', 1).read('token-status', async () => answer(-1));
+  release();
+  const [a, b] = await Promise.all([first, second]);
+  assert.equal(sent, 1);
+  assert.deepEqual([a.kind === 'answer' && a.value, b.kind === 'answer' && b.value, b.kind === 'answer' && b.reused], [1, 1, true]);
+});

@@ -35,6 +35,8 @@ export type CriticalOutcome<T> = { kind: 'answer'; value: T; at: number; reused:
  */
 export class CriticalGate {
   readonly answers = new AnswerCache();
+  /** Requests under way, by origin, token and route: a second reader waits for the answer instead of asking again. */
+  readonly inFlight = new Map<string, Promise<{ sent: Sent<unknown>; at: number }>>();
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -93,16 +95,28 @@ export class CriticalSession {
    * `freshAfter`) if there is one, else one request if the budget allows it, else why not.
    */
   async read<T>(route: CriticalRoute, send: () => Promise<Sent<T>>, freshAfter = 0): Promise<CriticalOutcome<T>> {
-    const { answers, clock } = this.gate;
+    const { answers, clock, inFlight } = this.gate;
     const kept = answers.get(this.origin, this.tokenKey, route, clock(), freshAfter);
     if (kept) return { kind: 'answer', value: kept.value as T, at: kept.at, reused: true };
+    const key = `${this.origin}\n${this.tokenKey}\n${route}`;
+    const pending = inFlight.get(key);
+    if (pending) {
+      const shared = await pending;
+      if (shared.sent.keep && shared.at >= freshAfter) return { kind: 'answer', value: shared.sent.value as T, at: shared.at, reused: true };
+    }
     const held = await this.gate.take(this.origin, this.spent, this.allowance);
     if (held) return { kind: 'held', held };
     this.spent++;
     const at = clock();
-    const sent = await send();
-    if (sent.limited) await this.gate.limited(this.origin, sent.limited.retryAfterMs);
-    else if (sent.keep) answers.set(this.origin, this.tokenKey, route, sent.value, at);
-    return { kind: 'answer', value: sent.value, at, reused: false };
+    const request = send().then((sent) => ({ sent: sent as Sent<unknown>, at }));
+    inFlight.set(key, request);
+    try {
+      const { sent } = await request;
+      if (sent.limited) await this.gate.limited(this.origin, sent.limited.retryAfterMs);
+      else if (sent.keep) answers.set(this.origin, this.tokenKey, route, sent.value, at);
+      return { kind: 'answer', value: sent.value as T, at, reused: false };
+    } finally {
+      if (inFlight.get(key) === request) inFlight.delete(key);
+    }
   }
 }
