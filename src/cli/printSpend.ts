@@ -20,29 +20,31 @@ const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 export function renderCost(cost: CostReport, style: Style): string[] {
   const lines = [
     '',
-    style.bold(`Cost (in ${visibleText(cost.unit)}${cost.unitFrom === 'status' ? ', as the gateway shows it' : ': the gateway’s display could not be read'})`),
+    style.bold(
+      `Cost (in ${cell(cost.unit, 24).trimEnd()}${cost.unitFrom === 'status' ? ', as the gateway shows it' : ': the gateway’s display could not be read'})`,
+    ),
   ];
   if (cost.run) {
     const found = cost.run.found < cost.run.requests ? `${cost.run.found} of ${cost.run.requests} requests found in the log` : `${cost.run.requests} requests`;
-    lines.push(`  This run: ${visibleText(cost.run.cost)} (${found}${cost.run.byTime ? ', found by model and time' : ''})`);
+    lines.push(`  This run: ${cell(cost.run.cost, 16).trimEnd()} (${found}${cost.run.byTime ? ', found by model and time' : ''})`);
     for (const line of cost.run.lines) {
       const tokens = line.found ? `${line.promptTokens ?? 0} + ${line.completionTokens ?? 0} tok` : 'not in the log';
       lines.push(`    ${cell(line.title, 30)} ${cell(line.model, 18)} ${right(tokens, 13)} ${right(line.cost ?? '', 10)}`.trimEnd());
     }
   } else lines.push('  This run: not known (the gateway’s log was not read; see its check above)');
   if (cost.pricesNote) {
-    lines.push(`  ${visibleText(cost.pricesNote)}`);
+    lines.push(`  ${cell(cost.pricesNote, 76).trimEnd()}`);
     return lines;
   }
-  const group = cost.group ? `, group ${visibleText(cost.group)}${cost.groupRatio !== undefined ? ` (×${cost.groupRatio})` : ''}` : '';
+  const group = cost.group ? `, group ${cell(cost.group, 24).trimEnd()}${cost.groupRatio !== undefined ? ` (×${cost.groupRatio})` : ''}` : '';
   lines.push(`  Prices${group}:`, style.dim(`    ${cell('Model', 30)} ${right('In /1M tok', 12)} ${right('Out /1M tok', 12)} ${right('vs baseline', 12)}`));
   for (const p of cost.prices) {
     const times = p.timesBaseline !== undefined ? `${p.timesBaseline}×` : '';
     if (p.perCall) lines.push(`    ${cell(p.model, 30)} ${right(`${p.perCall} per call`, 25)}`);
     else if (p.input) lines.push(`    ${cell(p.model, 30)} ${right(p.input, 12)} ${right(p.output ?? '', 12)} ${right(times, 12)}`.trimEnd());
-    else lines.push(`    ${cell(p.model, 30)} ${visibleText(p.note ?? '')}`);
+    else lines.push(`    ${cell(p.model, 30)} ${cell(p.note ?? '', 44).trimEnd()}`);
   }
-  if (cost.groupNote) lines.push(style.dim(`  (${visibleText(cost.groupNote)})`));
+  if (cost.groupNote) lines.push(style.dim(`  (${cell(cost.groupNote, 74).trimEnd()})`));
   return lines;
 }
 
@@ -74,7 +76,7 @@ export function renderUsage(usage: UsageReport, style: Style): string[] {
       .map((b) => (b.spend <= 0 ? ' ' : SPARK[Math.min(SPARK.length - 1, Math.floor((b.spend / peak.spend) * (SPARK.length - 1)))]!))
       .join('');
     const per = usage.overTime.bucketHours === 1 ? 'hour' : `${usage.overTime.bucketHours} hours`;
-    lines.push(`  Spend per ${per}, oldest first (peak ${visibleText(peak.text)} from ${utc(peak.start)} UTC):`, `  ${bars}`);
+    lines.push(`  Spend per ${per}, oldest first (peak ${cell(peak.text, 14).trimEnd()} from ${utc(peak.start)} UTC):`, `  ${bars}`);
   }
   return lines;
 }
