@@ -5,6 +5,11 @@ import assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
 import type { ClientId } from '../../src/core/clients/clients';
 import { findScenario, HEALTHY_TOKEN, type Scenario } from '../../src/sandbox/scenarios';
+import { CriticalGate, memoryLedgerStore } from '../../src/core/critical/criticalGate';
+import { verify } from '../../src/core/engine/verify';
+import { parseProfile } from '../../src/core/profile';
+import { Secret } from '../../src/core/secret';
+import { startSandbox } from '../../src/sandbox/sandboxServer';
 import { resultOf, runScenario } from '../support/runScenario';
 
 const healthy = findScenario('healthy')!;
@@ -132,6 +137,21 @@ suite('why the bill moves: the token’s recent usage', () => {
       48,
     );
     assert.equal(usage.overTime.bucketHours, 1);
+  });
+
+  test('running the doctor again and again is not a client that retries', async () => {
+    const sandbox = await startSandbox({ scenario: 'healthy' });
+    try {
+      const parsed = parseProfile({ baseUrl: sandbox.baseUrl }, Secret.of(sandbox.key));
+      assert.ok(parsed.ok);
+      const gate = new CriticalGate(memoryLedgerStore());
+      let report = await verify(parsed.profile, { critical: gate, logGraceMs: 0 });
+      for (let i = 0; i < 3; i++) report = await verify(parsed.profile, { critical: gate, logGraceMs: 0 });
+      assert.equal(report.usage?.calls, 48 + 3 * 5, 'the earlier runs are in the log');
+      assert.equal(resultOf(report, 'usage:retries').status, 'pass', resultOf(report, 'usage:retries').summary);
+    } finally {
+      await sandbox.close();
+    }
   });
 
   test('Cursor calls from its own servers: its addresses are not read as a shared token', async () => {

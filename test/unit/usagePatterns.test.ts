@@ -57,7 +57,7 @@ test('long prompts: the share of calls and of spend at or over the threshold', (
   assert.deepEqual(lp, { calls: 2, long: 1, shareOfCalls: 0.5, shareOfSpend: 0.9, longest: long });
 });
 
-test('retries: the same model and prompt again within seconds, per burst; a later identical request is not one', () => {
+test('retries: the same model and prompt again within seconds, per burst; a later identical request, or a tiny connection test, is not one', () => {
   const w = USAGE_THRESHOLDS.retryWithinSeconds * 1000;
   const rb = retryBursts([
     call(T, { promptTokens: 5_000, type: 5, quota: 0 }),
@@ -67,8 +67,11 @@ test('retries: the same model and prompt again within seconds, per burst; a late
     call(T + 1_000, { promptTokens: 5_000, model: 'claude' }),
     call(T + 60_000, { promptTokens: 0 }),
     call(T + 60_001, { promptTokens: 0 }),
+    // The doctor's own "pong" probe, run again a few seconds later, is a connection test.
+    call(T + 90_000, { promptTokens: 12, completionTokens: 1 }),
+    call(T + 93_000, { promptTokens: 12, completionTokens: 1 }),
   ]);
-  assert.deepEqual(rb, { calls: 7, bursts: 1, retries: 2, retriedQuota: 200 });
+  assert.deepEqual(rb, { calls: 9, bursts: 1, retries: 2, retriedQuota: 200 });
 });
 
 test('error rate and client addresses', () => {

@@ -13,8 +13,9 @@ export interface RetryBursts {
 }
 
 /**
- * Identical requests (same model, same prompt tokens, and a prompt: not zero) sent again within
- * `retryWithinSeconds` of the one before: a client resending after a timeout or an error.
+ * Identical requests (same model, same prompt tokens, a real prompt: not a tiny connection test)
+ * sent again within `retryWithinSeconds` of the one before: a client resending after a timeout or
+ * an error.
  */
 export function retryBursts(calls: readonly LogEntry[]): RetryBursts {
   const window = USAGE_THRESHOLDS.retryWithinSeconds * 1000;
@@ -25,7 +26,7 @@ export function retryBursts(calls: readonly LogEntry[]): RetryBursts {
   let retries = 0;
   let retriedQuota = 0;
   for (const e of oldestFirst) {
-    if (e.promptTokens <= 0) continue;
+    if (e.promptTokens < USAGE_THRESHOLDS.retryMinPromptTokens) continue;
     const key = `${e.model}\n${e.promptTokens}`;
     const before = lastOf.get(key);
     if (before && e.at - before.at <= window) {

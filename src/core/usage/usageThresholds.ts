@@ -23,6 +23,13 @@ export const USAGE_THRESHOLDS = {
    * retry: people do not resend an identical prompt that fast, clients do after a timeout or error.
    */
   retryWithinSeconds: 10,
+  /**
+   * Only a request with at least this many prompt tokens counts as a possible retry. Connection tests
+   * are tiny and repeated on purpose (the doctor's own probes when a user presses Run again, a
+   * client's Check button); a retry that moves a bill resends a real prompt, and clients send
+   * system prompts of hundreds of tokens or more.
+   */
+  retryMinPromptTokens: 100,
   /** More than this share of calls being retries: retries inflate the bill. */
   retryShare: 0.1,
   /** More than this share of calls failing (error entries, where the gateway records them): something recurring fails. */
