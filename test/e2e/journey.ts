@@ -123,6 +123,9 @@ export async function runJourney(): Promise<JourneyTimings> {
     assert.match((await frame.locator('#chart-time-title').textContent()) ?? '', /^Spend per hour, oldest first\. \d+ bars, one per hour, from .* Peak \$/);
     assert.match((await frame.locator('#chart-model-title').textContent()) ?? '', /^Spend by model, the most first: claude-sonnet-4-6 \$/);
     assert.equal(await frame.locator('#spend table caption', { hasText: 'Spend by model' }).count(), 1, 'the chart’s numbers as a table');
+    await frame.locator('#spend').scrollIntoViewIfNeeded();
+    await shoot(page, 'cost-usage-dark');
+    await frame.locator('#verdict').scrollIntoViewIfNeeded();
     assert.equal(await frame.locator('#setup-form').isVisible(), false, 'after a result the setup folds into one line');
     assert.match((await frame.locator('#setup-summary').textContent()) ?? '', new RegExp(`Cursor · ${healthy.baseUrl.replace(/[.:/]/g, '\\$&')} · sk-…`));
     await frame

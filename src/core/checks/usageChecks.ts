@@ -152,7 +152,8 @@ export function usageCheck(pattern: UsagePattern): CheckDefinition {
     sendsToken: true,
     async run(ctx): Promise<CheckOutcome> {
       const read = await ctx.facts.tokenLog(ctx.client());
-      if (!read.ok) return { status: 'skipped', summary: `Not judged: the token’s log was not read (${read.reason}).` };
+      // Why it was not read is the log check's to say, once.
+      if (!read.ok) return { status: 'skipped', summary: 'Not judged: the token’s log was not read (see “This run in the gateway’s log”).' };
       const display = ctx.facts.display ?? displayOf((await ctx.facts.gatewayStatus(ctx.client())).status);
       ctx.facts.display ??= display;
       const { calls } = recentCalls(read.entries, ctx.facts.logMatches);

@@ -109,7 +109,8 @@ export class SpendView {
             [1, 2],
           ),
         ),
-        h('figure', { class: 'chart-figure' }, spendByModelChart(usage, 'chart-model-title'), h('figcaption', { class: 'muted' }, 'Spend by model.')),
+        // The table under it is its caption and its text alternative: "Spend by model", every number in words.
+        h('figure', { class: 'chart-figure' }, spendByModelChart(usage, 'chart-model-title')),
         table(
           'Spend by model',
           ['Model', 'Calls', 'Failed', 'Prompt tokens', 'Output tokens', 'Spend', 'Share'],
