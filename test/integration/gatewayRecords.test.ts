@@ -58,6 +58,14 @@ suite('the run in the gateway’s log', () => {
     for (const id of ids) assert.ok(item?.reason?.includes(id!), `${id} is named in: ${item?.reason}`);
   });
 
+  test('a log with no entry at all for the token says what that can mean', async () => {
+    const { report } = await runScenario(variant({ log: { history: 'none', recordIp: true, lagMs: 600_000 } }), {}, FAST);
+    const log = resultOf(report, 'log');
+    assert.equal(log.status, 'warn');
+    assert.match(log.summary, /returned no entry at all for this token: it may not record consumption, or its log route may take the token only in the URL/);
+    assert.equal(report.usage?.calls, 0);
+  });
+
   test('new-api of April 2025: its log route takes the key in the URL, so it is never called, and the item says why', async () => {
     const { report, sandbox } = await runScenario('old-log-route', {}, FAST);
     assert.ok(!sandbox.state.requests.some((r) => r.path === '/api/log/token'), 'no request to the log route at all');

@@ -129,10 +129,16 @@ function judge(ctx: CheckContext, matches: ProbeMatch[], log: readonly LogEntry[
   const missing = matches.filter((m) => !m.entry);
   const ids = missing.flatMap((m) => (m.probe.requestId ? [m.probe.requestId] : []));
   const consumes = log.filter((e) => e.type === LOG_TYPE.consume).length;
+  // An empty log: no consumption recorded (LogConsumeEnabled off), or a build of the week before the
+  // header form (2026-01-30 to 2026-02-06: the version header, but a log route that reads only `?key=`).
+  const why =
+    log.length === 0
+      ? 'The gateway’s log returned no entry at all for this token: it may not record consumption, or its log route may take the token only in the URL (new-api builds before 2026-02-06), which the doctor does not call'
+      : `The log can lag a little${consumes === 0 ? ', and this one holds no billed call at all' : ''}`;
   return {
     status: 'warn',
     symptom: 'log.probe-missing',
-    summary: `Inconclusive: ${errors} of ${matches.length} requests of this run ${errors === 1 ? 'is' : 'are'} not in the gateway’s log yet. The log can lag a little${consumes === 0 ? ', and this one records no consumption at all' : ''}; nothing says your setup is wrong.`,
+    summary: `Inconclusive: ${errors} of ${matches.length} requests of this run ${errors === 1 ? 'is' : 'are'} not in the gateway’s log yet. ${why}; nothing says your setup is wrong.`,
     details,
     metrics,
     manual: `Look for ${ids.length > 0 ? `request id${ids.length === 1 ? '' : 's'} ${ids.join(', ')}` : 'the requests of this run'} in the Crazyrouter dashboard → Logs in a minute.`,
