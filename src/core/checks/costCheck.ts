@@ -84,7 +84,8 @@ export const costCheck: CheckDefinition = {
               cost: formatQuota(quota, display),
               byTime: found.some((m) => m.by === 'time'),
               lines: matches.map(({ probe, entry }) => ({
-                title: probe.title,
+                // A check that sent more than one (the streaming check measures twice when the first is unclear) numbers them.
+                title: matches.filter((m) => m.probe.checkId === probe.checkId).length > 1 ? `${probe.title}, request ${probe.evidenceIndex + 1}` : probe.title,
                 model: entry?.model ?? probe.model,
                 found: entry !== undefined,
                 promptTokens: entry?.promptTokens,
