@@ -32,7 +32,7 @@ const TIMEOUT_MS = 500;
 const STATUSES = new Set<string>(CHECK_STATUSES);
 
 /** Every check that reads gateway answers, without gates, so every case exercises them all. */
-const ungated = (check: CheckDefinition): CheckDefinition => ({ ...check, needs: [], gatedBy: [] });
+const ungated = (check: CheckDefinition): CheckDefinition => ({ ...check, needs: [], gatedBy: [], after: undefined });
 const CHECKS = [
   reachabilityCheck,
   baseUrlCheck,
@@ -47,7 +47,7 @@ const CHECKS = [
   cherryCheck('m'),
   // The gateway's own records: its log (read once, whatever it answers), status and prices.
   logCheck([], 0),
-  costCheck,
+  costCheck([]),
   ...USAGE_PATTERNS.map(usageCheck),
 ].map(ungated);
 /** Checks that may decline by their own decision (a gateway too old to ask, a log not read, too few calls to judge), saying why. */

@@ -1,3 +1,4 @@
+import { CancelledError } from '../classify/classifyFailure';
 import { BASELINE_MODEL } from '../clients/clients';
 import { LOG_TYPE } from '../gatewayLog/logEntry';
 import { EXPENSIVE_MODEL_FACTOR } from '../money/costThresholds';
@@ -7,6 +8,19 @@ import { displayOf, formatPrice, formatQuota, displayLabel, type QuotaDisplay } 
 import type { CostReport } from '../report/costReport';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
 import type { RunFacts } from './runFacts';
+
+/** Waits for the log check to be final; a cancelled run stops waiting (the engine reports the check as cancelled). */
+function untilSettled(settled: Promise<void>, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.reject(new CancelledError());
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(new CancelledError());
+    signal.addEventListener('abort', abort, { once: true });
+    void settled.then(() => {
+      signal.removeEventListener('abort', abort);
+      resolve();
+    });
+  });
+}
 
 /** The token's group: as its log billed this run, else its newest billed call; unknown without a log. */
 function groupOf(facts: RunFacts): string | undefined {
@@ -54,74 +68,79 @@ function prices(pricing: PricingRead, models: readonly string[], group: string |
  * dearer than the baseline is the guides' "reserve expensive models for heavier work" as a finding.
  * `/api/status` and `/api/pricing` are public: no token goes with them.
  */
-export const costCheck: CheckDefinition = {
-  id: 'cost',
-  kind: 'cost',
-  title: 'Cost of this run and model prices',
-  needs: ['token'],
-  gatedBy: ['auth'],
-  after: ['log'],
-  sendsToken: false,
-  async run(ctx): Promise<CheckOutcome> {
-    const status = await ctx.facts.gatewayStatus(ctx.client());
-    const display = ctx.facts.display ?? displayOf(status.status);
-    ctx.facts.display = display;
-    const pricing = await ctx.facts.pricing(ctx.client());
-    const table = prices(pricing, ctx.profile.models, groupOf(ctx.facts), display);
-    const matches = ctx.facts.logMatches;
-    const found = matches?.filter((m) => m.entry) ?? [];
-    const quota = found.reduce((n, m) => n + (m.entry?.quota ?? 0), 0);
-    const report: CostReport = {
-      unit: displayLabel(display),
-      unitFrom: display.from,
-      ...table,
-      run:
-        matches && matches.length > 0
-          ? {
-              requests: matches.length,
-              found: found.length,
-              quota,
-              cost: formatQuota(quota, display),
-              byTime: found.some((m) => m.by === 'time'),
-              lines: matches.map(({ probe, entry }) => ({
-                // A check that sent more than one (the streaming check measures twice when the first is unclear) numbers them.
-                title: matches.filter((m) => m.probe.checkId === probe.checkId).length > 1 ? `${probe.title}, request ${probe.evidenceIndex + 1}` : probe.title,
-                model: entry?.model ?? probe.model,
-                found: entry !== undefined,
-                promptTokens: entry?.promptTokens,
-                completionTokens: entry?.completionTokens,
-                quota: entry?.quota,
-                cost: entry && formatQuota(entry.quota, display),
-              })),
-            }
-          : undefined,
-    };
-    ctx.facts.cost = report;
-    const details = [
-      ...(status.status ? [] : [`Amounts in USD at new-api’s default of 500,000 quota units per $1: ${status.reason ?? '/api/status could not be read'}.`]),
-      ...(report.groupNote ? [`Group: ${report.groupNote}.`] : []),
-      ...report.prices.map((p) =>
-        p.perCall
-          ? `${p.model}: ${p.perCall} per call.`
-          : p.input
-            ? `${p.model}: ${p.input} per 1M input tokens, ${p.output} per 1M output tokens.`
-            : `${p.model}: ${p.note}.`,
-      ),
-    ];
-    const spent = report.run
-      ? `This run cost ${report.run.cost} (${report.run.found < report.run.requests ? `the ${report.run.found} of ${report.run.requests} requests found in the log` : `${report.run.requests} requests`})`
-      : 'The run’s own cost is not known (the gateway’s log was not read)';
-    const group = report.group ? ` for the group ${report.group}${report.groupRatio !== undefined ? ` (×${report.groupRatio})` : ''}` : '';
-    const metrics: CheckOutcome['metrics'] = { runQuota: report.run?.quota ?? null, prices: report.prices.filter((p) => p.input || p.perCall).length };
-    const dear = report.prices.filter((p) => p.timesBaseline !== undefined && p.timesBaseline > EXPENSIVE_MODEL_FACTOR);
-    if (dear.length > 0) {
-      const worst = dear.map((p) => `${p.model} costs ${p.timesBaseline}× what ${BASELINE_MODEL} does per token (${p.input} in, ${p.output} out per 1M)`);
-      return { status: 'warn', symptom: 'cost.expensive-model', summary: `${worst.join('; ')}. ${spent}.`, details, metrics };
-    }
-    if (report.pricesNote) return { status: 'pass', summary: `${spent}. ${report.pricesNote}`, details, metrics };
-    const quoted = report.prices.map((p) =>
-      p.perCall ? `${p.model} ${p.perCall} per call` : p.input ? `${p.model} ${p.input} / ${p.output}` : `${p.model} (${p.note})`,
-    );
-    return { status: 'pass', summary: `${spent}. Per 1M tokens in / out${group}: ${quoted.join(', ')}.`, details, metrics };
-  },
-};
+export function costCheck(after: string[]): CheckDefinition {
+  return {
+    id: 'cost',
+    kind: 'cost',
+    title: 'Cost of this run and model prices',
+    needs: ['token'],
+    gatedBy: ['auth'],
+    // Beside the log check, not after it: the public status and prices are read while the log check
+    // waits for the log to be written, and the run's cost once the log check is final.
+    after,
+    sendsToken: false,
+    async run(ctx): Promise<CheckOutcome> {
+      const [status, pricing] = await Promise.all([ctx.facts.gatewayStatus(ctx.client()), ctx.facts.pricing(ctx.client())]);
+      const display = ctx.facts.display ?? displayOf(status.status);
+      ctx.facts.display = display;
+      await untilSettled(ctx.facts.logSettled, ctx.signal);
+      const table = prices(pricing, ctx.profile.models, groupOf(ctx.facts), display);
+      const matches = ctx.facts.logMatches;
+      const found = matches?.filter((m) => m.entry) ?? [];
+      const quota = found.reduce((n, m) => n + (m.entry?.quota ?? 0), 0);
+      const report: CostReport = {
+        unit: displayLabel(display),
+        unitFrom: display.from,
+        ...table,
+        run:
+          matches && matches.length > 0
+            ? {
+                requests: matches.length,
+                found: found.length,
+                quota,
+                cost: formatQuota(quota, display),
+                byTime: found.some((m) => m.by === 'time'),
+                lines: matches.map(({ probe, entry }) => ({
+                  // A check that sent more than one (the streaming check measures twice when the first is unclear) numbers them.
+                  title:
+                    matches.filter((m) => m.probe.checkId === probe.checkId).length > 1 ? `${probe.title}, request ${probe.evidenceIndex + 1}` : probe.title,
+                  model: entry?.model ?? probe.model,
+                  found: entry !== undefined,
+                  promptTokens: entry?.promptTokens,
+                  completionTokens: entry?.completionTokens,
+                  quota: entry?.quota,
+                  cost: entry && formatQuota(entry.quota, display),
+                })),
+              }
+            : undefined,
+      };
+      ctx.facts.cost = report;
+      const details = [
+        ...(status.status ? [] : [`Amounts in USD at new-api’s default of 500,000 quota units per $1: ${status.reason ?? '/api/status could not be read'}.`]),
+        ...(report.groupNote ? [`Group: ${report.groupNote}.`] : []),
+        ...report.prices.map((p) =>
+          p.perCall
+            ? `${p.model}: ${p.perCall} per call.`
+            : p.input
+              ? `${p.model}: ${p.input} per 1M input tokens, ${p.output} per 1M output tokens.`
+              : `${p.model}: ${p.note}.`,
+        ),
+      ];
+      const spent = report.run
+        ? `This run cost ${report.run.cost} (${report.run.found < report.run.requests ? `the ${report.run.found} of ${report.run.requests} requests found in the log` : `${report.run.requests} requests`})`
+        : 'The run’s own cost is not known (the gateway’s log was not read)';
+      const group = report.group ? ` for the group ${report.group}${report.groupRatio !== undefined ? ` (×${report.groupRatio})` : ''}` : '';
+      const metrics: CheckOutcome['metrics'] = { runQuota: report.run?.quota ?? null, prices: report.prices.filter((p) => p.input || p.perCall).length };
+      const dear = report.prices.filter((p) => p.timesBaseline !== undefined && p.timesBaseline > EXPENSIVE_MODEL_FACTOR);
+      if (dear.length > 0) {
+        const worst = dear.map((p) => `${p.model} costs ${p.timesBaseline}× what ${BASELINE_MODEL} does per token (${p.input} in, ${p.output} out per 1M)`);
+        return { status: 'warn', symptom: 'cost.expensive-model', summary: `${worst.join('; ')}. ${spent}.`, details, metrics };
+      }
+      if (report.pricesNote) return { status: 'pass', summary: `${spent}. ${report.pricesNote}`, details, metrics };
+      const quoted = report.prices.map((p) =>
+        p.perCall ? `${p.model} ${p.perCall} per call` : p.input ? `${p.model} ${p.input} / ${p.output}` : `${p.model} (${p.note})`,
+      );
+      return { status: 'pass', summary: `${spent}. Per 1M tokens in / out${group}: ${quoted.join(', ')}.`, details, metrics };
+    },
+  };
+}

@@ -46,12 +46,14 @@ export function logCheck(after: string[], graceMs = LOG_WRITE_GRACE_MS): CheckDe
     sendsToken: true,
     async run(ctx): Promise<CheckOutcome> {
       const probes = probesOf(ctx.finished());
-      const status = await ctx.facts.gatewayStatus(ctx.client());
-      const display = displayOf(status.status);
+      // The public status (display unit; the version header where authentication saw none) is read
+      // while the log is given time to be written; only a log that will be read is worth waiting for.
+      const statusRead = ctx.facts.gatewayStatus(ctx.client());
+      const version = ctx.facts.gatewayVersion ?? (await statusRead).version;
       const lastEnd = Math.max(0, ...probes.map((p) => p.endMs));
-      // Only a log that will be read is worth waiting for.
-      if (ctx.facts.gatewayVersion ?? status.version) await waitFor(lastEnd + graceMs - Date.now(), ctx.signal);
+      if (version) await waitFor(lastEnd + graceMs - Date.now(), ctx.signal);
       const read = await ctx.facts.tokenLog(ctx.client(), probes.length > 0 ? ctx.facts.now() : 0);
+      const display = displayOf((await statusRead).status);
       if (!read.ok) return unread(read);
       const matches = matchProbes(probes, read.entries, read.skewMs);
       ctx.facts.logMatches = matches;

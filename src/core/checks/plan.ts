@@ -57,7 +57,7 @@ export function planChecks(profile: Profile, options: PlanOptions = {}): CheckDe
       probes.map((p) => p.id),
       options.logGraceMs,
     ),
-    costCheck,
+    costCheck(probes.map((p) => p.id)),
     ...USAGE_PATTERNS.map(usageCheck),
   ];
 }

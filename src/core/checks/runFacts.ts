@@ -38,6 +38,10 @@ export class RunFacts {
   display?: QuotaDisplay;
   /** The token's log as read in this run (set when the read succeeded). */
   log?: { entries: LogEntry[]; unreadable: number };
+  /** Resolves once the log check is final, whatever became of it (the engine settles it), so others may wait for its matches. */
+  readonly logSettled: Promise<void>;
+  /** Called by the engine when the log check is final, or at the start when none is planned. */
+  settleLog!: () => void;
   private usageRead?: Promise<TokenUsageResult>;
   private logRead?: Promise<TokenLogResult>;
   private statusRead?: Promise<StatusRead>;
@@ -47,7 +51,9 @@ export class RunFacts {
     private readonly baseUrl: string,
     readonly critical: CriticalSession,
     private readonly clock: () => number = Date.now,
-  ) {}
+  ) {
+    this.logSettled = new Promise((resolve) => (this.settleLog = resolve));
+  }
 
   /** The run's clock (the critical budget's: tests move it). */
   now(): number {

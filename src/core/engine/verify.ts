@@ -60,6 +60,7 @@ export async function verify(profile: Profile, options: VerifyOptions = {}): Pro
   const facts = new RunFacts(profile.baseUrl, gate.session(new URL(profile.baseUrl).origin, fingerprint(profile.secret.reveal()), allowance), gate.clock);
   const finished: CheckResult[] = [];
   const planned = new Set(checks.map((c) => c.id));
+  if (!checks.some((c) => c.kind === 'log')) facts.settleLog();
   const secrets = [profile.secret, profile.pasted];
   options.onEvent?.({ type: 'planned', checks: checks.map(({ id, title, kind, model }) => ({ id, title, kind, model })) });
 
@@ -87,6 +88,7 @@ export async function verify(profile: Profile, options: VerifyOptions = {}): Pro
     onStart: (id) => options.onEvent?.({ type: 'started', id }),
     onFinish: (result) => {
       finished.push(result);
+      if (result.kind === 'log') facts.settleLog();
       options.onEvent?.({ type: 'finished', result });
     },
   });
