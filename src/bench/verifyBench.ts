@@ -35,13 +35,18 @@ function probeThenChain(profile: Profile, report: Report): number {
   return duration('base-url') + chain;
 }
 
-/** `confirmed`: a later run, whose origin an earlier run's tokenless probe already confirmed. */
-export async function sample(mode: Profile['mode'], concurrency: number, confirmed: boolean): Promise<Sample> {
+/**
+ * `confirmed`: a later run, whose origin an earlier run's tokenless probe already confirmed.
+ * `records`: with the checks that read the gateway's own records after the probes (log, cost,
+ * usage); without them, the run is the concurrent part alone, which the ratios measure.
+ */
+export async function sample(mode: Profile['mode'], concurrency: number, confirmed: boolean, records = false): Promise<Sample> {
   const sandbox = await startSandbox({ scenario: 'healthy', latencyMs: LATENCY_MS });
   try {
     const profile = profileFor(sandbox, mode);
+    const checks = planChecks(profile).filter((c) => records || c.after === undefined);
     const started = performance.now();
-    const report: Report = await verify(profile, { concurrency, confirmedOrigins: confirmed ? new Set([sandbox.origin]) : undefined });
+    const report: Report = await verify(profile, { checks, concurrency, confirmedOrigins: confirmed ? new Set([sandbox.origin]) : undefined });
     const wallMs = performance.now() - started;
     if (report.verdict !== 'pass') throw new Error(`benchmark run did not pass: ${report.findings.map((f) => f.symptom).join(', ')}`);
     const slowest = report.results.reduce((a, b) => (b.durationMs > a.durationMs ? b : a));

@@ -58,6 +58,10 @@ Options:
   -v, --version         show the version
 
 The token is read from CRAZYROUTER_API_KEY, or asked for without echo. It is never printed.
+A full run also reads the token's log (/api/log/token) and the public status and prices; none
+spends tokens. The log and token status routes share the gateway's critical rate limit (20 per
+20 minutes, with the dashboard login): runs keep to a budget kept in
+$XDG_STATE_HOME/crazyrouter-doctor (origins and times only).
 Exit codes: 0 no check failed, 1 a check failed, 2 bad input, 130 cancelled.`;
 
 const positiveInt = (name: string, value: string | undefined, min: number): number | undefined => {

@@ -15,6 +15,9 @@ import { startSandbox, type Sandbox } from '../sandbox/sandboxServer';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './args';
 import { promptHidden } from './hiddenPrompt';
 import { LiveProgress } from './liveProgress';
+import { ledgerFile } from './ledgerFile';
+import { stateDir } from './stateDir';
+import { CriticalGate } from '../core/critical/criticalGate';
 import { renderTail } from './printReport';
 import { styleFor } from './style';
 import { visibleJson, visibleText } from '../core/visibleText';
@@ -145,6 +148,8 @@ async function runWithProgress(profile: Parameters<typeof verify>[0], args: CliA
     );
   }
   const report = await verify(profile, {
+    // The built-in sandbox is a gateway of its own, gone after the run: its budget is the run's alone.
+    critical: sandbox ? undefined : new CriticalGate(ledgerFile(stateDir(io.env))),
     runsOn,
     signal: io.signal,
     concurrency: args.concurrency,

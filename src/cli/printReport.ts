@@ -1,6 +1,7 @@
 import type { CheckResult } from '../core/checks/checkTypes';
 import { groupFindings, type Report } from '../core/report/report';
 import { visibleText } from '../core/visibleText';
+import { renderCost, renderUsage } from './printSpend';
 import { STATUS_ICON, type Style } from './style';
 
 const TITLE_WIDTH = 34;
@@ -11,9 +12,9 @@ export function checkLine(result: CheckResult, style: Style): string {
   return `  ${icon} ${visibleText(result.title).padEnd(TITLE_WIDTH)} ${style.dim(time.padStart(8))}  ${visibleText(result.summary)}`;
 }
 
-/** The terminal report after the check lines: what to fix (with the matching symptom row), checklist, verdict. */
+/** The terminal report after the check lines: cost and usage, what to fix (with the matching symptom row), checklist, verdict. */
 export function renderTail(report: Report, style: Style): string {
-  const lines: string[] = [];
+  const lines: string[] = [...(report.cost ? renderCost(report.cost, style) : []), ...(report.usage ? renderUsage(report.usage, style) : [])];
   if (report.findings.length > 0) {
     lines.push('', style.bold('What to fix'));
     for (const group of groupFindings(report.findings)) {
@@ -28,7 +29,7 @@ export function renderTail(report: Report, style: Style): string {
     }
   }
   lines.push('', style.bold(`Checklist (${report.target.clientName})`));
-  for (const { item, state } of report.checklist) {
+  for (const { item, state, reason } of report.checklist) {
     const mark =
       state === 'verified'
         ? style.status('pass', '[✔]')
@@ -40,6 +41,7 @@ export function renderTail(report: Report, style: Style): string {
               ? style.dim('[ ]')
               : style.dim('[–]');
     lines.push(`  ${mark} ${visibleText(item.text)}${state === 'manual' ? style.dim(' (check by hand)') : ''}`);
+    if (reason) lines.push(style.dim(`      ${visibleText(reason)}`));
   }
   const { pass, warn, fail, skipped } = report.counts;
   const verdict = report.verdict === 'cancelled' ? 'CANCELLED' : report.verdict.toUpperCase();

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { UrlRuleId } from '../core/clients/urlRules';
 import type { CheckEvent } from '../core/engine/events';
+import type { CriticalGate, LedgerStore } from '../core/critical/criticalGate';
 import type { Report } from '../core/report/report';
 import { loadEngine } from './engineLoader';
 import type { DoctorLog } from './log';
@@ -53,11 +54,17 @@ export const askInModal: AskToSend = async (origin, bound) => {
 export class DoctorRunner {
   /** How a run asks before sending the token elsewhere (tests replace it). */
   ask: AskToSend = askInModal;
+  /**
+   * The budget for the gateway's critical rate limit that every panel run and status-bar check
+   * shares (at most 2 per run, 1 per check, 15 in 20 minutes, answers reused for 5 minutes).
+   */
+  private gate?: CriticalGate;
 
   constructor(
     private readonly tokens: TokenStore,
     private readonly origins: OriginMemory,
     private readonly log: DoctorLog,
+    private readonly ledger: LedgerStore,
   ) {}
 
   /** Whether the stored token may go to `baseUrl`'s origin; asks the user when the run is theirs. */
@@ -104,7 +111,10 @@ export class DoctorRunner {
       if (!parsed.ok) return { ok: false, reason: `Cannot run: ${parsed.errors.join('; ')}` };
       const where = sandbox ? `the sandbox gateway at ${sandbox.baseUrl}` : parsed.profile.baseUrl;
       this.log.info(`${request.mode === 'health' ? 'Health check' : 'Verification'} of ${where} for ${request.client} (${parsed.profile.models.join(', ')})`);
+      // A demo run's sandbox is a gateway of its own: its budget is its own too.
+      this.gate ??= new engine.CriticalGate(this.ledger);
       const report = await engine.verify(parsed.profile, {
+        critical: sandbox ? undefined : this.gate,
         runsOn: sandbox ? `${whereThisRuns()}, against the built-in sandbox gateway` : whereThisRuns(),
         signal,
         confirmedOrigins: sandbox ? undefined : this.origins.confirmed(),
@@ -122,6 +132,11 @@ export class DoctorRunner {
     } finally {
       await sandbox?.close();
     }
+  }
+
+  /** What the budget's ledger holds now (origins and times only); for tests. */
+  async criticalLedger(): Promise<unknown> {
+    return this.ledger.load();
   }
 
   private logResult(result: Report['results'][number]): void {

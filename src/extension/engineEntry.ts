@@ -14,3 +14,4 @@ export { prepareFor } from '../core/engine/prepare';
 export { crazyrouterGroup, withChatGroup } from '../core/vscodeChat/chatGroup';
 export { diagnoseChatError } from '../core/vscodeChat/chatErrorDiagnosis';
 export { useBundle } from '../core/l10n/localize';
+export { CriticalGate } from '../core/critical/criticalGate';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ChatAdder } from './chatAdder';
 import { ChatTester, describeChatTest } from './chatTester';
+import { globalStateLedgerStore } from './criticalLedgerStore';
 import { DoctorRunner } from './doctorRunner';
 import { isEngineLoaded } from './engineLoader';
 import { DoctorLog } from './log';
@@ -35,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): DoctorTestApi {
   const tokens = new TokenStore(context.secrets);
   const origins = new OriginMemory(context.globalState);
   const log = new DoctorLog();
-  const runner = new DoctorRunner(tokens, origins, log);
+  const runner = new DoctorRunner(tokens, origins, log, globalStateLedgerStore(context.globalState));
   const health = new HealthIndicator(tokens, runner, log, context.globalState);
   const chat = new ChatAdder(context.globalStorageUri, log);
   const chatTester = new ChatTester(log);

@@ -34,6 +34,20 @@ export interface GatewayTraits {
   /** The language of translated messages, from Accept-Language (`i18n/i18n.go` normalizeLang). */
   language(acceptLanguage: string | undefined): WordingLang;
   dashboardTitle: string;
+  /** `/api/status` carries quota_display_type and its rates (2026); older versions only display_in_currency. */
+  statusDisplayType: boolean;
+  /** `/api/pricing` exists (new-api; one-api has none). */
+  pricingRoute: boolean;
+  /**
+   * `/api/log/token`: with the token in the Authorization header (TokenAuthReadOnly, behind the
+   * critical limit, newest first, at most 1000, ids renumbered 1..N, since 2026-02-06), with the key
+   * in the URL (`?key=`, no auth, unordered, ids modulo 1024: 2025-04), or none (one-api).
+   */
+  logRoute: 'header' | 'key' | undefined;
+  /** Log entries carry `request_id` (PR #2825, 2026-02) and `upstream_request_id` (2026-08). */
+  logIds: 'request' | 'request-and-upstream' | undefined;
+  /** The critical limit's 429 carries Retry-After (middleware/rate-limit.go writeRateLimited, 2026-08). */
+  criticalRetryAfter: boolean;
   /** The corpus wording (its id without gateway, language and `@version`) for each situation. */
   says: Readonly<Record<Situation, string | undefined>>;
 }
@@ -69,6 +83,11 @@ export const GATEWAYS: Readonly<Record<GatewaySnapshotId, GatewayTraits>> = {
       return tag.startsWith('zh-tw') ? 'zh-TW' : tag.startsWith('zh') ? 'zh-CN' : 'en';
     },
     dashboardTitle: 'New API',
+    statusDisplayType: true,
+    pricingRoute: true,
+    logRoute: 'header',
+    logIds: 'request-and-upstream',
+    criticalRetryAfter: true,
     says: {
       ...NEW_API_2026,
       'no-token': 'token-invalid',
@@ -88,6 +107,11 @@ export const GATEWAYS: Readonly<Record<GatewaySnapshotId, GatewayTraits>> = {
     statusRefusesDisabled: false,
     language: (header) => (firstTag(header).startsWith('zh') ? 'zh-CN' : 'en'),
     dashboardTitle: 'New API',
+    statusDisplayType: true,
+    pricingRoute: true,
+    logRoute: 'header',
+    logIds: 'request',
+    criticalRetryAfter: false,
     says: {
       ...NEW_API_2026,
       'no-token': 'token-not-provided',
@@ -106,6 +130,11 @@ export const GATEWAYS: Readonly<Record<GatewaySnapshotId, GatewayTraits>> = {
     statusRefusesDisabled: false,
     language: NO_I18N,
     dashboardTitle: 'New API',
+    statusDisplayType: false,
+    pricingRoute: true,
+    logRoute: 'key',
+    logIds: undefined,
+    criticalRetryAfter: false,
     says: {
       ...NEW_API_2026,
       'no-token': 'token-not-provided',
@@ -128,6 +157,11 @@ export const GATEWAYS: Readonly<Record<GatewaySnapshotId, GatewayTraits>> = {
     statusRefusesDisabled: false,
     language: NO_I18N,
     dashboardTitle: 'One API',
+    statusDisplayType: false,
+    pricingRoute: false,
+    logRoute: undefined,
+    logIds: undefined,
+    criticalRetryAfter: false,
     says: {
       'no-token': 'token-not-provided',
       'unknown-token': 'token-invalid',

@@ -6,6 +6,7 @@ import { writeChatStream } from './chatStream';
 import { sendSituation, sendUpstreamError } from './gatewayErrors';
 import { tokenEchoes } from './tokenEcho';
 import { pause, readJsonBody, sendJson } from './httpUtil';
+import { consumedCall } from './consumedCall';
 import type { RequestRecord, SandboxState } from './sandboxState';
 import type { SandboxToken } from './scenarios';
 
@@ -56,9 +57,13 @@ export async function relayChat(req: IncomingMessage, res: ServerResponse, state
   const callsTool = toolName !== undefined && !faults.noToolCalls;
   const completionTokens = callsTool ? Math.min(12, body.max_completion_tokens ?? body.max_tokens ?? 12) : reply.pieces.length;
   Object.assign(record, { promptTokens: reply.promptTokens, completionTokens });
-  state.charge(token, reply.promptTokens + completionTokens);
+  const consumed = consumedCall(req, res, record, { model, promptTokens: reply.promptTokens, completionTokens, stream: body.stream === true });
 
-  if (body.stream === true) return writeChatStream(res, model, reply, state.timing.chunkIntervalMs, faults.stream);
+  if (body.stream === true) {
+    await writeChatStream(res, model, reply, state.timing.chunkIntervalMs, faults.stream);
+    return state.consume(token, consumed);
+  }
+  state.consume(token, consumed);
   const message = callsTool
     ? {
         role: 'assistant',

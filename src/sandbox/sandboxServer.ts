@@ -23,6 +23,8 @@ export interface SandboxOptions {
   lang?: WordingLang;
   /** Called with each request once it is answered (never with the key). */
   onRequest?: (record: RequestRecord) => void;
+  /** The gateway's clock (ms since the epoch); tests move it to play 20 minutes without waiting. */
+  clock?: () => number;
 }
 
 export interface Sandbox {
@@ -52,6 +54,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     { latencyMs: options.latencyMs ?? DEFAULT_TIMING.latencyMs, chunkIntervalMs: options.chunkIntervalMs ?? DEFAULT_TIMING.chunkIntervalMs },
     options.key,
     { gateway: options.gateway, lang: options.lang },
+    options.clock,
   );
   const routes = routesFor(state);
   const sockets = new Set<Socket>();
@@ -83,6 +86,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 }
 
+/** The critical limit's refusal: 429 with no body, and the window as Retry-After where the version sends it (middleware/rate-limit.go writeRateLimited). */
+function criticalLimited(res: ServerResponse, state: SandboxState): void {
+  const retryAfter = GATEWAYS[state.gateway].criticalRetryAfter ? { 'Retry-After': String(state.critical.durationSeconds) } : {};
+  res.writeHead(429, { 'Content-Length': '0', ...retryAfter });
+  res.end();
+}
+
 function listen(server: Server, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -95,7 +105,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxS
   const uri = req.url ?? '/';
   const path = new URL(uri, 'http://sandbox').pathname;
   const authVia = req.headers.authorization !== undefined ? 'authorization' : req.headers['x-api-key'] !== undefined ? 'x-api-key' : undefined;
-  const record: RequestRecord = { method, path, status: 0, authenticated: false, authVia };
+  const record: RequestRecord = { method, path, status: 0, authenticated: false, authVia, at: state.now() };
   res.once('close', () => {
     record.status = res.statusCode;
     state.requests.push(record);
@@ -113,6 +123,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxS
   }
   const route = routes.find((r) => r.method === method && r.path === path);
   if (route) {
+    if (route.critical) {
+      const passed = state.critical.request(req.socket.remoteAddress ?? '');
+      record.critical = passed ? 'passed' : 'refused';
+      if (!passed) return criticalLimited(res, state);
+    }
+    if (route.auth === 'public') return route.serve(req, res, state);
     const token = authenticate(req, res, path, state, route.auth);
     if (!token) return;
     record.authenticated = true;

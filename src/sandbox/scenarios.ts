@@ -1,6 +1,7 @@
 import { BASELINE_MODEL, CLAUDE_MODEL, RECOMMENDED_MODELS } from '../core/clients/clients';
 import { BASE_MODELS } from './catalog';
 import type { GatewaySnapshotId, WordingLang } from '../core/wordings/snapshots';
+import type { HistoryKind } from './logHistory';
 
 /** One quota unit is $0.000002 (new-api: 500,000 units = $1). */
 export const UNITS_PER_USD = 500_000;
@@ -15,7 +16,22 @@ export interface SandboxToken {
   allowlist: string[] | null;
   /** Allowed client IPs; null = any. */
   allowIps: string[] | null;
+  /** The user's group, whose ratio prices every call. */
+  group: string;
 }
+
+/** How the gateway keeps the token's log (model/log.go RecordConsumeLog; the user's "record IP" setting). */
+export interface LogSetup {
+  /** What the token did before the run. */
+  history: HistoryKind;
+  /** The user turned on IP recording (RecordIpLog): entries carry the client's address. */
+  recordIp: boolean;
+  /** A new entry shows up this long after its request (a log that lags). */
+  lagMs: number;
+}
+
+/** How the dashboard shows quota (/api/status quota_display_type). */
+export type QuotaDisplayType = 'USD' | 'CNY' | 'TOKENS' | 'CUSTOM';
 
 export type StreamFault = 'buffered' | 'cut' | 'bad-json' | 'no-done' | 'no-usage' | 'error-event' | 'ping';
 export type ChatFault =
@@ -47,6 +63,8 @@ export interface Faults {
   dropAuthorization?: boolean;
   /** A hostile gateway: it lists the presented key among the model ids and quotes it in errors, in several encodings. */
   echoToken?: boolean;
+  /** A build whose log records no request ids (a fork, or entries from before PR #2825): requests are found by model and time. */
+  logWithoutRequestIds?: boolean;
 }
 
 export interface Scenario {
@@ -63,7 +81,15 @@ export interface Scenario {
   faults: Faults;
   /** A per-request timeout that makes a slow-headers fault observable. */
   timeoutMs?: number;
+  log: LogSetup;
+  display: QuotaDisplayType;
+  /** The site turned its pricing page off: /api/pricing answers 403 "pricing is disabled". */
+  pricingHidden?: boolean;
+  /** Requests already in this machine's critical bucket when the run starts (the user's dashboard logins). */
+  criticalSpent?: number;
 }
+
+export const DEFAULT_LOG: LogSetup = { history: 'everyday', recordIp: true, lagMs: 0 };
 
 export const HEALTHY_TOKEN: SandboxToken = {
   name: 'cursor',
@@ -73,6 +99,7 @@ export const HEALTHY_TOKEN: SandboxToken = {
   usedUnits: 3.1 * UNITS_PER_USD,
   allowlist: BASE_MODELS.map((m) => m.id),
   allowIps: null,
+  group: 'default',
 };
 
 const token = (changes: Partial<SandboxToken>): SandboxToken => ({ ...HEALTHY_TOKEN, ...changes });
@@ -83,8 +110,11 @@ const scenario = (id: string, title: string, changes: Partial<Omit<Scenario, 'id
   token: HEALTHY_TOKEN,
   basePath: '/v1',
   faults: {},
+  log: DEFAULT_LOG,
+  display: 'USD',
   ...changes,
 });
+const log = (changes: Partial<LogSetup>): LogSetup => ({ ...DEFAULT_LOG, ...changes });
 
 export const SCENARIOS: readonly Scenario[] = [
   scenario('healthy', 'Everything set up as the guides recommend'),
@@ -109,7 +139,7 @@ export const SCENARIOS: readonly Scenario[] = [
   scenario('user-quota', 'The account balance is used up', { faults: { chat: 'user-quota' } }),
   scenario('token-quota', 'The token cannot pre-pay the request', { faults: { chat: 'token-quota' } }),
   scenario('unlimited-quota', 'No quota cap and no model allowlist', { token: token({ unlimited: true, allowlist: null }) }),
-  scenario('quota-low', 'The token has almost used up its quota', { token: token({ usedUnits: 19.5 * UNITS_PER_USD }) }),
+  scenario('quota-low', 'The token has almost used up its quota', { token: token({ usedUnits: 19.4 * UNITS_PER_USD }) }),
   scenario('allowlist-empty', 'The allowlist is enabled but empty', { token: token({ allowlist: [] }) }),
   scenario('missing-v1', 'Base URL without /v1: the website answers', { basePath: '' }),
   scenario('double-v1', 'Base URL with /v1 twice', { basePath: '/v1/v1' }),
@@ -131,6 +161,13 @@ export const SCENARIOS: readonly Scenario[] = [
   scenario('reasoning-model', 'The baseline model rejects max_tokens', { faults: { reasoning: [BASELINE_MODEL] } }),
   scenario('no-tool-calls', 'The model never calls tools', { faults: { noToolCalls: true } }),
   scenario('one-api', 'An older one-api gateway (no token usage route)', { gateway: 'one-api@2025-02' }),
+  scenario('log-delayed', 'The gateway’s log lags: this run’s requests show up two minutes late', { log: log({ lagMs: 120_000 }) }),
+  scenario('long-prompts', 'The bill is driven by long multi-turn conversations', { log: log({ history: 'long-prompts' }) }),
+  scenario('retries', 'A client resends identical requests within seconds (IP recording off)', { log: log({ history: 'retries', recordIp: false }) }),
+  scenario('shared-token', 'The token is used from four machines', { log: log({ history: 'shared-token' }) }),
+  scenario('critical-limit', 'The gateway’s critical rate limit is used up (dashboard logins)', { criticalSpent: 20 }),
+  scenario('pricing-hidden', 'The site keeps its pricing page private; quota shown in CNY', { pricingHidden: true, display: 'CNY' }),
+  scenario('old-log-route', 'new-api of April 2025: its token log takes the key in the URL', { gateway: 'new-api@2025-04' }),
 ];
 
 export function findScenario(id: string): Scenario | undefined {

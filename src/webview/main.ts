@@ -10,6 +10,7 @@ import { ChecklistView } from './views/checklistView';
 import { DiscoveredList } from './views/discoveredView';
 import { ResultsList } from './views/resultsList';
 import { SetupForm } from './views/setupForm';
+import { SpendView } from './views/spendView';
 import { SOURCE_LABEL, SymptomTable } from './views/symptomTable';
 import { VsCodeChatView } from './views/vscodeChatView';
 
@@ -47,6 +48,7 @@ class PanelApp {
     this.showNotice,
   );
   private readonly checklist = new ChecklistView((itemId, checked) => this.tick(itemId, checked));
+  private readonly spend = new SpendView();
   private readonly table = new SymptomTable();
   private readonly discovered = new DiscoveredList(this.showNotice);
   private readonly vscodeChat = new VsCodeChatView(() => this.form.settings(), this.showNotice);
@@ -54,7 +56,7 @@ class PanelApp {
   mount(root: HTMLElement): void {
     replaceChildren(
       this.layout,
-      h('div', { class: 'column main-column' }, this.form.element, this.vscodeChat.element, this.results.element),
+      h('div', { class: 'column main-column' }, this.form.element, this.vscodeChat.element, this.results.element, this.spend.element),
       h('div', { class: 'column side-column' }, this.checklist.element, this.discovered.element, this.table.element),
     );
     replaceChildren(
@@ -88,6 +90,7 @@ class PanelApp {
         this.matched.clear();
         this.table.highlight(this.matched);
         this.results.start(message);
+        this.spend.clear();
         if (message.source.restored) {
           // A kept result never folds a form the user is working in, nor hides what they read.
           if (!this.form.element.contains(document.activeElement)) this.showResultsFirst();
@@ -123,7 +126,8 @@ class PanelApp {
         this.table.highlight(this.matched);
         const firstFail = [...this.matched].find(([, level]) => level === 'fail')?.[0] ?? [...this.matched.keys()][0];
         if (firstFail) this.table.scrollTo(firstFail, false);
-        this.checklist.applyRun(message.checklist, this.ticks[this.form.settings().client] ?? []);
+        this.checklist.applyRun(message.checklist, this.ticks[this.form.settings().client] ?? [], message.checklistReasons);
+        this.spend.show(message);
         if (message.runId === this.focusRunId) this.results.focusVerdict();
         return;
       }

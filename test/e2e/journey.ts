@@ -130,7 +130,17 @@ export async function runJourney(): Promise<JourneyTimings> {
 
     // 1. Healthy: the first run, then three more by keyboard only (Edit → Tab → Run again → Enter).
     const firstRunMs = await run(frame, 'pass');
-    assert.equal(await frame.locator('li.check[data-status="pass"]').count(), 10);
+    assert.equal(await frame.locator('li.check[data-status="pass"]').count(), 16);
+    // The gateway's own records: the log item ticked, the run's cost, and the token's recent usage as two charts, each with its table.
+    await frame.locator('#checklist li[data-item-id="cursor.in-logs"][data-state="verified"]').waitFor();
+    await frame.locator('#run-cost', { hasText: /^This run cost \$[\d.]+ \(\d+ requests\)/ }).waitFor();
+    assert.equal(await frame.locator('#spend svg[role="img"]').count(), 2, 'two charts');
+    assert.match((await frame.locator('#chart-time-title').textContent()) ?? '', /^Spend per hour, oldest first\. \d+ bars, one per hour, from .* Peak \$/);
+    assert.match((await frame.locator('#chart-model-title').textContent()) ?? '', /^Spend by model, the most first: claude-sonnet-4-6 \$/);
+    assert.equal(await frame.locator('#spend table caption', { hasText: 'Spend by model' }).count(), 1, 'the chart’s numbers as a table');
+    await frame.locator('#spend').scrollIntoViewIfNeeded();
+    await shoot(page, 'cost-usage-dark');
+    await frame.locator('#verdict').scrollIntoViewIfNeeded();
     assert.equal(await frame.locator('#setup-form').isVisible(), false, 'after a result the setup folds into one line');
     assert.match((await frame.locator('#setup-summary').textContent()) ?? '', new RegExp(`Cursor · ${healthy.baseUrl.replace(/[.:/]/g, '\\$&')} · sk-…`));
     await frame
@@ -164,7 +174,8 @@ export async function runJourney(): Promise<JourneyTimings> {
     await frame.locator('#setup-summary', { hasText: `sk-…${WRONG_TOKEN.slice(-4)}` }).waitFor();
     assert.equal(await frame.locator('#notice').isVisible(), false, 'no "save it first"');
     await expectFinding(frame, 'auth', 'cursor.401', /generate a new token and paste the raw value again/);
-    assert.equal(await frame.locator('li.check[data-status="skipped"]').count(), 6, 'everything behind auth is blocked, not repeated');
+    assert.equal(await frame.locator('li.check[data-status="skipped"]').count(), 12, 'everything behind auth is blocked, not repeated');
+    assert.equal(await frame.locator('#spend').isVisible(), false, 'no cost or usage without a log');
     assert.match((await frame.locator('#verdict').textContent()) ?? '', /1 check failed\./);
     await expectTidyPanel(frame);
     await shoot(page, 'wrong-token-dark');

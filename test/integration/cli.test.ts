@@ -23,8 +23,17 @@ test('with no arguments it verifies against the sandbox and passes', async () =>
   const r = await cli([]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /sandbox gateway new-api@2026-08, scenario "healthy"/);
-  assert.match(r.stdout, /PASS: 11 passed, 0 warning\(s\), 0 failed, 0 skipped/);
+  assert.match(r.stdout, /PASS: 17 passed, 0 warning\(s\), 0 failed, 0 skipped/);
   assert.match(r.stdout, /Checklist \(Cursor\)/);
+  // The gateway's own records: the log item ticked, the run's cost, the token's recent usage.
+  assert.match(r.stdout, /\[✔\] the matching request appears in Crazyrouter logs/);
+  assert.match(r.stdout, /All 5 requests of this run are in the gateway’s log \(found by request id\)/);
+  assert.match(r.stdout, /\nCost \(in USD, as the gateway shows it\)\n  This run: \$[\d.]+ \(5 requests\)/);
+  assert.match(r.stdout, /\nUsage \(the token’s last 48 calls; this run’s 5 left out\)\n  \d{4}-\d\d-\d\d \d\d:\d\d → .* UTC/);
+  assert.match(r.stdout, /\n  gpt-5\.4 +24 +[\d.]+K +[\d.]+K +\$[\d.]+ +\d+%\n/);
+  const tables = r.stdout.slice(r.stdout.indexOf('\nCost ('), r.stdout.indexOf('\nChecklist'));
+  assert.ok(tables.split('\n').length > 15);
+  for (const line of tables.split('\n')) assert.ok(line.length <= 80, `wider than 80 columns: ${line}`);
 });
 
 test('a failing scenario exits 1 and prints the symptom row and the fix', async () => {
@@ -46,7 +55,7 @@ test('the fix follows the chosen client', async () => {
 test('a warning scenario exits 0 with WARN', async () => {
   const r = await cli(['--scenario', 'reasoning-model']);
   assert.equal(r.code, 0);
-  assert.match(r.stdout, /WARN: 10 passed, 1 warning/);
+  assert.match(r.stdout, /WARN: 16 passed, 1 warning/);
   assert.match(r.stdout, /only with max_completion_tokens: it rejects max_tokens/);
 });
 
@@ -63,7 +72,11 @@ test('--markdown prints the Markdown report', async () => {
   const r = await cli(['--markdown', '--client', 'cherry-studio']);
   assert.equal(r.code, 0);
   assert.match(r.stdout, /^# Crazyrouter Doctor report: PASS/);
-  assert.match(r.stdout, /- \[ \] \(manual\) the request appears in the Crazyrouter logs/);
+  assert.match(r.stdout, /- \[x\] the request appears in the Crazyrouter logs/);
+  assert.match(r.stdout, /\n## Cost\n\nAmounts in USD, as the gateway shows them\.\n\nThis run cost \*\*\\\$0\\\.\d+\*\* \(6 requests\)\./);
+  assert.match(r.stdout, /\| Cherry Studio\\'s Check \\\(gpt\\-5\\\.4\\\) \| gpt\\-5\\\.4 \| \d+ \| \d+ \| \\\$/);
+  assert.match(r.stdout, /\n## Usage\n/);
+  assert.match(r.stdout, /gateway log\\: billed as gpt\\-5\\\.4/);
   // Markdown escapes punctuation; read it as the reader sees it.
   assert.ok(r.stdout.replace(/\\(.)/g, '$1').includes(`- Checked from: this computer (${hostname()})`), 'the report says where it ran');
 });
@@ -82,7 +95,7 @@ test('--base-url takes the token from CRAZYROUTER_API_KEY', async () => {
   try {
     const ok = await cli(['--base-url', sandbox.baseUrl, '--model', 'gpt-5.4'], { CRAZYROUTER_API_KEY: sandbox.key });
     assert.equal(ok.code, 0, ok.stdout);
-    assert.match(ok.stdout, /PASS: 9 passed/);
+    assert.match(ok.stdout, /PASS: 15 passed/);
     const none = await cli(['--base-url', sandbox.baseUrl]);
     assert.equal(none.code, 2);
     assert.match(none.stderr, /no token/);

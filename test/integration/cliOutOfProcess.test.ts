@@ -20,6 +20,7 @@ interface Case {
   symptom: string;
   row: string;
   exit: 0 | 1;
+  client?: string;
 }
 
 const CASES: Case[] = [
@@ -103,6 +104,27 @@ const CASES: Case[] = [
     row: 'cursor.403-model',
     exit: 1,
   },
+  // The gateway's own records: its log, and the bill it explains.
+  { kind: 'the log lags behind the run', scenario: 'log-delayed', check: 'log', symptom: 'log.probe-missing', row: 'gateway.log-missing', exit: 0 },
+  {
+    kind: 'a bill driven by long prompts',
+    scenario: 'long-prompts',
+    check: 'usage:long-context',
+    symptom: 'usage.long-context',
+    row: 'gateway.long-context',
+    exit: 0,
+  },
+  { kind: 'a client that retries', scenario: 'retries', check: 'usage:retries', symptom: 'usage.retries', row: 'gateway.retries', exit: 0 },
+  {
+    kind: 'a token shared across machines',
+    scenario: 'shared-token',
+    client: 'cline',
+    check: 'usage:client-ips',
+    symptom: 'usage.shared-token',
+    row: 'gateway.shared-token',
+    exit: 0,
+  },
+  { kind: 'the critical rate limit reached', scenario: 'critical-limit', check: 'quota', symptom: 'rate.critical', row: 'gateway.critical-limit', exit: 0 },
 ];
 
 suite('the CLI against an out-of-process gateway, one case per kind of failure', () => {
@@ -114,9 +136,13 @@ suite('the CLI against an out-of-process gateway, one case per kind of failure',
         let code = 0;
         let stdout: string;
         try {
-          ({ stdout } = await exec(process.execPath, [path.join(DIST, 'cli.js'), '--base-url', baseUrl, '--json'], {
-            env: { ...process.env, CRAZYROUTER_API_KEY: gateway.key, NO_COLOR: '1' },
-          }));
+          ({ stdout } = await exec(
+            process.execPath,
+            [path.join(DIST, 'cli.js'), '--base-url', baseUrl, '--json', ...(c.client ? ['--client', c.client] : [])],
+            {
+              env: { ...process.env, CRAZYROUTER_API_KEY: gateway.key, NO_COLOR: '1' },
+            },
+          ));
         } catch (error) {
           ({ code, stdout } = error as { code: number; stdout: string });
         }

@@ -13,6 +13,9 @@ import { toolsCheck } from '../../src/core/checks/toolsCheck';
 import { chatCheck } from '../../src/core/checks/chatCheck';
 import type { CheckDefinition } from '../../src/core/checks/checkTypes';
 import { streamingCheck } from '../../src/core/checks/streamingCheck';
+import { costCheck } from '../../src/core/checks/costCheck';
+import { logCheck } from '../../src/core/checks/logCheck';
+import { USAGE_PATTERNS, usageCheck } from '../../src/core/checks/usageChecks';
 import { verify } from '../../src/core/engine/verify';
 import { parseProfile } from '../../src/core/profile';
 import { Secret } from '../../src/core/secret';
@@ -29,7 +32,7 @@ const TIMEOUT_MS = 500;
 const STATUSES = new Set<string>(CHECK_STATUSES);
 
 /** Every check that reads gateway answers, without gates, so every case exercises them all. */
-const ungated = (check: CheckDefinition): CheckDefinition => ({ ...check, needs: [], gatedBy: [] });
+const ungated = (check: CheckDefinition): CheckDefinition => ({ ...check, needs: [], gatedBy: [], after: undefined });
 const CHECKS = [
   reachabilityCheck,
   baseUrlCheck,
@@ -42,7 +45,13 @@ const CHECKS = [
   responsesCheck('m'),
   messagesCheck('m'),
   cherryCheck('m'),
+  // The gateway's own records: its log (read once, whatever it answers), status and prices.
+  logCheck([], 0),
+  costCheck([]),
+  ...USAGE_PATTERNS.map(usageCheck),
 ].map(ungated);
+/** Checks that may decline by their own decision (a gateway too old to ask, a log not read, too few calls to judge), saying why. */
+const MAY_DECLINE = /^(log|cost|usage:.*)$/;
 
 /** Cases run this many at a time, each worker with its own loopback gateway, so a stalled case (500 ms) does not hold up the rest. */
 const WORKERS = Number(process.env.FUZZ_WORKERS ?? 8);
@@ -116,7 +125,9 @@ async function runCase(origin: string, testCase: number): Promise<CaseOutcome> {
     for (const r of report.results) {
       const problem = !STATUSES.has(r.status)
         ? `status ${r.status}`
-        : r.status === 'skipped' && !(r.id === 'base-url' && /could not be reached/.test(r.summary))
+        : r.status === 'skipped' &&
+            !(r.id === 'base-url' && /could not be reached/.test(r.summary)) &&
+            !(MAY_DECLINE.test(r.id) && /^(Not|Nothing)/.test(r.summary))
           ? `skipped although nothing gates it (${r.summary})`
           : r.symptom === 'internal.error'
             ? `internal error: ${r.summary}`

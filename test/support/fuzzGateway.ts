@@ -103,6 +103,8 @@ export function answer(seed: number, testCase: number, req: IncomingMessage, ask
   const type = pick(r, TYPES);
   const text = status === 204 ? '' : body(r);
   const headers: Record<string, string> = { 'X-Oneapi-Request-Id': `fuzz${testCase}` };
+  // Half the gateways say they are new-api of 2026 (every response, as new-api does), so the log route is asked; the draw leaves the others as they were.
+  if (hash(seed, testCase, 'new-api-version') % 2 === 0) headers['X-New-Api-Version'] = 'v0.10.0-fuzz';
   if (type) headers['Content-Type'] = type;
   if (status === 429 && r() < 0.5) headers['Retry-After'] = String(Math.floor(r() * 5));
   if (status === 301 && r() < 0.5) headers.Location = pick(r, ['/v1/models', 'http://127.0.0.2:9/elsewhere', '//']);

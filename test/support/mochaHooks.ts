@@ -7,7 +7,16 @@
 //   failing hook would skip the rest of the suite);
 // - otherwise the next test, naming the test after which it happened (a file's teardown);
 // - otherwise, when no test follows in this process, the run: scripts/test.mjs looks for the line.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import type { Context, RootHookObject } from 'mocha';
+
+// The CLI keeps the critical rate limit's ledger in $XDG_STATE_HOME: every CLI the tests run (in
+// process or as a child) keeps it in a directory of this process's own, never in the user's.
+const stateHome = mkdtempSync(path.join(tmpdir(), 'crazyrouter-doctor-test-state-'));
+process.env.XDG_STATE_HOME = stateHome;
+process.on('exit', () => rmSync(stateHome, { recursive: true, force: true }));
 
 /** The line scripts/test.mjs fails the run on. */
 export const OUTSIDE_ANY_TEST = 'UNHANDLED REJECTION OUTSIDE ANY TEST';

@@ -10,6 +10,7 @@ function exchange(status: number, body: string, contentType = 'application/json;
     method: 'POST',
     url: 'https://crazyrouter.com/v1/chat/completions',
     startedAt: 0,
+    wallStart: 0,
     status,
     contentType,
     bytes: body.length,

@@ -43,3 +43,53 @@ test('10,000 model ids fit (the first 500 are sent)', () => {
   assert.equal(fitted.ids.length, 500);
   assert.equal(fitted.total, 10_000);
 });
+
+test('a run’s cost and usage from a gateway with hostile lengths fit too: long names cut, long lists shortened', () => {
+  const name = (i: number) => `model-${i}-${'x'.repeat(300)}`;
+  const usage = {
+    entries: 1000,
+    atLimit: true,
+    calls: 1000,
+    ownRun: 0,
+    unit: 'USD',
+    total: { quota: 1, spend: 1, text: '$1.00' },
+    byModel: Array.from({ length: 120 }, (_, i) => ({
+      model: name(i),
+      calls: 1,
+      errors: 0,
+      promptTokens: 1,
+      completionTokens: 1,
+      spend: 1,
+      text: '$1.00',
+      share: 0.01,
+    })),
+    overTime: { bucketHours: 1, buckets: Array.from({ length: 72 }, (_, i) => ({ start: `2026-08-11T${i}`, calls: 1, spend: 1, text: '$1.00' })) },
+  };
+  const cost = {
+    unit: `${'¤'.repeat(100)} (custom currency)`,
+    unitFrom: 'status',
+    group: 'g'.repeat(500),
+    prices: [{ model: name(0), input: '$1.00', output: '$2.00' }],
+  };
+  const message = {
+    type: 'runFinished',
+    runId: 1,
+    verdict: 'pass',
+    durationMs: 1,
+    counts: { pass: 1, warn: 0, fail: 0, skipped: 0 },
+    checklist: {},
+    checklistReasons: { 'cursor.in-logs': 'r'.repeat(5_000) },
+    rows: [],
+    cost,
+    usage,
+  };
+  const cuts: Cut[] = [];
+  const fitted = fitMessage(HostMessageSchema, message, (c) => cuts.push(c));
+  assert.ok(fitted && fitted.type === 'runFinished');
+  assert.equal(fitted.usage?.byModel.length, 50);
+  assert.ok(fitted.usage?.byModel.every((m) => m.model.length <= 200 && m.model.endsWith('…')));
+  assert.ok((fitted.cost?.group?.length ?? 0) <= 200);
+  assert.ok((fitted.cost?.unit.length ?? 0) <= 60);
+  assert.ok((fitted.checklistReasons?.['cursor.in-logs']?.length ?? 0) <= 4_000);
+  assert.ok(cuts.some((c) => c.path === 'usage.byModel'));
+});

@@ -106,9 +106,16 @@ suite('Crazyrouter Doctor in a real VS Code host', () => {
       const finished = posted.find((m) => m.type === 'runFinished');
       assert.ok(finished && finished.type === 'runFinished');
       assert.equal(finished.verdict, 'pass');
-      assert.equal(finished.counts.pass, 10);
+      assert.equal(finished.counts.pass, 16);
       assert.equal(finished.checklist['cursor.first-chat'], 'verified');
-      assert.equal(posted.filter((m) => m.type === 'checkFinished').length, 10);
+      const results = posted.flatMap((m) => (m.type === 'checkFinished' ? [m.result] : []));
+      assert.equal(new Set(results.map((r) => r.id)).size, 16);
+      // The gateway's own records: the log item ticked, each request shown again with what the log billed, cost and usage sent.
+      assert.equal(finished.checklist['cursor.in-logs'], 'verified');
+      const relogged = results.filter((r) => r.evidence.some((e) => e.logged?.found));
+      assert.deepEqual(relogged.map((r) => r.id).toSorted(), ['chat:claude-sonnet-4-6', 'chat:gpt-5.4', 'streaming', 'tools']);
+      assert.match(finished.cost?.run?.cost ?? '', /^\$[\d.]+$/);
+      assert.equal(finished.usage?.calls, 48);
       assert.ok(posted.some((m) => m.type === 'models' && m.ids.includes('gemini-3-pro-preview')));
       assert.ok(api.engineLoaded());
       assert.ok(!JSON.stringify(posted).includes(sandbox.key), 'nothing sent to the webview holds the token');

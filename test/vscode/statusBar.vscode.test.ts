@@ -120,6 +120,24 @@ suite('Status-bar token health', () => {
     }
   });
 
+  test('the critical rate limit: one request per check at most, an answer younger than five minutes used again, shared with panel runs; no token in the ledger', async () => {
+    const { api, sandbox } = await checkAgainst('healthy');
+    const critical = () => sandbox.state.requests.filter((r) => r.critical).map((r) => r.path);
+    assert.deepEqual(critical(), ['/api/usage/token/'], 'the check read the token status once');
+    await api.health.checkNow();
+    await api.health.checkNow();
+    assert.deepEqual(critical(), ['/api/usage/token/'], 'the next checks used that answer (younger than five minutes)');
+    assert.match(tooltip(api.health.view), /Quota: \$16\.90 of \$20\.00 left/, 'and still show the quota');
+    await vscode.commands.executeCommand('crazyrouter.verifySetup');
+    const panel = api.panel()!;
+    await panel.receive({ requestId: 1, type: 'run', settings: { baseUrl: sandbox.baseUrl, client: 'cursor', models: ['gpt-5.4'] }, demo: false });
+    assert.deepEqual(critical(), ['/api/usage/token/', '/api/log/token'], 'the panel run shares the answer and reads only the log');
+    const ledger = JSON.stringify(await api.runner.criticalLedger());
+    assert.ok(ledger.includes(sandbox.origin), 'the ledger counts per gateway origin');
+    assert.ok(!ledger.includes(sandbox.key) && !ledger.includes(sandbox.key.slice(3, 20)), 'and holds no token');
+    panel.dispose();
+  });
+
   test('no token: key icon and a hint to set one up', async () => {
     const api = await activatedApi();
     await api.tokens.forget();

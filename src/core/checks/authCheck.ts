@@ -24,6 +24,7 @@ export const authCheck: CheckDefinition = {
     const list = ModelListSchema.safeParse(call.value);
     if (!list.success) return { status: 'fail', symptom: 'response.malformed', summary: 'GET /models answered 200, but the body is not a model list.' };
     ctx.facts.modelIds = list.data.data.map((m) => m.id);
+    ctx.facts.gatewayVersion ??= call.exchange?.gatewayVersion;
     const via = call.exchange?.gatewayVersion ? ` (new-api ${call.exchange.gatewayVersion})` : '';
     const count = ctx.facts.modelIds.length;
     return { status: 'pass', summary: `The token is accepted${via}; it can see ${count} ${count === 1 ? 'model' : 'models'}.`, metrics: { models: count } };

@@ -1,7 +1,22 @@
 import * as l10n from '@vscode/l10n';
 
 /** Every kind of check, and every status a check ends in: the one list the engine, the report and the panel protocol share. */
-export const CHECK_KINDS = ['token', 'reachability', 'base-url', 'client-url', 'protocol', 'auth', 'models', 'chat', 'streaming', 'tools', 'quota'] as const;
+export const CHECK_KINDS = [
+  'token',
+  'reachability',
+  'base-url',
+  'client-url',
+  'protocol',
+  'auth',
+  'models',
+  'chat',
+  'streaming',
+  'tools',
+  'quota',
+  'log',
+  'cost',
+  'usage',
+] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 
 export const CHECK_STATUSES = ['pass', 'warn', 'fail', 'skipped'] as const;
@@ -20,6 +35,9 @@ export const CHECK_KIND_LABELS: Record<CheckKind, string> = {
   streaming: 'streaming',
   tools: 'tool calls',
   quota: 'quota',
+  log: 'the gateway’s log of this run',
+  cost: 'cost and prices',
+  usage: 'recent usage',
 };
 
 /** A check kind's label in the reader's language. */

@@ -21,6 +21,26 @@ export interface Evidence {
   bytes: number;
   bodyExcerpt?: string;
   note?: string;
+  /** When the request started (ISO 8601, this machine's clock). */
+  at?: string;
+  /** For a request that reached the model: what the gateway's own log recorded of it (set after the log was read). */
+  logged?: LoggedEntry;
+}
+
+/** A request as the gateway's log recorded it, or that the log did not have it when it was read. */
+export interface LoggedEntry {
+  found: boolean;
+  /** How the entry was found: by the request id the response carried (certain), or by model and time (weaker). */
+  by?: 'request-id' | 'time';
+  /** The model the gateway billed. */
+  model?: string;
+  promptTokens?: number;
+  completionTokens?: number;
+  quota?: number;
+  /** The quota in the gateway's display unit ($0.000046, ¥0.00034, 23 quota units). */
+  cost?: string;
+  /** When the gateway logged it (ISO 8601, the gateway's clock). */
+  loggedAt?: string;
 }
 
 export interface CheckResult {
@@ -36,6 +56,8 @@ export interface CheckResult {
   details: string[];
   metrics: Record<string, MetricValue>;
   evidence: Evidence[];
+  /** The check could not decide: what the user should look at instead (its checklist items stay theirs to tick). */
+  manual?: string;
 }
 
 /** What a check's own code decides; the engine adds id, timing and evidence. */
@@ -45,6 +67,7 @@ export interface CheckOutcome {
   symptom?: SymptomId;
   details?: string[];
   metrics?: Record<string, MetricValue>;
+  manual?: string;
 }
 
 /** Resolves a host name (dns.lookup with all: true), injectable so tests need no real DNS. */
@@ -57,6 +80,8 @@ export interface CheckContext {
   facts: RunFacts;
   /** A fresh openai client whose exchanges become this check's evidence. */
   client(): GatewayClient;
+  /** The results final so far (a check that runs `after` others sees theirs). */
+  finished(): readonly CheckResult[];
 }
 
 export interface CheckDefinition {
@@ -70,6 +95,11 @@ export interface CheckDefinition {
   needs: string[];
   /** Run alongside; if one of these fails, this check is aborted and reported as blocked. */
   gatedBy: string[];
+  /**
+   * Starts only once these have finished, whatever their result (the log check reads the gateway's
+   * log after the requests it looks for). Ids that are not planned are ignored.
+   */
+  after?: string[];
   /**
    * The check sends the token. Until a tokenless probe has shown that the base URL's origin is the
    * gateway's API (in this run, or a run before), such a check waits for it and is not sent at all

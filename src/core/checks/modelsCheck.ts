@@ -4,9 +4,10 @@ import type { TokenUsageResult } from './tokenUsage';
 /** The guides recommend allowing 2 to 4 models per token. */
 export const RECOMMENDED_ALLOWLIST_MAX = 4;
 
-/** What the token status route says about the allowlist: on (with its models), off, or unknown. */
-function allowlistOf(usage: TokenUsageResult): { known: false } | { known: true; enabled: boolean; models: string[] } {
-  if (!usage.ok || usage.usage.model_limits_enabled === undefined) return { known: false };
+/** What the token status route says about the allowlist: on (with its models), off, or unknown (and why). */
+function allowlistOf(usage: TokenUsageResult): { known: false; why: string } | { known: true; enabled: boolean; models: string[] } {
+  if (!usage.ok) return { known: false, why: usage.reason };
+  if (usage.usage.model_limits_enabled === undefined) return { known: false, why: 'the token status route does not say' };
   return { known: true, enabled: usage.usage.model_limits_enabled, models: Object.keys(usage.usage.model_limits ?? {}) };
 }
 
@@ -36,7 +37,7 @@ export const modelsCheck: CheckDefinition = {
     if (missing.length > 0) {
       const names = `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'}`;
       if (!allowlist.known) {
-        details.push('The gateway has no token status route, so an allowlist cannot be told from models the gateway does not offer to the token’s group.');
+        details.push(`An allowlist cannot be told from models the gateway does not offer to the token’s group: ${allowlist.why}.`);
         return { status: 'fail', symptom: 'models.missing', summary: `${names} not in the token's model list.`, details, metrics };
       }
       const blocked = allowlist.enabled ? missing.filter((m) => !allowlist.models.includes(m)) : [];
@@ -59,7 +60,7 @@ export const modelsCheck: CheckDefinition = {
       };
     }
     if (!allowlist.known) {
-      details.push('Whether the token has a model allowlist cannot be read: this gateway has no token status route.');
+      details.push(`Whether the token has a model allowlist cannot be read: ${allowlist.why}.`);
       return {
         status: 'pass',
         summary: `All ${chosen.length} chosen ${chosen.length === 1 ? 'model is' : 'models are'} in the token's model list.`,

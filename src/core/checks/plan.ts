@@ -4,6 +4,9 @@ import type { Profile } from '../profile';
 import { authCheck } from './authCheck';
 import { baseUrlCheck } from './baseUrlCheck';
 import { chatCheck } from './chatCheck';
+import { costCheck } from './costCheck';
+import { logCheck } from './logCheck';
+import { USAGE_PATTERNS, usageCheck } from './usageChecks';
 import { cherryCheck } from './cherryCheck';
 import type { CheckDefinition } from './checkTypes';
 import { clientUrlCheck } from './clientUrlCheck';
@@ -29,21 +32,32 @@ function protocolChecks(profile: Profile, baseline: string): CheckDefinition[] {
   return checks;
 }
 
+export interface PlanOptions {
+  /** How long the log check waits after the run's last request before it reads the log (logTiming.ts). */
+  logGraceMs?: number;
+}
+
 /**
  * The checks for a profile in the order a reader expects them (`priority` decides what starts
- * first). `health` spends no tokens: it only lists models and reads quota, for the status bar.
+ * first). `health` spends no tokens: it only lists models and reads quota, for the status bar (one
+ * request of the gateway's critical rate limit, `/api/usage/token/`). A full run then reads the
+ * token's log once, after every request that reaches the model (the second and last).
  */
-export function planChecks(profile: Profile): CheckDefinition[] {
+export function planChecks(profile: Profile, options: PlanOptions = {}): CheckDefinition[] {
   const common = [tokenCheck, reachabilityCheck, baseUrlCheck, ...(profile.typedUrl ? [clientUrlCheck] : []), authCheck];
   if (profile.mode === 'health') return [...common, modelsCheck, quotaCheck];
   const baseline = profile.models[0] ?? BASELINE_MODEL;
+  const probes = [...profile.models.map(chatCheck), streamingCheck(baseline), toolsCheck(baseline), ...protocolChecks(profile, baseline)];
   return [
     ...common,
     modelsCheck,
-    ...profile.models.map(chatCheck),
-    streamingCheck(baseline),
-    toolsCheck(baseline),
-    ...protocolChecks(profile, baseline),
+    ...probes,
     quotaCheck,
+    logCheck(
+      probes.map((p) => p.id),
+      options.logGraceMs,
+    ),
+    costCheck(probes.map((p) => p.id)),
+    ...USAGE_PATTERNS.map(usageCheck),
   ];
 }

@@ -40,8 +40,29 @@ export const quotaCheck: CheckDefinition = {
       ctx.facts.tokenUsage(ctx.client()),
     ]);
     const token = tokenUsage.ok ? tokenUsage.usage : undefined;
+    const notes = tokenUsage.ok
+      ? tokenUsage.reusedAt !== undefined
+        ? [
+            `The token status read ${Math.round((ctx.facts.now() - tokenUsage.reusedAt) / 1000)} s ago was used again, to spare the gateway’s critical rate limit.`,
+          ]
+        : []
+      : [`Token status (/api/usage/token/): ${tokenUsage.reason}.`];
+    if (!tokenUsage.ok && tokenUsage.limited) {
+      return {
+        status: 'warn',
+        symptom: 'rate.critical',
+        summary:
+          'The gateway’s critical rate limit is reached: /api/usage/token/ answered 429 with an empty body. Its dashboard login may be refused for up to 20 minutes, so the doctor stops calling /api/usage/token/ and /api/log/token until then.',
+        details: [...notes, ...(subscription ? [`The billing route still shows a cap of $${subscription.hard_limit_usd.toFixed(2)}.`] : [])],
+      };
+    }
     if (!subscription && !token) {
-      return { status: 'warn', symptom: 'quota.unreadable', summary: 'The gateway offers no billing or token usage route; quota could not be read.' };
+      return {
+        status: 'warn',
+        symptom: 'quota.unreadable',
+        summary: 'The gateway offers no billing or token usage route; quota could not be read.',
+        details: notes,
+      };
     }
     const hardLimitUsd = subscription?.hard_limit_usd;
     const usedUsd = usage ? usage.total_usage / 100 : undefined;
@@ -60,6 +81,7 @@ export const quotaCheck: CheckDefinition = {
         status: 'warn',
         symptom: 'quota.unlimited',
         summary: `The token has no quota cap (${spent}); the guides strongly recommend one per client.`,
+        details: notes,
         metrics,
       };
     }
@@ -72,14 +94,21 @@ export const quotaCheck: CheckDefinition = {
     metrics.remainingShare = share === undefined ? null : Math.round(share * 1000) / 1000;
     const cap = hardLimitUsd !== undefined ? `$${hardLimitUsd.toFixed(2)} cap` : `${token?.total_granted} quota units`;
     if (share !== undefined && share <= 0) {
-      return { status: 'fail', symptom: 'quota.token-insufficient', summary: `The token's quota is used up (${spent} of ${cap}).`, metrics };
+      return { status: 'fail', symptom: 'quota.token-insufficient', summary: `The token's quota is used up (${spent} of ${cap}).`, details: notes, metrics };
     }
     if (share !== undefined && share < LOW_QUOTA_SHARE) {
-      return { status: 'warn', symptom: 'quota.low', summary: `Only ${Math.round(share * 100)}% of the token's quota is left (${spent} of ${cap}).`, metrics };
+      return {
+        status: 'warn',
+        symptom: 'quota.low',
+        summary: `Only ${Math.round(share * 100)}% of the token's quota is left (${spent} of ${cap}).`,
+        details: notes,
+        metrics,
+      };
     }
     return {
       status: 'pass',
       summary: `The token has a quota cap (${cap}; ${spent}${share !== undefined ? `, ${Math.round(share * 100)}% left` : ''}).`,
+      details: notes,
       metrics,
     };
   },

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Diagnosis } from '../classify/diagnosis';
 import type { GatewayClient } from '../transport/gatewayClient';
+import { retryAfterMs } from '../critical/retryAfter';
 import { gatewayRoot } from '../urls';
 import { callGateway } from './gatewayCall';
 
@@ -21,9 +22,13 @@ export const TokenUsageSchema = z.object({
 export type TokenUsage = z.infer<typeof TokenUsageSchema>['data'];
 
 export type TokenUsageResult =
-  | { ok: true; usage: TokenUsage }
-  /** The route answered, but not with the token's record: `diagnosis` says what it did say. */
-  | { ok: false; reason: string; diagnosis?: Diagnosis; aborted?: boolean };
+  /** `reusedAt`: the answer of an earlier request (ms since the epoch), used again to spare the critical rate limit. */
+  | { ok: true; usage: TokenUsage; reusedAt?: number }
+  /**
+   * The route answered, but not with the token's record: `diagnosis` says what it did say. `limited`:
+   * the gateway's critical rate limit refused it; `held`: the doctor did not send it (its budget).
+   */
+  | { ok: false; reason: string; diagnosis?: Diagnosis; aborted?: boolean; limited?: { retryAfterMs?: number }; held?: boolean };
 
 /** The route's own answer about the token (401 "Token not provided", "This token status is unavailable", …) is classified as such. */
 export async function readTokenUsage(client: GatewayClient, baseUrl: string): Promise<TokenUsageResult> {
@@ -31,6 +36,14 @@ export async function readTokenUsage(client: GatewayClient, baseUrl: string): Pr
   try {
     const call = await callGateway(client, { route: 'token-status' }, () => client.sdk.get<unknown>(url, client.request));
     if (!call.ok) {
+      if (call.diagnosis.symptom === 'rate.critical') {
+        return {
+          ok: false,
+          reason: `the token status route answered: ${call.diagnosis.summary}`,
+          diagnosis: call.diagnosis,
+          limited: { retryAfterMs: retryAfterMs(call.exchange?.retryAfter, Date.now()) },
+        };
+      }
       const absent = call.diagnosis.symptom === 'url.not-found' || call.diagnosis.symptom === 'url.website-html' || call.diagnosis.symptom === 'url.wrong-path';
       return {
         ok: false,

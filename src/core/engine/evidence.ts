@@ -30,5 +30,6 @@ export function toEvidence(exchange: Exchange, secrets: Secret[]): Evidence {
     bytes: exchange.bytes,
     bodyExcerpt: excerpt ? (excerpt.length > EXCERPT_CHARS ? `${excerpt.slice(0, EXCERPT_CHARS)}…` : excerpt) : undefined,
     note: note ? redact(note, ...secrets) : undefined,
+    at: Number.isFinite(exchange.wallStart) && exchange.wallStart > 0 ? new Date(exchange.wallStart).toISOString() : undefined,
   };
 }

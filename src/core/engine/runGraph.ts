@@ -7,6 +7,8 @@ export interface GraphNode {
   priority?: number;
   needs: string[];
   gatedBy: string[];
+  /** Starts only once these are final, whatever their result. */
+  after?: string[];
   run(signal: AbortSignal): Promise<CheckResult>;
   blocked(reason: string): CheckResult;
   /** The result for a run that threw although nothing cancelled it: a fault, never "Cancelled.". */
@@ -27,6 +29,7 @@ const passed = (r: CheckResult | undefined) => r !== undefined && (r.status === 
  * - `needs`: the node starts only after these passed (it uses their data).
  * - `gatedBy`: the node starts at once, alongside its gates; its result is held until they settle.
  *   If a gate fails, the node is aborted (or its held result dropped) and reported as blocked.
+ * - `after`: the node starts only once these are final, passed or not (it looks at what they did).
  * Results are returned in node order; `onFinish` fires once per node as soon as it is final.
  */
 export async function runGraph(nodes: readonly GraphNode[], options: GraphOptions): Promise<CheckResult[]> {
@@ -92,7 +95,8 @@ export async function runGraph(nodes: readonly GraphNode[], options: GraphOption
           progressed = true;
           continue;
         }
-        if (!run && !result && running.size < options.concurrency && node.needs.every((dep) => passed(final.get(dep)))) start(node);
+        const ready = node.needs.every((dep) => passed(final.get(dep))) && (node.after ?? []).every((dep) => final.has(dep));
+        if (!run && !result && running.size < options.concurrency && ready) start(node);
       }
     }
     if (final.size >= nodes.length) break;

@@ -10,6 +10,12 @@ import { createGatewayClient, type GatewayClient } from '../transport/gatewayCli
 import type { RecordingFetchOptions } from '../transport/recordingFetch';
 import type { CheckEvent } from './events';
 import { toEvidence } from './evidence';
+import { withLoggedEntries } from './loggedEvidence';
+import { CriticalGate, memoryLedgerStore } from '../critical/criticalGate';
+import { CRITICAL_BUDGET } from '../critical/criticalLimits';
+import { fingerprint } from '../discovery/fingerprint';
+import { displayOf } from '../money/quotaDisplay';
+import { usageReport } from '../usage/usageReport';
 import { runGraph, type GraphNode } from './runGraph';
 
 export interface VerifyOptions {
@@ -31,6 +37,13 @@ export interface VerifyOptions {
   onOriginConfirmed?: (origin: string) => void;
   /** The machine the checks run on, in words (`describeMachine`); the report says it. */
   runsOn?: string;
+  /**
+   * The budget for the gateway's critical rate limit, shared by every run of this host (the panel,
+   * the status bar, the CLI's runs through its state file). Without it, a budget for this run alone.
+   */
+  critical?: CriticalGate;
+  /** How long the log check waits after the last request before reading the log (default LOG_WRITE_GRACE_MS). */
+  logGraceMs?: number;
 }
 
 const systemLookup: Lookup = (hostname) => dnsLookup(hostname, { all: true });
@@ -41,8 +54,13 @@ export const DEFAULT_CONCURRENCY = 8;
 export async function verify(profile: Profile, options: VerifyOptions = {}): Promise<Report> {
   const started = Date.now();
   const signal = options.signal ?? new AbortController().signal;
-  const checks = options.checks ?? planChecks(profile);
-  const facts = new RunFacts(profile.baseUrl);
+  const checks = options.checks ?? planChecks(profile, { logGraceMs: options.logGraceMs });
+  const gate = options.critical ?? new CriticalGate(memoryLedgerStore());
+  const allowance = profile.mode === 'health' ? CRITICAL_BUDGET.perHealthCheck : CRITICAL_BUDGET.perFullRun;
+  const facts = new RunFacts(profile.baseUrl, gate.session(new URL(profile.baseUrl).origin, fingerprint(profile.secret.reveal()), allowance), gate.clock);
+  const finished: CheckResult[] = [];
+  const planned = new Set(checks.map((c) => c.id));
+  if (!checks.some((c) => c.kind === 'log')) facts.settleLog();
   const secrets = [profile.secret, profile.pasted];
   options.onEvent?.({ type: 'planned', checks: checks.map(({ id, title, kind, model }) => ({ id, title, kind, model })) });
 
@@ -54,6 +72,7 @@ export async function verify(profile: Profile, options: VerifyOptions = {}): Pro
     priority: check.priority,
     needs: check.sendsToken && mustConfirm ? [...new Set([...check.needs, 'base-url'])] : check.needs,
     gatedBy: check.gatedBy,
+    after: check.after?.filter((id) => planned.has(id)),
     blocked: (reason) => skippedResult(check, reason),
     crashed: (error) => internalErrorResult(check, error, secrets, options.onEvent),
     run: (checkSignal) =>
@@ -61,23 +80,30 @@ export async function verify(profile: Profile, options: VerifyOptions = {}): Pro
         ? Promise.resolve(
             skippedResult(check, `Not sent: ${profile.baseUrl} did not answer a tokenless probe as the gateway's API does, so the token was not sent there.`),
           )
-        : runCheck(check, { profile, facts, lookup: options.lookup ?? systemLookup }, checkSignal, secrets, options),
+        : runCheck(check, { profile, facts, lookup: options.lookup ?? systemLookup, finished }, checkSignal, secrets, options),
   }));
   const results = await runGraph(nodes, {
     concurrency: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY),
     signal,
     onStart: (id) => options.onEvent?.({ type: 'started', id }),
-    onFinish: (result) => options.onEvent?.({ type: 'finished', result }),
+    onFinish: (result) => {
+      finished.push(result);
+      if (result.kind === 'log') facts.settleLog();
+      options.onEvent?.({ type: 'finished', result });
+    },
   });
+  const annotated = withLoggedEntries(results, facts);
   if (facts.apiConfirmed && !signal.aborted) options.onOriginConfirmed?.(origin);
   // The whole report is redacted once more: the model ids a gateway lists are its words too.
   return redactDeep(
-    buildReport(profile, results, {
+    buildReport(profile, annotated, {
       startedAt: new Date(started),
       durationMs: Date.now() - started,
       cancelled: signal.aborted,
       visibleModels: facts.modelIds,
       runsOn: options.runsOn,
+      cost: facts.cost,
+      usage: facts.log && usageReport(facts.log.entries, facts.logMatches, facts.display ?? displayOf(undefined)),
     }),
     ...secrets,
   );
@@ -85,7 +111,7 @@ export async function verify(profile: Profile, options: VerifyOptions = {}): Pro
 
 async function runCheck(
   check: CheckDefinition,
-  { profile, facts, lookup }: { profile: Profile; facts: RunFacts; lookup: Lookup },
+  { profile, facts, lookup, finished }: { profile: Profile; facts: RunFacts; lookup: Lookup; finished: readonly CheckResult[] },
   signal: AbortSignal,
   secrets: Profile['secret'][],
   options: VerifyOptions,
@@ -106,7 +132,7 @@ async function runCheck(
   let outcome: CheckOutcome;
   try {
     if (signal.aborted) throw new CancelledError();
-    outcome = await check.run({ profile, signal, facts, lookup, client });
+    outcome = await check.run({ profile, signal, facts, lookup, client, finished: () => finished });
   } catch (error) {
     if (isCancellation(error, signal)) throw error;
     // Every gateway and network failure is classified inside the check (callGateway); what
@@ -129,6 +155,7 @@ async function runCheck(
     details: outcome.details ?? [],
     metrics: outcome.metrics ?? {},
     evidence: evidenceOf(clients, secrets),
+    manual: outcome.manual,
   };
   return redactDeep(result, ...secrets);
 }

@@ -12,6 +12,7 @@ import { CHECKLIST_STATES } from '../report/checklistState';
 import { VERDICTS } from '../report/verdict';
 import { URL_RULE_IDS } from '../clients/urlRules';
 import { SYMPTOM_IDS } from '../symptoms/symptomIds';
+import { CostViewSchema, LoggedSchema, UsageViewSchema } from './spendViews';
 
 /** For the webview, which takes from src/core only the protocol and the client data. */
 export { PROFILE_LIMITS } from '../profileLimits';
@@ -38,6 +39,8 @@ export const EvidenceSchema = z.object({
   bytes: z.number(),
   bodyExcerpt: opt(Text),
   note: opt(Text),
+  at: opt(max(40)),
+  logged: opt(LoggedSchema),
 });
 
 export const CheckResultSchema = z.object({
@@ -52,6 +55,7 @@ export const CheckResultSchema = z.object({
   details: z.array(Text).check(z.maxLength(50)),
   metrics: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
   evidence: z.array(EvidenceSchema).check(z.maxLength(50)),
+  manual: opt(Text),
 });
 
 export const FindingSchema = z.object({
@@ -187,6 +191,11 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
     counts: z.object(Object.fromEntries(CHECK_STATUSES.map((s) => [s, z.number()])) as Record<(typeof CHECK_STATUSES)[number], z.ZodMiniNumber>),
     /** Each checklist item's state after the run. */
     checklist: z.record(z.string(), ChecklistStateSchema),
+    /** For an item a check would prove but left to the user: why, and what to look at. */
+    checklistReasons: opt(z.record(z.string(), Text)),
+    /** What the run cost and what the chosen models cost; where the token's recent money went. */
+    cost: opt(CostViewSchema),
+    usage: opt(UsageViewSchema),
     /** The client's symptom rows with fixes rendered for this run (a model that failed is never recommended). */
     rows: z.array(SymptomRowViewSchema),
     /** The machine the checks ran on, in words. */

@@ -1,4 +1,6 @@
 import type { CheckResult, CheckStatus } from '../checks/checkTypes';
+import { loggedLine } from '../protocol/loggedLine';
+import { costMarkdown, usageMarkdown } from './markdownSpend';
 import { mdCode, mdText } from './markdownText';
 import type { ChecklistState } from './checklistState';
 import { groupFindings, type Report } from './report';
@@ -29,6 +31,8 @@ export function renderMarkdown(report: Report): string {
     '|---|---|---|---|',
     ...report.results.map((r) => `| ${mdCode(r.title)} | ${STATUS_MARK[r.status]} | ${r.durationMs} ms | ${mdCode(r.summary)} |`),
   ];
+  if (report.cost) lines.push('', ...costMarkdown(report.cost));
+  if (report.usage) lines.push('', ...usageMarkdown(report.usage));
   if (report.findings.length > 0) {
     lines.push('', '## What to fix', '');
     for (const group of groupFindings(report.findings)) {
@@ -41,7 +45,8 @@ export function renderMarkdown(report: Report): string {
     }
   }
   lines.push('## Checklist', '');
-  for (const entry of report.checklist) lines.push(`- ${CHECKLIST_MARK[entry.state]} ${mdText(entry.item.text)}`);
+  for (const entry of report.checklist)
+    lines.push(`- ${CHECKLIST_MARK[entry.state]} ${mdText(entry.item.text)}${entry.reason ? ` — ${mdText(entry.reason)}` : ''}`);
   lines.push('', '## Evidence', '');
   for (const r of report.results) lines.push(...evidenceLines(r));
   return `${lines.join('\n').trimEnd()}\n`;
@@ -61,6 +66,7 @@ function evidenceLines(result: CheckResult): string[] {
       e.note,
     ].filter(Boolean);
     lines.push(`- ${mdCode(parts.join(' · '))}`);
+    if (e.logged) lines.push(`  - ${mdText(loggedLine(e.logged))}`);
     if (e.bodyExcerpt) lines.push(`  - body: ${mdCode(e.bodyExcerpt)}`);
   }
   lines.push('');

@@ -4,7 +4,9 @@ import { BASELINE_MODEL, CLIENTS, type ClientId } from '../clients/clients';
 import type { Profile } from '../profile';
 import { renderFix, rowFor } from '../symptoms/symptomTable';
 import type { SymptomId } from '../symptoms/symptomIds';
+import type { UsageReport } from '../usage/usageReport';
 import { DOCTOR_VERSION } from '../version';
+import type { CostReport } from './costReport';
 
 import type { ChecklistState } from './checklistState';
 import type { Verdict } from './verdict';
@@ -47,6 +49,8 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
 export interface ChecklistEntry {
   item: ChecklistItem;
   state: ChecklistState;
+  /** An item a check would prove, left to the user: what the check could not decide, and what to look at. */
+  reason?: string;
 }
 
 export interface Report {
@@ -64,12 +68,16 @@ export interface Report {
   checklist: ChecklistEntry[];
   /** Model ids the token can see (from the model list), when authentication got that far. */
   visibleModels: string[];
+  /** What the run cost and what the chosen models cost (a full run that got that far). */
+  cost?: CostReport;
+  /** Where the token's recent money went, from its log (a full run that read it). */
+  usage?: UsageReport;
 }
 
 export function buildReport(
   profile: Profile,
   results: CheckResult[],
-  meta: { startedAt: Date; durationMs: number; cancelled: boolean; visibleModels?: string[]; runsOn?: string },
+  meta: { startedAt: Date; durationMs: number; cancelled: boolean; visibleModels?: string[]; runsOn?: string; cost?: CostReport; usage?: UsageReport },
 ): Report {
   const counts: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, skipped: 0 };
   for (const r of results) counts[r.status]++;
@@ -95,6 +103,8 @@ export function buildReport(
     findings: findingsFor(results, profile.client, baseline),
     checklist: checklistFor(results, profile.client),
     visibleModels: meta.visibleModels ?? [],
+    cost: meta.cost,
+    usage: meta.usage,
   };
 }
 
@@ -129,11 +139,16 @@ export function findingsFor(results: readonly CheckResult[], client: ClientId, b
   return findings;
 }
 
-/** An item is verified only when every check behind it that ran passed: a warning or a failure leaves it unticked. */
+/**
+ * An item is verified only when every check behind it that ran passed: a warning or a failure leaves
+ * it unticked. One whose check could not decide (it says what to look at instead) is the user's.
+ */
 export function checklistFor(results: readonly CheckResult[], client: ClientId): ChecklistEntry[] {
   return localizedChecklist(client).map((item) => {
     if (item.proof.kind === 'manual') return { item, state: 'manual' };
     const kinds = item.proof.checks;
+    const undecided = results.find((r) => kinds.includes(r.kind) && r.manual);
+    if (undecided) return { item, state: 'manual', reason: undecided.manual };
     const relevant = results.filter((r) => kinds.includes(r.kind) && r.status !== 'skipped');
     const state: ChecklistState =
       relevant.length === 0

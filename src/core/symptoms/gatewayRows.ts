@@ -1,3 +1,4 @@
+import { BASELINE_MODEL } from '../clients/clients';
 import type { SymptomRow } from './symptomRow';
 
 const row = (id: string, symptom: string, cause: string, fix: string, matches: SymptomRow['matches']): SymptomRow => ({
@@ -392,6 +393,52 @@ export const GATEWAY_ROWS: readonly SymptomRow[] = [
     'the model or its channel does not support tool calling',
     'use a model that handles tool use reliably (e.g. {baseline}) for agent or MCP work',
     ['tools.no-call', 'tools.error'],
+  ),
+  // The gateway's own log and prices (clients-logs-pricing.md §4), and the guides' cost advice:
+  // "reserve expensive models for heavier work only" and "if usage looks abnormal, check the
+  // Crazyrouter logs first for retries or long multi-turn sessions" (seed-cherry-studio-guide.txt,
+  // Performance and Cost Tips; seed-cursor-guide.txt, Performance And Cost Tips).
+  row(
+    'log-missing',
+    'This run’s requests are not in the Crazyrouter log (yet)',
+    'the gateway writes its log shortly after each request, some gateways do not record consumption at all, and requests made with another token are logged under that token',
+    'open the Crazyrouter dashboard → Logs in a minute and look for the request ids shown in the evidence; if they never appear, check that {client} uses this same token ({keyField})',
+    ['log.probe-missing'],
+  ),
+  row(
+    'expensive-model',
+    'A chosen model costs far more than the baseline model',
+    `every request to it costs several times what ${BASELINE_MODEL} (the guides’ baseline) costs; the guides advise keeping expensive models for heavier work only`,
+    `keep ${BASELINE_MODEL} as the default model in {client} and switch to the expensive one only for hard tasks`,
+    ['cost.expensive-model'],
+  ),
+  row(
+    'long-context',
+    'Cost jumps: long multi-turn context',
+    'many of the token’s calls send very long prompts: a long conversation or a large attached context is sent again on every turn, and every turn pays for all of it',
+    'start a new conversation for a new task and attach less context; give {client} its own quota cap, as the guides advise for long conversations',
+    ['usage.long-context'],
+  ),
+  row(
+    'retries',
+    'Cost jumps: the same request is sent again within seconds',
+    'a client resends identical requests after a timeout or an error, and every copy that reaches the model is billed',
+    'find the error behind the retries (the error entries and request ids in the Crazyrouter log) and fix it, or raise {client}’s request timeout so it stops resending',
+    ['usage.retries'],
+  ),
+  row(
+    'errors',
+    'Many of the token’s requests fail',
+    'a recurring error (a model not allowed, no channel, quota, a rate limit) fails the token’s calls, and clients often retry them',
+    'read the failing calls’ messages in the Crazyrouter log and apply the fix for that error (the checks above show which ones still fail)',
+    ['usage.errors'],
+  ),
+  row(
+    'shared-token',
+    'Cost jumps: one token used from several places',
+    'the token’s recent calls come from several client IP addresses: it is shared across tools, machines or people',
+    'give {client} a token of its own with its own quota cap and model allowlist (both guides: a dedicated token per client), and replace this one where it is shared',
+    ['usage.shared-token'],
   ),
   row(
     'internal',

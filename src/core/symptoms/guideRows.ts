@@ -161,6 +161,7 @@ export const CURSOR_ROWS: readonly SymptomRow[] = [
     symptom: 'cost jumps unexpectedly',
     cause: 'one token is shared across too many tools or the allowlist is too wide',
     fix: 'narrow the model set and give Cursor its own quota cap',
+    // Not usage.shared-token: Cursor calls from its own servers, so the doctor never reads sharing from IPs for Cursor.
     matches: ['allowlist.too-wide', 'quota.unlimited'],
   },
 ];

@@ -61,6 +61,12 @@ export const SYMPTOM_IDS = [
   'client.protocol-missing',
   'tools.no-call',
   'tools.error',
+  'log.probe-missing',
+  'cost.expensive-model',
+  'usage.long-context',
+  'usage.retries',
+  'usage.errors',
+  'usage.shared-token',
   'internal.error',
 ] as const;
 

@@ -2,7 +2,10 @@
 export interface Exchange {
   method: string;
   url: string;
+  /** performance.now() when the request started (the base of the other times). */
   startedAt: number;
+  /** Date.now() when the request started: when it happened, for matching it with the gateway's log. */
+  wallStart: number;
   /** ms after start when the response headers arrived. */
   headersMs?: number;
   /** ms after start when the body ended (or failed). */
@@ -12,6 +15,8 @@ export interface Exchange {
   requestId?: string;
   gatewayVersion?: string;
   retryAfter?: string;
+  /** The response's Date header: the gateway's clock, to compare times in its log with ours. */
+  serverDate?: string;
   /** The other origin a redirect pointed at; the doctor never follows one (the token would go with it). */
   blockedRedirect?: string;
   /** Set when same-origin redirects went on past the limit: how many were followed, and the last target. */

@@ -64,6 +64,7 @@ export function recordingFetch(log: ExchangeLog, options: RecordingFetchOptions 
         method,
         url: url.toString(),
         startedAt: performance.now(),
+        wallStart: Date.now(),
         bytes: 0,
         chunkMs: [],
         body: '',
@@ -108,6 +109,7 @@ function recordHeaders(exchange: Exchange, response: Response): void {
   exchange.requestId = response.headers.get('x-oneapi-request-id') ?? response.headers.get('x-request-id') ?? undefined;
   exchange.gatewayVersion = response.headers.get('x-new-api-version') ?? undefined;
   exchange.retryAfter = response.headers.get('retry-after') ?? response.headers.get('retry-after-ms') ?? undefined;
+  exchange.serverDate = response.headers.get('date') ?? undefined;
 }
 
 function tapBody(exchange: Exchange, response: Response, options: RecordingFetchOptions, signal: AbortSignal | undefined): Response {

@@ -12,9 +12,23 @@ export function runFinishedMessage(report: Report, runId: number): HostMessage {
     durationMs: report.durationMs,
     counts: report.counts,
     checklist: Object.fromEntries(report.checklist.map((c) => [c.item.id, c.state])),
+    checklistReasons: Object.fromEntries(report.checklist.flatMap((c) => (c.reason ? [[c.item.id, c.reason]] : []))),
+    cost: report.cost,
+    usage: report.usage,
     rows: rowViews(report.target.client, report.baseline),
     runsOn: report.target.runsOn,
   };
+}
+
+/**
+ * The results the gateway's log annotated after they were shown (each request's evidence now says
+ * what the log recorded), to show again before the run ends.
+ */
+export function loggedResultMessages(report: Report, runId: number): HostMessage[] {
+  const findings = new Map(report.findings.map((f) => [f.checkId, f]));
+  return report.results
+    .filter((r) => r.evidence.some((e) => e.logged))
+    .map((result) => ({ type: 'checkFinished', runId, result, finding: findings.get(result.id) }));
 }
 
 /** The end of a run that broke off (the reason is in the log): the panel stops waiting, as for a cancel. */

@@ -26,7 +26,7 @@ import type { HealthSnapshot } from '../statusBar/healthState';
 import type { LastResult } from '../statusBar/healthIndicator';
 import { ChecklistTicks } from './checklistTicks';
 import { localResourceRoots, panelHtml } from './panelHtml';
-import { abandonedRunMessage, replayMessages, runFinishedMessage } from './reportMessages';
+import { abandonedRunMessage, loggedResultMessages, replayMessages, runFinishedMessage } from './reportMessages';
 
 type Reply = ReplyBody;
 const DONE: Reply = { ok: true };
@@ -308,6 +308,7 @@ export class VerifyPanel implements vscode.Disposable {
         this.shownStartedAt = Date.parse(report.startedAt);
         if (!demo) this.context.onReport(report);
       }
+      for (const message of loggedResultMessages(report, id)) this.post(message);
       this.post(runFinishedMessage(report, id));
       finished = true;
       if (report.visibleModels.length > 0) this.post({ type: 'models', ids: report.visibleModels.slice(0, 500), total: report.visibleModels.length });

@@ -18,6 +18,7 @@ export class ChecklistView {
   private readonly list = h('ul', { id: 'checklist', class: 'checklist' });
   private client?: ClientView;
   private states: Record<string, ChecklistState> = {};
+  private reasons: Record<string, string> = {};
 
   constructor(private readonly onTick: (itemId: string, checked: boolean) => void) {
     this.element = h('section', { class: 'checklist-section', 'aria-label': 'Checklist' }, h('h2', {}, 'Checklist'), this.list);
@@ -29,7 +30,9 @@ export class ChecklistView {
     replaceChildren(
       this.list,
       ...client.checklist.map((item) => {
-        if (item.auto) {
+        // An item a check would prove, but the check could not decide: the user's to tick, with the reason.
+        const leftToUser = item.auto && this.states[item.id] === 'manual';
+        if (item.auto && !leftToUser) {
           const state = (this.states[item.id] ?? 'not-run') as Exclude<ChecklistState, 'manual'>;
           const shown = AUTO_STATE[state] ?? AUTO_STATE['not-run'];
           return h(
@@ -39,20 +42,17 @@ export class ChecklistView {
             h('span', { class: 'item-text' }, item.text, h('span', { class: 'hint auto-note' }, shown.note(item.checkedBy ?? 'its checks'))),
           );
         }
-        const box = h('vscode-checkbox', { 'data-item-id': item.id, checked: manualTicks.has(item.id), label: item.text, title: item.hint ?? '' });
+        const hint = leftToUser ? (this.reasons[item.id] ?? item.hint) : item.hint;
+        const box = h('vscode-checkbox', { 'data-item-id': item.id, checked: manualTicks.has(item.id), label: item.text, title: hint ?? '' });
         box.addEventListener('change', () => this.onTick(item.id, (box as HTMLElement & { checked: boolean }).checked));
-        return h(
-          'li',
-          { class: 'manual', 'data-item-id': item.id, 'data-state': 'manual' },
-          box,
-          item.hint && h('div', { class: 'hint manual-hint' }, item.hint),
-        );
+        return h('li', { class: 'manual', 'data-item-id': item.id, 'data-state': 'manual' }, box, hint && h('div', { class: 'hint manual-hint' }, hint));
       }),
     );
   }
 
-  applyRun(states: Record<string, ChecklistState>, ticked: readonly string[]): void {
+  applyRun(states: Record<string, ChecklistState>, ticked: readonly string[], reasons: Record<string, string> = {}): void {
     this.states = states;
+    this.reasons = reasons;
     if (this.client) this.render(this.client, ticked);
   }
 }

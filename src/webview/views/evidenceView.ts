@@ -1,4 +1,5 @@
 import type { CheckResultView } from '../../core/protocol/panelProtocol';
+import { loggedLine } from '../../core/protocol/loggedLine';
 import { h } from '../dom';
 
 /**
@@ -29,6 +30,7 @@ export function evidenceContent(result: CheckResultView): HTMLElement[] {
           [e.status ?? 'no response', e.contentType, e.totalMs !== undefined ? `${e.totalMs}\u00a0ms` : undefined].filter((x) => x !== undefined).join(' · '),
         ),
         e.requestId && h('div', { class: 'muted' }, `request id ${e.requestId}`),
+        e.logged && h('div', { class: 'logged' }, loggedLine(e.logged)),
         e.note && h('div', { class: 'muted' }, e.note),
         e.bodyExcerpt && h('pre', { class: 'excerpt' }, e.bodyExcerpt),
       ),
