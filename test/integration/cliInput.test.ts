@@ -14,7 +14,7 @@ const run = (args: string[]) =>
   spawnSync(process.execPath, [CLI, ...args], {
     env: { ...process.env, CRAZYROUTER_API_KEY: 'sk-0123456789abcdefABCDEF', NO_COLOR: '1' },
     encoding: 'utf8',
-    timeout: 10_000,
+    timeout: 60_000, // a guard against a hang, not a measure: a loaded machine starts Node slowly
   });
 
 test('an empty --base-url is a usage error, not a silent sandbox run', () => {
