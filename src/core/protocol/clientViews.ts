@@ -22,6 +22,7 @@ export function clientViews(): ClientView[] {
       text: item.text,
       auto: item.proof.kind === 'check',
       checkedBy: item.proof.kind === 'check' ? item.proof.checks.map((kind) => CHECK_KIND_LABELS[kind]).join(', ') : undefined,
+      scannedBy: item.scan ? `Scan this machine (${item.scan.reads})` : undefined,
       hint: item.proof.kind === 'manual' ? item.proof.hint : undefined,
     })),
   }));
