@@ -9,7 +9,7 @@ import { parse as parseJsonc } from 'jsonc-parser';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../src/sandbox/sandboxServer';
-import { makeFixtureHome } from '../support/fixtureHome';
+import { makeFixtureHome, writeFixtureDatabases } from '../support/fixtureHome';
 import { startFixture } from '../support/faultProxy';
 import { launchWithProfile, openIn } from './browser';
 import { REPO, startCodeServer } from './codeServer';
@@ -90,6 +90,8 @@ export async function runJourney(): Promise<JourneyTimings> {
   // pasted into the file and a model missing from agent mode, beside another provider's group.
   const chatModels = path.join(server.userDataDir, 'User', 'chatLanguageModels.json');
   writeFileSync(chatModels, CHAT_MODELS_FIXTURE);
+  // Cursor's and Cherry Studio's databases where the extension host looks: its $XDG_CONFIG_HOME.
+  writeFixtureDatabases(path.join(server.root, 'xdg'));
   const profile = path.join(server.root, 'browser-profile');
   const browser = await launchWithProfile(profile);
   let page: Page | undefined;
@@ -300,6 +302,10 @@ export async function runJourney(): Promise<JourneyTimings> {
     await frame.locator('#notice', { hasText: 'Corrected snippet copied' }).waitFor();
     await frame.locator('#discovered').scrollIntoViewIfNeeded();
     await shoot(page, 'discovered-dark');
+    await frame.locator('#discovered li[data-client="Cursor"]').scrollIntoViewIfNeeded();
+    await shoot(page, 'discovered-databases-dark');
+    await baseUrlItem.scrollIntoViewIfNeeded();
+    await shoot(page, 'checklist-scanned-dark');
 
     // 5b. Add Crazyrouter to VS Code chat: the change as a diff beside the panel, asked in a modal,
     // then written keeping the other group and its comment, the pasted key gone and no key written.

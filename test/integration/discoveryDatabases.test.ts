@@ -81,7 +81,7 @@ const only = (found: ConfigFinding[], client: string) => found.filter((f) => f.c
     ];
     for (const c of cases) {
       const home = newHome();
-      writeCursorState(home, c.settings, c.key);
+      writeCursorState(path.join(home, '.config'), c.settings, c.key);
       const found = await discoverConfigs({ home, env: {}, baseUrl: c.baseUrl });
       const [cursor] = only(found, 'Cursor');
       assert.ok(cursor, c.name);

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { suiteTeardown, test } from 'mocha';
+import { DATABASE_LIMITS, readDatabase } from '../../src/core/discovery/databaseFile';
 import { discoverConfigs } from '../../src/core/discovery/discoverConfigs';
 import { writeCherryStudioDb, writeCursorState } from '../support/fixtureHome';
 import { makeDatabase, PYTHON } from '../support/sqlitePython';
@@ -106,7 +107,7 @@ test('a database that is a pipe or a link out of its folder, or whose -wal file 
   assert.ok(!JSON.stringify(found).includes('root:'), 'nothing of /etc/passwd was read');
   if (!PYTHON) return;
   const withWal = home({});
-  writeCursorState(withWal, { openAIBaseUrl: 'https://crazyrouter.com/v1', useOpenAIKey: true }, { encrypted: [1] });
+  writeCursorState(path.join(withWal, '.config'), { openAIBaseUrl: 'https://crazyrouter.com/v1', useOpenAIKey: true }, { encrypted: [1] });
   const wal = path.join(withWal, '.config', 'Cursor', 'User', 'globalStorage', 'state.vscdb-wal');
   rmSync(wal);
   symlinkSync('/etc/passwd', wal);
@@ -141,32 +142,37 @@ test('a database that is a pipe or a link out of its folder, or whose -wal file 
   assert.ok(!JSON.stringify(found).includes(TOKEN.slice(3, 15)), 'no byte of the file is quoted');
 });
 
-(PYTHON ? test : test.skip)('a 3 GB Cursor database is read for its few pages; one whose ItemTable is larger than the 64 MB budget is refused', async () => {
+(PYTHON ? test : test.skip)('a 3 GB Cursor database is read for its few pages; one past the read budget, or the time limit, is refused', async () => {
   const sparse = home({});
-  const file = writeCursorState(sparse, { openAIBaseUrl: 'https://crazyrouter.com/v1', useOpenAIKey: true }, { encrypted: [1] });
+  const file = writeCursorState(path.join(sparse, '.config'), { openAIBaseUrl: 'https://crazyrouter.com/v1', useOpenAIKey: true }, { encrypted: [1] });
   truncateSync(file, 3 * 1024 ** 3); // a sparse tail: the header's page count still says where the database ends
   assert.equal((await discoverConfigs({ home: sparse, env: {} }))[0]?.checklist[0]?.state, 'verified');
 
+  // The limits (DATABASE_LIMITS: 64 MB, 5 s) made small over 4 MB of ItemTable pages.
   const big = home({});
-  const folder = path.join(big, '.config', 'Cursor', 'User', 'globalStorage');
-  mkdirSync(folder, { recursive: true });
+  const db = path.join(big, 'state.vscdb');
   makeDatabase(
-    path.join(folder, 'state.vscdb'),
-    ['journal_mode=OFF'],
+    db,
+    [],
     [
       { sql: 'CREATE TABLE ItemTable (key TEXT UNIQUE ON CONFLICT REPLACE, value BLOB)' },
-      {
-        sql: "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 24000) INSERT INTO ItemTable SELECT 'item' || i, zeroblob(3000) FROM n",
-      },
+      { sql: "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) INSERT INTO ItemTable SELECT 'item' || i, zeroblob(3000) FROM n" },
     ],
     { dump: false },
   );
-  assert.match((await discoverConfigs({ home: big, env: {} }))[0]?.notRead ?? '', /^Reading the database would take more than 64 MB; it was not read\./);
+  const read = (limits: typeof DATABASE_LIMITS) =>
+    readDatabase(db, big, async (d) => (await d.rows('ItemTable', { column: 'key', oneOf: ['item1000'] }))?.length, undefined, limits);
+  assert.deepEqual(await read({ maxReadBytes: 1024 * 1024, timeoutMs: 60_000 }), {
+    kind: 'refused',
+    problem: 'Reading the database would take more than 1 MB; it was not read.',
+  });
+  assert.deepEqual(await read({ maxReadBytes: 64 * 1024 * 1024, timeoutMs: 0 }), { kind: 'refused', problem: 'The database could not be read within 0 s.' });
+  assert.deepEqual(await read(DATABASE_LIMITS), { kind: 'read', value: 1 }, 'within the real limits it is read');
 });
 
 (PYTHON ? test : test.skip)('a scan stopped by its caller stops inside a database read', async () => {
   const dir = home({});
-  writeCursorState(dir, { openAIBaseUrl: 'https://crazyrouter.com/v1', useOpenAIKey: true }, { encrypted: [1] });
+  writeCursorState(path.join(dir, '.config'), { openAIBaseUrl: 'https://crazyrouter.com/v1', useOpenAIKey: true }, { encrypted: [1] });
   await assert.rejects(discoverConfigs({ home: dir, env: {}, signal: AbortSignal.abort() }), (e: Error) => e.name === 'AbortError');
 });
 
@@ -174,7 +180,11 @@ test('a database that is a pipe or a link out of its folder, or whose -wal file 
   'the CLI prints what a database holds through visibleText: terminal escapes in a URL or a provider name never reach the terminal',
   () => {
     const dir = home({});
-    writeCursorState(dir, { openAIBaseUrl: 'https://crazyrouter.com/v1\u001b[2J\u001b]8;;https://evil.example\u0007', useOpenAIKey: true }, { plain: TOKEN });
+    writeCursorState(
+      path.join(dir, '.config'),
+      { openAIBaseUrl: 'https://crazyrouter.com/v1\u001b[2J\u001b]8;;https://evil.example\u0007', useOpenAIKey: true },
+      { plain: TOKEN },
+    );
     writeCherryStudioDb(path.join(dir, '.config', 'CherryStudio'), [
       {
         id: 'x',

@@ -10,11 +10,12 @@ export const CLINE_TOKEN = 'sk-ClineClineCline0123456789abcdefgh';
 export const CURSOR_APPLICATION_USER = 'src.vs.platform.reactivestorage.browser.reactiveStorageServiceImpl.persistentStorage.applicationUser';
 
 /**
- * Cursor's state.vscdb as Cursor leaves it while running (WAL mode, the last change still in the
- * -wal file), with `settings` as its applicationUser entry and the key stored as given.
+ * Cursor's state.vscdb in `<appData>/Cursor` (appData: a HOME's `.config` on Linux, or
+ * $XDG_CONFIG_HOME) as Cursor leaves it while running (WAL mode, the last change still in the -wal
+ * file), with `settings` as its applicationUser entry and the key stored as given.
  */
-export function writeCursorState(dir: string, settings: unknown, key: { plain?: string; encrypted?: number[] }): string {
-  const folder = path.join(dir, '.config', 'Cursor', 'User', 'globalStorage');
+export function writeCursorState(appData: string, settings: unknown, key: { plain?: string; encrypted?: number[] }): string {
+  const folder = path.join(appData, 'Cursor', 'User', 'globalStorage');
   mkdirSync(folder, { recursive: true });
   const file = path.join(folder, 'state.vscdb');
   const scratch = mkdtempSync(path.join(tmpdir(), 'crazyrouter-cursor-'));
@@ -164,32 +165,7 @@ export function makeFixtureHome(): string {
       },
     ]),
   );
-  if (PYTHON) {
-    writeCursorState(
-      home,
-      { openAIBaseUrl: 'https://crazyrouter.com', useOpenAIKey: true, aiSettings: { userAddedModels: ['gpt-5.4'] } },
-      { encrypted: [118, 49, 48, 7, 7, 7] },
-    );
-    writeCherryStudioDb(path.join(home, '.config', 'CherryStudio'), [
-      {
-        id: 'openai',
-        preset: 'openai',
-        name: 'OpenAI',
-        endpoints: { 'openai-responses': 'https://api.openai.com' },
-        defaultEndpoint: 'openai-responses',
-        enabled: false,
-      },
-      { id: 'deepseek', preset: 'deepseek', name: 'DeepSeek', endpoints: { 'openai-chat-completions': 'https://api.deepseek.com' }, enabled: true },
-      {
-        id: 'b1c2d3e4-crazy',
-        name: 'Crazyrouter',
-        endpoints: { 'openai-chat-completions': 'https://crazyrouter.com' },
-        defaultEndpoint: 'openai-chat-completions',
-        keys: [{ key: SHARED_TOKEN, isEnabled: true }],
-        enabled: false,
-      },
-    ]);
-  }
+  if (PYTHON) writeFixtureDatabases(path.join(home, '.config'));
   // Cherry Studio 1.x, installed portable elsewhere: its LevelDB store, which the doctor names but does not read.
   write('CherryPortable/data/Local Storage/leveldb/000003.log', 'leveldb');
   write(
@@ -197,4 +173,36 @@ export function makeFixtureHome(): string {
     JSON.stringify({ 'app.user_data_path': { '/opt/CherryStudio/cherry-studio': path.join(home, 'CherryPortable', 'data') } }),
   );
   return home;
+}
+
+/**
+ * The fixture's Cursor and Cherry Studio 2.x databases in `appData` (a HOME's `.config`, or the
+ * $XDG_CONFIG_HOME a code-server is given): Cursor's override without `/v1`, its key encrypted; a
+ * Crazyrouter provider switched off and sharing Claude Code's token, beside seeded presets.
+ */
+export function writeFixtureDatabases(appData: string): void {
+  writeCursorState(
+    appData,
+    { openAIBaseUrl: 'https://crazyrouter.com', useOpenAIKey: true, aiSettings: { userAddedModels: ['gpt-5.4'] } },
+    { encrypted: [118, 49, 48, 7, 7, 7] },
+  );
+  writeCherryStudioDb(path.join(appData, 'CherryStudio'), [
+    {
+      id: 'openai',
+      preset: 'openai',
+      name: 'OpenAI',
+      endpoints: { 'openai-responses': 'https://api.openai.com' },
+      defaultEndpoint: 'openai-responses',
+      enabled: false,
+    },
+    { id: 'deepseek', preset: 'deepseek', name: 'DeepSeek', endpoints: { 'openai-chat-completions': 'https://api.deepseek.com' }, enabled: true },
+    {
+      id: 'b1c2d3e4-crazy',
+      name: 'Crazyrouter',
+      endpoints: { 'openai-chat-completions': 'https://crazyrouter.com' },
+      defaultEndpoint: 'openai-chat-completions',
+      keys: [{ key: SHARED_TOKEN, isEnabled: true }],
+      enabled: false,
+    },
+  ]);
 }

@@ -9,10 +9,10 @@ import { linkCheck } from './safeRead';
  * the reader reads only the table asked for (Cursor's ItemTable is ~2.5 MB in a 9 GB file,
  * Dicklesworthstone/coding_agent_session_search#221) and reads the -wal file whole to check it.
  */
-export const DATABASE_LIMITS = {
+export const DATABASE_LIMITS: { readonly maxReadBytes: number; readonly timeoutMs: number } = {
   maxReadBytes: 64 * 1024 * 1024,
   timeoutMs: 5_000,
-} as const;
+};
 
 export type DatabaseOutcome<T> = { kind: 'read'; value: T } | { kind: 'absent' } | { kind: 'refused'; problem: string };
 
@@ -46,6 +46,7 @@ export async function readDatabase<T>(
   folder: string,
   use: (db: SqliteDatabase) => Promise<T>,
   signal?: AbortSignal,
+  limits: typeof DATABASE_LIMITS = DATABASE_LIMITS,
 ): Promise<DatabaseOutcome<T>> {
   const db = await openRegular(file, folder);
   if (db === 'absent') return { kind: 'absent' };
@@ -53,13 +54,13 @@ export async function readDatabase<T>(
   const wal = await openRegular(`${file}-wal`, folder);
   try {
     if (typeof wal === 'object' && 'problem' in wal) return { kind: 'refused', problem: `Its -wal file ${wal.problem}` };
-    const deadline = AbortSignal.timeout(DATABASE_LIMITS.timeoutMs);
+    const deadline = AbortSignal.timeout(limits.timeoutMs);
     const stop = signal ? AbortSignal.any([signal, deadline]) : deadline;
     let spent = 0;
     const reader = (handle: FileHandle) => async (position: number, length: number) => {
       stop.throwIfAborted();
       spent += length;
-      if (spent > DATABASE_LIMITS.maxReadBytes) throw new BudgetSpent();
+      if (spent > limits.maxReadBytes) throw new BudgetSpent();
       const buffer = Buffer.alloc(length);
       const { bytesRead } = await handle.read(buffer, 0, length, position);
       return buffer.subarray(0, bytesRead);
@@ -73,9 +74,9 @@ export async function readDatabase<T>(
         return { kind: 'read', value: await use(await openSqlite(files)) };
       } catch (error) {
         if (signal?.aborted) throw error;
-        if (deadline.aborted) return { kind: 'refused', problem: `The database could not be read within ${DATABASE_LIMITS.timeoutMs / 1000} s.` };
+        if (deadline.aborted) return { kind: 'refused', problem: `The database could not be read within ${limits.timeoutMs / 1000} s.` };
         if (error instanceof BudgetSpent)
-          return { kind: 'refused', problem: `Reading the database would take more than ${DATABASE_LIMITS.maxReadBytes / 1024 / 1024} MB; it was not read.` };
+          return { kind: 'refused', problem: `Reading the database would take more than ${limits.maxReadBytes / 1024 / 1024} MB; it was not read.` };
         if (!(error instanceof UnreadableDatabase)) return { kind: 'refused', problem: 'The database could not be read.' };
         if (attempt === 2) return { kind: 'refused', problem: `The database could not be read: ${error.message}.` };
       }
