@@ -141,7 +141,7 @@ async function printDiscovery(io: CliIo, json: boolean, gateway: string): Promis
     if (f.notRead) io.stdout.write(`    ${style.status('skipped', 'ℹ')} not read: ${v(f.notRead)}\n`);
     for (const p of f.problems) io.stdout.write(`    ${style.status('warn', '!')} ${v(p)}\n`);
     for (const tick of f.checklist)
-      io.stdout.write(`    checklist ${style.status(TICK[tick.state].tone, TICK[tick.state].mark)} ${v(items.get(tick.item))}: ${v(tick.reason)}\n`);
+      io.stdout.write(`    checklist ${style.status(TICK[tick.state].tone, TICK[tick.state].mark)} “${v(items.get(tick.item))}” — ${v(tick.reason)}\n`);
     if (f.valueToType || f.problems.length > 0) io.stdout.write(`    corrected (copy by hand):\n${visibleText(f.snippet, true).replace(/^/gm, '      ')}\n`);
   }
   return EXIT.ok;
