@@ -2,7 +2,7 @@
 // tests read, and reads back what SQLite itself says is in it. (.ci/run's machines have python3;
 // elsewhere the tests that need it are skipped, except under CI.)
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { DatabaseFiles } from '../../src/core/sqlite/sqliteReader';
 
 /** The interpreter itself (a version manager's shim costs a second or more a start). */
@@ -278,7 +278,11 @@ export function randomDatabases(seed: number, count: number, folder: string): Ra
   return JSON.parse(runPython(RANDOM, '', [String(seed), String(count), folder]));
 }
 
-/** A database file and its -wal (when there is one), read through plain file handles; `read` counts the bytes. */
+/**
+ * A database file and its -wal (when there is one), for the reader: read once into memory when
+ * small (the format is under test, not the disk), through a file handle when large; `counter`
+ * counts the bytes the reader asks for either way.
+ */
 export function filesOf(path: string, counter = { bytes: 0 }): { files: DatabaseFiles; close: () => void } {
   const handles: number[] = [];
   const side = (file: string) => {
@@ -289,10 +293,13 @@ export function filesOf(path: string, counter = { bytes: 0 }): { files: Database
       return undefined;
     }
     handles.push(fd);
+    const size = fstatSync(fd).size;
+    const whole = size <= 32 * 1024 * 1024 ? readFileSync(fd) : undefined;
     return {
-      size: fstatSync(fd).size,
+      size,
       read: async (position: number, length: number) => {
         counter.bytes += length;
+        if (whole) return whole.subarray(position, position + length);
         const buffer = Buffer.alloc(length);
         return buffer.subarray(0, readSync(fd, buffer, 0, length, position));
       },
