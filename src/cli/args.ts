@@ -52,8 +52,10 @@ Options:
   --gateway-lang LANG   sandbox: the token owner's language, ${WORDING_LANGS.join(' | ')}
   --latency MS          sandbox: delay added to every response
   --list-scenarios      list the sandbox scenarios
-  --discover            read (never write) the configs of Codex, Claude Code, Continue and Cline
-                        on this machine: what each will call, what to change, shared tokens
+  --discover            read (never write) the settings of Codex, Claude Code, Continue, Cline,
+                        VS Code's chat, Cursor and Cherry Studio 2.x on this machine: what each
+                        will call, what to change, shared tokens, the checklist items they prove
+                        (judged against --base-url, default https://crazyrouter.com/v1)
   -h, --help            show this help
   -v, --version         show the version
 

@@ -9,7 +9,9 @@ import { redact } from '../core/redact';
 import { Secret } from '../core/secret';
 import { DOCTOR_VERSION } from '../core/version';
 import { homedir } from 'node:os';
+import { CHECKLISTS } from '../core/clients/checklists';
 import { discoverConfigs } from '../core/discovery/discoverConfigs';
+import type { ScanTick } from '../core/discovery/scanChecklist';
 import { SCENARIOS } from '../sandbox/scenarios';
 import { startSandbox, type Sandbox } from '../sandbox/sandboxServer';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './args';
@@ -19,7 +21,7 @@ import { ledgerFile } from './ledgerFile';
 import { stateDir } from './stateDir';
 import { CriticalGate } from '../core/critical/criticalGate';
 import { renderTail } from './printReport';
-import { styleFor } from './style';
+import { STATUS_ICON, styleFor } from './style';
 import { visibleJson, visibleText } from '../core/visibleText';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 } as const;
@@ -49,7 +51,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     for (const s of SCENARIOS) io.stdout.write(`${s.id.padEnd(20)} ${s.title}\n`);
     return EXIT.ok;
   }
-  if (args.discover) return printDiscovery(io, args.json);
+  if (args.discover) return printDiscovery(io, args.json, args.baseUrl ?? GATEWAY_OPENAI_BASE);
   if (args.scenario && !SCENARIOS.some((s) => s.id === args.scenario)) {
     io.stderr.write(`crazyrouter-doctor: unknown scenario "${args.scenario}" (see --list-scenarios)\n`);
     return EXIT.usage;
@@ -106,11 +108,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 /** Everything a config file holds is shown through visibleText: no control character reaches the terminal. */
 const v = (text: string | undefined) => visibleText(text ?? '');
 
-/** `--discover`: the clients' configuration files on this machine, judged; nothing is written. */
-async function printDiscovery(io: CliIo, json: boolean): Promise<number> {
+/** How a checklist item a scan proves is marked in the terminal. */
+const TICK: Record<ScanTick['state'], { tone: 'pass' | 'warn' | 'fail'; mark: string }> = {
+  verified: { tone: 'pass', mark: STATUS_ICON.pass },
+  warned: { tone: 'warn', mark: STATUS_ICON.warn },
+  failed: { tone: 'fail', mark: STATUS_ICON.fail },
+};
+
+/**
+ * `--discover`: the clients' configuration files and databases on this machine, judged against
+ * the gateway being checked (`--base-url`, default Crazyrouter); nothing is written.
+ */
+async function printDiscovery(io: CliIo, json: boolean, gateway: string): Promise<number> {
   let found;
   try {
-    found = await discoverConfigs({ home: io.env.HOME || homedir(), env: io.env, workspaceFolders: [process.cwd()], signal: io.signal });
+    found = await discoverConfigs({ home: io.env.HOME || homedir(), env: io.env, workspaceFolders: [process.cwd()], baseUrl: gateway, signal: io.signal });
   } catch (error) {
     if (io.signal?.aborted) return EXIT.cancelled;
     throw error;
@@ -120,13 +132,19 @@ async function printDiscovery(io: CliIo, json: boolean): Promise<number> {
     return EXIT.ok;
   }
   const style = styleFor(io.stdout);
-  if (found.length === 0) io.stdout.write('No Codex, Claude Code, Continue or Cline configuration found.\n');
+  const items = new Map(Object.values(CHECKLISTS).flatMap((list) => list.map((item) => [item.id, item.text] as const)));
+  if (found.length === 0) io.stdout.write('No client configuration found.\n');
   for (const f of found) {
-    const tone = f.problems.length > 0 ? 'warn' : 'pass';
-    io.stdout.write(`${style.status(tone, tone === 'pass' ? '✔' : '⚠')} ${style.bold(v(f.client))} ${v(f.entry)}  ${style.dim(v(f.file))}\n`);
+    const tone = f.problems.length > 0 ? 'warn' : f.notRead ? 'skipped' : 'pass';
+    io.stdout.write(
+      `${style.status(tone, tone === 'pass' ? '✔' : tone === 'warn' ? '⚠' : 'ℹ')} ${style.bold(v(f.client))} ${v(f.entry)}  ${style.dim(v(f.file))}\n`,
+    );
     if (f.baseUrl) io.stdout.write(`    configured: ${v(f.baseUrl)}\n    will call:  ${v(f.predictedUrl ?? '(nothing)')}\n`);
-    if (f.tokenSource) io.stdout.write(`    token:      from ${v(f.tokenSource)} (fingerprint ${v(f.tokenFingerprint ?? 'unknown')})\n`);
+    if (f.tokenSource) io.stdout.write(`    token:      from ${v(f.tokenSource)}${f.tokenFingerprint ? ` (fingerprint ${v(f.tokenFingerprint)})` : ''}\n`);
+    if (f.notRead) io.stdout.write(`    ${style.status('skipped', 'ℹ')} not read: ${v(f.notRead)}\n`);
     for (const p of f.problems) io.stdout.write(`    ${style.status('warn', '!')} ${v(p)}\n`);
+    for (const tick of f.checklist)
+      io.stdout.write(`    checklist ${style.status(TICK[tick.state].tone, TICK[tick.state].mark)} “${v(items.get(tick.item))}” — ${v(tick.reason)}\n`);
     if (f.valueToType || f.problems.length > 0) io.stdout.write(`    corrected (copy by hand):\n${visibleText(f.snippet, true).replace(/^/gm, '      ')}\n`);
   }
   return EXIT.ok;

@@ -10,6 +10,7 @@ export { renderMarkdown } from '../core/report/markdown';
 export { findingsFor } from '../core/report/report';
 export { startSandbox } from '../sandbox/sandboxServer';
 export { discoverConfigs } from '../core/discovery/discoverConfigs';
+export { scanChecklist } from '../core/discovery/scanChecklist';
 export { prepareFor } from '../core/engine/prepare';
 export { crazyrouterGroup, withChatGroup } from '../core/vscodeChat/chatGroup';
 export { diagnoseChatError } from '../core/vscodeChat/chatErrorDiagnosis';

@@ -134,6 +134,7 @@ class PanelApp {
       case 'models':
         return this.form.offerModels(message.ids, message.total);
       case 'discovered':
+        this.checklist.applyScan(message.checklist, this.ticks[this.form.settings().client] ?? []);
         return this.discovered.show(message.configs, message.machine, message.note);
       case 'chatTested':
         return this.vscodeChat.show(message.test);

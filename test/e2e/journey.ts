@@ -9,7 +9,7 @@ import { parse as parseJsonc } from 'jsonc-parser';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../src/sandbox/sandboxServer';
-import { makeFixtureHome } from '../support/fixtureHome';
+import { makeFixtureHome, writeFixtureDatabases } from '../support/fixtureHome';
 import { startFixture } from '../support/faultProxy';
 import { launchWithProfile, openIn } from './browser';
 import { REPO, startCodeServer } from './codeServer';
@@ -90,6 +90,8 @@ export async function runJourney(): Promise<JourneyTimings> {
   // pasted into the file and a model missing from agent mode, beside another provider's group.
   const chatModels = path.join(server.userDataDir, 'User', 'chatLanguageModels.json');
   writeFileSync(chatModels, CHAT_MODELS_FIXTURE);
+  // Cursor's and Cherry Studio's databases where the extension host looks: its $XDG_CONFIG_HOME.
+  writeFixtureDatabases(path.join(server.root, 'xdg'));
   const profile = path.join(server.root, 'browser-profile');
   const browser = await launchWithProfile(profile);
   let page: Page | undefined;
@@ -288,10 +290,33 @@ export async function runJourney(): Promise<JourneyTimings> {
     assert.match(chatText, /apiKey is the key itself: VS Code reads it as the name of a secret and sends an empty key/);
     assert.match(chatText, /"toolCalling" is not set: this model is not offered in agent mode/);
     assert.doesNotMatch(chatText, /PastedIntoChat/, 'the pasted key is never shown');
+    // Cursor's state.vscdb and Cherry Studio's databases (real SQLite files in the fixture HOME): judged, and
+    // the Cursor checklist ticked by the scan, against the gateway the settings name (a sandbox here).
+    const cursorText = (await frame.locator('#discovered li[data-client="Cursor"]').textContent()) ?? '';
+    assert.match(cursorText, /will call https:\/\/crazyrouter\.com\/chat\/completions/);
+    assert.match(cursorText, /Token from Cursor’s encrypted secret storage/);
+    assert.match(
+      (await frame.locator('#discovered li[data-client="Cherry Studio"]', { hasText: 'Crazyrouter (' }).textContent()) ?? '',
+      /The provider is switched off/,
+    );
+    assert.match(
+      (await frame.locator('#discovered li[data-client="Cherry Studio"].not-read').textContent()) ?? '',
+      /Not read: Cherry Studio 1\.x keeps its settings in a LevelDB store/,
+    );
+    const baseUrlItem = frame.locator('#checklist li[data-item-id="cursor.base-url"][data-state="failed"][data-scan="failed"]');
+    await baseUrlItem.waitFor();
+    assert.match(
+      (await baseUrlItem.textContent()) ?? '',
+      /Scan this machine: Override OpenAI Base URL is https:\/\/crazyrouter\.com, not the gateway being checked \(http:\/\/127\.0\.0\.1:\d+\)/,
+    );
     await claudeConfig.locator('.copy-snippet').click();
     await frame.locator('#notice', { hasText: 'Corrected snippet copied' }).waitFor();
     await frame.locator('#discovered').scrollIntoViewIfNeeded();
     await shoot(page, 'discovered-dark');
+    await frame.locator('#discovered li[data-client="Cursor"]').scrollIntoViewIfNeeded();
+    await shoot(page, 'discovered-databases-dark');
+    await baseUrlItem.scrollIntoViewIfNeeded();
+    await shoot(page, 'checklist-scanned-dark');
 
     // 5b. Add Crazyrouter to VS Code chat: the change as a diff beside the panel, asked in a modal,
     // then written keeping the other group and its comment, the pasted key gone and no key written.

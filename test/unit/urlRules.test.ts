@@ -30,6 +30,10 @@ const EXAMPLES: [UrlRuleId, string, Endpoint, string, string?][] = [
   ['cherry-studio@2', `${R}/V1`, 'chat', `${R}/V1/chat/completions`],
   ['cherry-studio@2', `${R}/v1/chat/completions#`, 'chat', `${R}/v1/chat/completions/chat/completions`],
   ['cherry-studio@2', `${R}#`, 'models', `${R}/models`],
+  // … with an `openai-responses` endpoint (kangfenmao/cherry-studio@5dbff79d src/main/ai/provider/config.ts formatBaseURL)
+  ['cherry-studio@2-responses', R, 'responses', `${R}/v1/responses`],
+  ['cherry-studio@2-responses', `${R}/v1/`, 'responses', `${R}/v1/responses`],
+  ['cherry-studio@2-responses', `${R}/api#`, 'responses', `${R}/api/responses`],
   // Cherry Studio ≤ 1.6: src/renderer/src/utils/api.ts formatApiHost, ProviderSetting.tsx hostPreview (§A1)
   ['cherry-studio@1.6', R, 'chat', `${R}/v1/chat/completions`],
   ['cherry-studio@1.6', `${R}/`, 'chat', `${R}/chat/completions`],

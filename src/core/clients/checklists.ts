@@ -1,6 +1,7 @@
 import type { CheckKind } from '../checks/checkTypes';
 import * as l10n from '@vscode/l10n';
 import type { ClientId } from './clients';
+import type { UrlRuleId } from './urlRules';
 
 /**
  * Which checks prove an item automatically (it is ticked only when every one of them that ran
@@ -9,25 +10,56 @@ import type { ClientId } from './clients';
  */
 export type ChecklistProof = { kind: 'check'; checks: readonly CheckKind[] } | { kind: 'manual'; hint: string };
 
+/**
+ * What a scan of this machine (Scan this machine, `--discover`) can prove of an item, from the
+ * findings of these URL rules: `url`, that the client's URL field names the gateway being checked
+ * in the shape the client needs, with the entry switched on; `enabled`, that the entry's switch is
+ * on. Only settings the client itself uses count (Cursor's one override, Cherry Studio 2.x's
+ * providers), never a file the client may not read.
+ */
+export interface ScanProof {
+  rules: readonly UrlRuleId[];
+  fact: 'url' | 'enabled';
+  /** What the scan reads, in words. */
+  reads: string;
+  /** The entry's on/off switch, in the client's words. */
+  switchName: string;
+}
+
 export interface ChecklistItem {
   id: string;
   text: string;
   proof: ChecklistProof;
+  /** A scan can prove it too (a manual item the scan proves is shown as the scan found it). */
+  scan?: ScanProof;
   source: 'guide' | 'reference';
 }
 
 const check = (...checks: CheckKind[]): ChecklistProof => ({ kind: 'check', checks });
 const manual = (hint: string): ChecklistProof => ({ kind: 'manual', hint });
+const CHERRY_STUDIO_2: Omit<ScanProof, 'fact'> = {
+  rules: ['cherry-studio@2', 'cherry-studio@2-responses'],
+  reads: 'Cherry Studio 2.x’s cherrystudio.sqlite',
+  switchName: 'the provider’s switch',
+};
+const CURSOR_STATE: Omit<ScanProof, 'fact'> = { rules: ['cursor'], reads: 'Cursor’s state.vscdb', switchName: 'the OpenAI API Key switch' };
 
 /** Every item of each guide's "Verification Checklist", in the guide's order. */
 export const CHECKLISTS: Record<ClientId, ChecklistItem[]> = {
   'cherry-studio': [
     { id: 'cherry.check-succeeds', text: 'Check succeeds in the provider settings', proof: check('protocol'), source: 'guide' },
-    { id: 'cherry.api-url', text: 'API URL is set to https://crazyrouter.com', proof: check('client-url'), source: 'guide' },
+    {
+      id: 'cherry.api-url',
+      text: 'API URL is set to https://crazyrouter.com',
+      proof: check('client-url'),
+      scan: { ...CHERRY_STUDIO_2, fact: 'url' },
+      source: 'guide',
+    },
     {
       id: 'cherry.provider-enabled',
       text: 'the provider toggle is enabled',
       proof: manual('Settings → Model Services: the Crazyrouter toggle is on.'),
+      scan: { ...CHERRY_STUDIO_2, fact: 'enabled' },
       source: 'guide',
     },
     { id: 'cherry.model-added', text: 'at least one model was added from Manage', proof: check('models'), source: 'guide' },
@@ -38,7 +70,13 @@ export const CHECKLISTS: Record<ClientId, ChecklistItem[]> = {
   ],
   cursor: [
     { id: 'cursor.verify-succeeds', text: 'Verify succeeds in Cursor Settings → Models', proof: check('auth', 'chat'), source: 'guide' },
-    { id: 'cursor.base-url', text: 'Override OpenAI Base URL is set to https://crazyrouter.com/v1', proof: check('client-url'), source: 'guide' },
+    {
+      id: 'cursor.base-url',
+      text: 'Override OpenAI Base URL is set to https://crazyrouter.com/v1',
+      proof: check('client-url'),
+      scan: { ...CURSOR_STATE, fact: 'url' },
+      source: 'guide',
+    },
     { id: 'cursor.model-selected', text: 'at least one Crazyrouter-backed model is selected', proof: check('models'), source: 'guide' },
     { id: 'cursor.first-chat', text: 'the first chat request succeeds', proof: check('chat'), source: 'guide' },
     { id: 'cursor.in-logs', text: 'the matching request appears in Crazyrouter logs', proof: check('log'), source: 'guide' },

@@ -5,6 +5,7 @@
  */
 export const URL_RULE_IDS = [
   'cherry-studio@2',
+  'cherry-studio@2-responses',
   'cherry-studio@1.7',
   'cherry-studio@1.6',
   'cursor',
@@ -68,7 +69,7 @@ export function sdkJoin(base: string, path: string): string {
  * (issue #12123, fix PR #12163 closed unmerged). 2.x (src/shared/utils/api/format.ts
  * `hasApiVersion`): the same, with the version matched case-insensitively.
  */
-function cherryFormatted(version: RegExp) {
+function cherryFormatted(version: RegExp, endpoint: 'chat' | 'responses' = 'chat') {
   return (typed: string): PredictedUrls => {
     const host = typed.trim().replace(/\/$/, '');
     if (!host) return {};
@@ -76,11 +77,18 @@ function cherryFormatted(version: RegExp) {
     const bare = sharp ? host.slice(0, -1) : host;
     const hasVersion = version.test(URL.canParse(bare) ? new URL(bare).pathname : bare);
     const apiHost = sharp || hasVersion ? bare : `${bare}/v1`;
-    return { chat: `${apiHost}/chat/completions`, models: `${apiHost}/models` };
+    return { [endpoint]: `${apiHost}/${endpoint === 'chat' ? 'chat/completions' : 'responses'}`, models: `${apiHost}/models` };
   };
 }
+const CHERRY_2_VERSION = /\/v\d+(?:alpha|beta)?(?:\/|$)/i;
 const cherry17 = cherryFormatted(VERSION_SEGMENT);
-const cherry2 = cherryFormatted(/\/v\d+(?:alpha|beta)?(?:\/|$)/i);
+const cherry2 = cherryFormatted(CHERRY_2_VERSION);
+/**
+ * A Cherry Studio 2.x provider whose endpoint is `openai-responses`: the same formatApiHost
+ * (kangfenmao/cherry-studio@5dbff79d src/main/ai/provider/config.ts formatBaseURL), then the AI
+ * SDK's OpenAI Responses model adds `/responses`.
+ */
+const cherry2Responses = cherryFormatted(CHERRY_2_VERSION, 'responses');
 
 /**
  * Continue picks its API by model id. The VS Code extension (continuedev/continue core/llm/llms/OpenAI.ts
@@ -159,6 +167,15 @@ const RULES: Record<UrlRuleId, UrlRule> = {
     protocol: 'openai-chat',
     source: 'CherryHQ/cherry-studio src/shared/utils/api/format.ts formatApiHost/hasApiVersion (2.x)',
     predict: cherry2,
+  },
+  'cherry-studio@2-responses': {
+    id: 'cherry-studio@2-responses',
+    client: 'Cherry Studio 2.x (OpenAI Responses endpoint)',
+    field: 'API URL (endpoint OpenAI Responses)',
+    suffix: '',
+    protocol: 'openai-responses',
+    source: 'kangfenmao/cherry-studio@5dbff79d src/main/ai/provider/config.ts formatBaseURL → formatApiHost, then /responses (2.x)',
+    predict: cherry2Responses,
   },
   'cherry-studio@1.7': {
     id: 'cherry-studio@1.7',
@@ -296,6 +313,14 @@ export function typedRoot(typed: string): string {
     changed = value !== before;
   }
   return value;
+}
+
+/** Whether a value typed in a client names the same gateway as `base` (origin and path prefix; `/v1`, endpoints and `#` aside). */
+export function sameGateway(typed: string, base: string): boolean {
+  const [a, b] = [typedRoot(typed), typedRoot(base)];
+  if (!URL.canParse(a) || !URL.canParse(b)) return false;
+  const [x, y] = [new URL(a), new URL(b)];
+  return x.origin === y.origin && x.pathname.replace(/\/+$/, '') === y.pathname.replace(/\/+$/, '');
 }
 
 /** Exactly what to type in the client's field for the gateway the user meant. */

@@ -14,6 +14,10 @@ export interface DiscoveredConfig {
   tokenFingerprint?: string;
   /** Where the token comes from, e.g. `env CRAZYROUTER_API_KEY` or `settings.json env.ANTHROPIC_AUTH_TOKEN`. */
   tokenSource?: string;
+  /** Whether the client uses this entry: Cursor's OpenAI API Key switch, a Cherry Studio provider's switch. */
+  enabled?: boolean;
+  /** Why the doctor did not read what the client stores here, and what to check by hand instead. */
+  notRead?: string;
   problems: string[];
 }
 

@@ -13,22 +13,28 @@ const inside = (folder: string, file: string) => {
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 };
 
+/** Whether a file is there and may be opened: not when it is a link that leads out of its folder. */
+export async function linkCheck(file: string, folder: string): Promise<'absent' | 'ok' | { refused: string }> {
+  let link;
+  try {
+    link = await lstat(file);
+  } catch {
+    return 'absent';
+  }
+  if (!link.isSymbolicLink()) return 'ok';
+  const [target, root] = await Promise.all([realpath(file).catch(() => undefined), realpath(folder).catch(() => folder)]);
+  return target && inside(root, target) ? 'ok' : { refused: 'is a link that leads outside its folder; it was not followed.' };
+}
+
 /**
  * Reads a client's config file the careful way: only a regular file (opened without blocking, so a
  * FIFO or device cannot hang the scan), at most 1 MB, within a time limit and the caller's
  * cancellation, and never through a link that leads out of the config's own folder.
  */
 export async function readConfigFile(file: string, folder: string, signal?: AbortSignal): Promise<ReadOutcome> {
-  let link;
-  try {
-    link = await lstat(file);
-  } catch {
-    return { kind: 'absent' };
-  }
-  if (link.isSymbolicLink()) {
-    const [target, root] = await Promise.all([realpath(file).catch(() => undefined), realpath(folder).catch(() => folder)]);
-    if (!target || !inside(root, target)) return { kind: 'refused', problem: 'is a link that leads outside its folder; it was not followed.' };
-  }
+  const link = await linkCheck(file, folder);
+  if (link === 'absent') return { kind: 'absent' };
+  if (link !== 'ok') return { kind: 'refused', problem: link.refused };
   let handle;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);

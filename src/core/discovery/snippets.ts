@@ -54,6 +54,22 @@ export function correctedSnippet(config: DiscoveredConfig, valueToType: string):
         null,
         2,
       );
+    case 'cursor':
+      // Settings typed in Cursor's own UI: the doctor never writes state.vscdb.
+      return [
+        'Cursor Settings → Models:',
+        '  OpenAI API Key: <your dedicated Cursor token>, switch on',
+        `  Override OpenAI Base URL: ${root}/v1`,
+        '  then Verify',
+      ].join('\n');
+    case 'cherry-studio@2':
+    case 'cherry-studio@2-responses':
+      return [
+        'Settings → Model Services → Crazyrouter (type OpenAI), switch on:',
+        `  API URL: ${root}`,
+        '  API Key: <your dedicated Cherry Studio token>',
+        '  then Check',
+      ].join('\n');
     default:
       return `Base URL: ${root}/v1`;
   }

@@ -23,6 +23,7 @@ export function clientViews(): ClientView[] {
       text: item.text,
       auto: item.proof.kind === 'check',
       checkedBy: item.proof.kind === 'check' ? item.proof.checks.map(checkKindLabel).join(', ') : undefined,
+      scannedBy: item.scan ? `Scan this machine (${item.scan.reads})` : undefined,
       hint: item.proof.kind === 'manual' ? item.proof.hint : undefined,
     })),
   }));

@@ -71,9 +71,14 @@ export const FindingSchema = z.object({
 });
 
 export const SymptomRowViewSchema = z.object({ id: z.string(), source: z.string(), symptom: Text, cause: Text, fix: Text });
-/** `auto`: a check proves the item (`checkedBy` names it); otherwise the user ticks it (`hint` says where to look). */
-export const ChecklistItemViewSchema = z.object({ id: z.string(), text: Text, auto: z.boolean(), checkedBy: opt(Text), hint: opt(Text) });
+/**
+ * `auto`: a check proves the item (`checkedBy` names it); otherwise the user ticks it (`hint` says
+ * where to look). `scannedBy`: a scan of this machine can prove it too, reading what it names.
+ */
+export const ChecklistItemViewSchema = z.object({ id: z.string(), text: Text, auto: z.boolean(), checkedBy: opt(Text), scannedBy: opt(Text), hint: opt(Text) });
 export const ChecklistStateSchema = z.enum(CHECKLIST_STATES);
+/** What a scan found for a checklist item, and why, in words. */
+export const ScanTickSchema = z.object({ state: z.enum(['verified', 'warned', 'failed']), reason: Text });
 export const ClientViewSchema = z.object({
   id: ClientId,
   name: z.string(),
@@ -104,6 +109,8 @@ export const DiscoveredViewSchema = z.object({
   predictedUrl: opt(Text),
   valueToType: opt(Text),
   tokenSource: opt(Text),
+  /** Why the doctor did not read or judge what the client stores there (check it by hand). */
+  notRead: opt(Text),
   problems: z.array(Text),
   sharesTokenWith: z.array(z.string()),
   snippet: Text,
@@ -212,12 +219,15 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
     /** The machine whose files were read, and what could not be read from there. */
     machine: max(300),
     note: opt(Text),
+    /** Checklist item id → what the scan found for it (Cursor's base URL, Cherry Studio 2.x's provider). */
+    checklist: z.record(max(100), ScanTickSchema),
   }),
   z.object({ type: z.literal('chatTested'), test: ChatTestViewSchema }),
 ]);
 export type HostMessage = z.infer<typeof HostMessageSchema>;
 export type ClientView = z.infer<typeof ClientViewSchema>;
 export type ChecklistState = z.infer<typeof ChecklistStateSchema>;
+export type ScanTickView = z.infer<typeof ScanTickSchema>;
 export type PanelSettings = z.infer<typeof PanelSettingsSchema>;
 export type CheckResultView = z.infer<typeof CheckResultSchema>;
 export type FindingView = z.infer<typeof FindingSchema>;

@@ -63,6 +63,8 @@ export class VerifyPanel implements vscode.Disposable {
 
   private readonly disposables: vscode.Disposable[] = [];
   private run?: { id: number; abort: AbortController };
+  /** The scan under way, stopped when the panel closes. */
+  private scan?: AbortController;
   private runCounter = 0;
   private lastReport?: Report;
   /** The webview shows a kept result, not one of its own runs: a newer kept one replaces it. */
@@ -320,12 +322,33 @@ export class VerifyPanel implements vscode.Disposable {
     }
   }
 
-  /** Reads (never writes) the clients' config files in HOME and the open folders. */
+  /**
+   * Reads (never writes) the clients' config files and databases in HOME and the open folders,
+   * judged against the base URL in the settings; closing the panel stops it.
+   */
   private async discover(): Promise<Reply> {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
     const { chat } = this.context;
     const chatProfiles = chat.settingsAreHere && chat.profileFolder.scheme === 'file' ? [chat.profileFolder.fsPath] : [];
-    const found = await loadEngine().discoverConfigs({ home: process.env.HOME || homedir(), env: process.env, workspaceFolders: folders, chatProfiles });
+    this.scan?.abort();
+    const scan = (this.scan = new AbortController());
+    const engine = loadEngine();
+    let found;
+    try {
+      found = await engine.discoverConfigs({
+        home: process.env.HOME || homedir(),
+        env: process.env,
+        workspaceFolders: folders,
+        chatProfiles,
+        baseUrl: readSettings().baseUrl,
+        signal: scan.signal,
+      });
+    } catch (error) {
+      if (scan.signal.aborted) return info('The scan was stopped.');
+      throw error;
+    } finally {
+      if (this.scan === scan) this.scan = undefined;
+    }
     this.snippets = found.map((f) => f.snippet);
     this.context.log.info(
       `Scanned client configurations: ${found.length} found${found.length ? ` (${[...new Set(found.map((f) => f.client))].join(', ')})` : ''}.`,
@@ -335,7 +358,7 @@ export class VerifyPanel implements vscode.Disposable {
       machine: whereThisRuns(),
       // chatLanguageModels.json lives with the VS Code window, not on the remote (clients-logs-pricing.md §1.2).
       note: !chat.settingsAreHere ? 'VS Code’s own chat settings (chatLanguageModels.json) stay on your local computer and are not read from here.' : undefined,
-      configs: found.map(({ client, file, entry, baseUrl, predictedUrl, valueToType, tokenSource, problems, sharesTokenWith, snippet }) => ({
+      configs: found.map(({ client, file, entry, baseUrl, predictedUrl, valueToType, tokenSource, notRead, problems, sharesTokenWith, snippet }) => ({
         client,
         file,
         entry,
@@ -343,10 +366,12 @@ export class VerifyPanel implements vscode.Disposable {
         predictedUrl,
         valueToType,
         tokenSource,
+        notRead,
         problems,
         sharesTokenWith,
         snippet,
       })),
+      checklist: engine.scanChecklist(found),
     });
     return DONE;
   }
@@ -389,6 +414,7 @@ export class VerifyPanel implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     this.cancel();
+    this.scan?.abort();
     if (VerifyPanel.current === this) VerifyPanel.current = undefined;
     this.panel.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();

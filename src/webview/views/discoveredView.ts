@@ -9,7 +9,7 @@ export class DiscoveredList {
   private readonly status = h(
     'p',
     { class: 'muted', id: 'discovered-status' },
-    'Reads Codex, Claude Code, Continue and Cline settings on this machine. Nothing is written.',
+    'Reads the settings of Codex, Claude Code, Continue, Cline, VS Code’s chat, Cursor and Cherry Studio 2.x on this machine. Nothing is written.',
   );
 
   constructor(private readonly onNotice: (reply: Reply) => void) {
@@ -35,17 +35,18 @@ export class DiscoveredList {
       ...configs.map((c, index) =>
         h(
           'li',
-          { class: `config ${c.problems.length > 0 ? 'has-problems' : 'ok'}`, 'data-client': c.client },
+          { class: `config ${c.problems.length > 0 ? 'has-problems' : c.notRead ? 'not-read' : 'ok'}`, 'data-client': c.client },
           h(
             'div',
             { class: 'title' },
-            icon(c.problems.length > 0 ? 'warning' : 'pass'),
+            icon(c.problems.length > 0 ? 'warning' : c.notRead ? 'info' : 'pass'),
             ` ${c.client}`,
             c.entry && h('span', { class: 'muted' }, ` · ${c.entry}`),
           ),
           h('div', { class: 'muted file' }, c.file),
           c.baseUrl && h('div', {}, 'Configured ', h('code', {}, c.baseUrl), ...(c.predictedUrl ? [' → will call ', h('code', {}, c.predictedUrl)] : [])),
           c.tokenSource && h('div', { class: 'muted' }, `Token from ${c.tokenSource}`),
+          c.notRead && h('div', { class: 'not-read-note' }, icon('info'), ` Not read: ${c.notRead}`),
           ...c.problems.map((p) => h('div', { class: 'problem' }, icon('warning'), ` ${p}`)),
           (c.valueToType || c.problems.length > 0) &&
             h(
