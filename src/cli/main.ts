@@ -18,6 +18,9 @@ import { LiveProgress } from './liveProgress';
 import { renderTail } from './printReport';
 import { styleFor } from './style';
 import { visibleText } from '../core/visibleText';
+import { proxyProblem } from '../core/transport/envProxy';
+import { describeRoute, type NetworkRoute } from '../core/transport/networkRoute';
+import { envNetwork, type EnvNetwork } from './envNetwork';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 } as const;
 
@@ -92,13 +95,30 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`crazyrouter-doctor: ${parsed.errors.join('; ')}\n`);
       return EXIT.usage;
     }
-    const report = await runWithProgress(parsed.profile, args, io, sandbox);
+    const problem = sandbox ? undefined : proxyProblem([parsed.profile.baseUrl, parsed.profile.typedUrl ?? ''], io.env);
+    if (problem) {
+      io.stderr.write(`crazyrouter-doctor: ${problem}\n`);
+      return EXIT.usage;
+    }
+    const network: EnvNetwork = sandbox ? sandboxNetwork : envNetwork(io.env);
+    let report: Report;
+    try {
+      report = await runWithProgress(parsed.profile, args, io, sandbox, network);
+    } finally {
+      await network.close();
+    }
     if (report.verdict === 'cancelled') return EXIT.cancelled;
     return report.verdict === 'fail' ? EXIT.failed : EXIT.ok;
   } finally {
     await sandbox?.close();
   }
 }
+
+/** The sandbox runs on this machine: its requests never go through a proxy. */
+const sandboxNetwork: EnvNetwork = {
+  routeOf: (url): NetworkRoute => ({ kind: 'direct', because: 'sandbox', host: url.hostname }),
+  close: async () => {},
+};
 
 /** Everything a config file holds is shown through visibleText: no control character reaches the terminal. */
 const v = (text: string | undefined) => visibleText(text ?? '');
@@ -129,7 +149,13 @@ async function printDiscovery(io: CliIo, json: boolean): Promise<number> {
   return EXIT.ok;
 }
 
-async function runWithProgress(profile: Parameters<typeof verify>[0], args: CliArgs, io: CliIo, sandbox: Sandbox | undefined): Promise<Report> {
+async function runWithProgress(
+  profile: Parameters<typeof verify>[0],
+  args: CliArgs,
+  io: CliIo,
+  sandbox: Sandbox | undefined,
+  network: EnvNetwork,
+): Promise<Report> {
   const machine = args.json || args.markdown;
   const runsOn = describeMachine(hostname());
   const style = styleFor(io.stdout);
@@ -141,13 +167,15 @@ async function runWithProgress(profile: Parameters<typeof verify>[0], args: CliA
   const progress = machine ? undefined : new LiveProgress(io.stdout, style);
   if (!machine) {
     io.stdout.write(
-      `${style.bold(`Crazyrouter Doctor ${DOCTOR_VERSION}`)}: ${profile.client} → ${visibleText(profile.baseUrl)} (${visibleText(where)}), from ${visibleText(runsOn)}\n\n`,
+      `${style.bold(`Crazyrouter Doctor ${DOCTOR_VERSION}`)}: ${profile.client} → ${visibleText(profile.baseUrl)} (${visibleText(where)}), from ${visibleText(runsOn)}\n${style.dim(visibleText(describeRoute(network.routeOf(new URL(profile.baseUrl)))))}\n\n`,
     );
   }
   const report = await verify(profile, {
     runsOn,
     signal: io.signal,
     concurrency: args.concurrency,
+    routeOf: network.routeOf,
+    fetchOptions: network.fetch ? { baseFetch: network.fetch } : undefined,
     onEvent: (e) => {
       if (e.type === 'internal-error') io.stderr.write(`crazyrouter-doctor: internal error in check ${e.id}:\n${visibleText(e.stack, true)}\n`);
       else progress?.handle(e);

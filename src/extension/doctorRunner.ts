@@ -9,6 +9,7 @@ import type { TokenStore } from './tokenStore';
 import { httpOrigin } from '../core/urls';
 import { hostname } from 'node:os';
 import { whereThisRuns } from './whereThisRuns';
+import { hostProxySettings } from './hostProxy';
 
 export interface RunRequest {
   baseUrl: string;
@@ -105,9 +106,12 @@ export class DoctorRunner {
       if (!parsed.ok) return { ok: false, reason: `Cannot run: ${parsed.errors.join('; ')}` };
       const where = sandbox ? `the sandbox gateway at ${sandbox.baseUrl}` : parsed.profile.baseUrl;
       this.log.info(`${request.mode === 'health' ? 'Health check' : 'Verification'} of ${where} for ${request.client} (${parsed.profile.models.join(', ')})`);
+      const proxySettings = hostProxySettings();
       const report = await engine.verify(parsed.profile, {
         runsOn: sandbox ? `this computer (${hostname()}), against the built-in sandbox gateway` : whereThisRuns(),
         signal,
+        // VS Code routes every request (it patches fetch); this describes the route it takes.
+        routeOf: (url) => engine.vscodeProxyRoute(url, proxySettings, process.env),
         confirmedOrigins: sandbox ? undefined : this.origins.confirmed(),
         onOriginConfirmed: (origin) => void (sandbox ? undefined : this.origins.confirm(origin)),
         onEvent: (event) => {

@@ -12,3 +12,4 @@ export { startSandbox } from '../sandbox/sandboxServer';
 export { discoverConfigs } from '../core/discovery/discoverConfigs';
 export { prepareFor } from '../core/engine/prepare';
 export { crazyrouterGroup, withChatGroup } from '../core/vscodeChat/chatGroup';
+export { vscodeProxyRoute } from '../core/transport/vscodeProxyRoute';

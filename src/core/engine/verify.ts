@@ -8,6 +8,7 @@ import { redact, redactDeep } from '../redact';
 import { buildReport, type Report } from '../report/report';
 import { createGatewayClient, type GatewayClient } from '../transport/gatewayClient';
 import type { RecordingFetchOptions } from '../transport/recordingFetch';
+import { describeRoute, type NetworkRoute } from '../transport/networkRoute';
 import type { CheckEvent } from './events';
 import { toEvidence } from './evidence';
 import { runGraph, type GraphNode } from './runGraph';
@@ -31,6 +32,12 @@ export interface VerifyOptions {
   onOriginConfirmed?: (origin: string) => void;
   /** The machine the checks run on, in words (`describeMachine`); the report says it. */
   runsOn?: string;
+  /**
+   * Which way a request to a URL goes: direct or through which proxy. The CLI routes by it; in
+   * VS Code it describes what the host's proxy support does. Recorded with every request, and the
+   * base URL's route is said in the report.
+   */
+  routeOf?: (url: URL) => NetworkRoute;
 }
 
 const systemLookup: Lookup = (hostname) => dnsLookup(hostname, { all: true });
@@ -61,7 +68,7 @@ export async function verify(profile: Profile, options: VerifyOptions = {}): Pro
         ? Promise.resolve(
             skippedResult(check, `Not sent: ${profile.baseUrl} did not answer a tokenless probe as the gateway's API does, so the token was not sent there.`),
           )
-        : runCheck(check, { profile, facts, lookup: options.lookup ?? systemLookup }, checkSignal, secrets, options),
+        : runCheck(check, { profile, facts, lookup: options.lookup ?? systemLookup, routeOf: options.routeOf }, checkSignal, secrets, options),
   }));
   const results = await runGraph(nodes, {
     concurrency: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY),
@@ -78,6 +85,7 @@ export async function verify(profile: Profile, options: VerifyOptions = {}): Pro
       cancelled: signal.aborted,
       visibleModels: facts.modelIds,
       runsOn: options.runsOn,
+      network: options.routeOf && describeRoute(options.routeOf(new URL(profile.baseUrl))),
     }),
     ...secrets,
   );
@@ -85,7 +93,7 @@ export async function verify(profile: Profile, options: VerifyOptions = {}): Pro
 
 async function runCheck(
   check: CheckDefinition,
-  { profile, facts, lookup }: { profile: Profile; facts: RunFacts; lookup: Lookup },
+  { profile, facts, lookup, routeOf }: { profile: Profile; facts: RunFacts; lookup: Lookup; routeOf?: (url: URL) => NetworkRoute },
   signal: AbortSignal,
   secrets: Profile['secret'][],
   options: VerifyOptions,
@@ -97,7 +105,7 @@ async function runCheck(
       secret: profile.secret,
       timeoutMs: profile.timeoutMs,
       signal,
-      fetchOptions: options.fetchOptions,
+      fetchOptions: { ...options.fetchOptions, routeOf },
     });
     clients.push(created);
     return created;
@@ -106,7 +114,7 @@ async function runCheck(
   let outcome: CheckOutcome;
   try {
     if (signal.aborted) throw new CancelledError();
-    outcome = await check.run({ profile, signal, facts, lookup, client });
+    outcome = await check.run({ profile, signal, facts, lookup, routeOf, client });
   } catch (error) {
     if (isCancellation(error, signal)) throw error;
     // Every gateway and network failure is classified inside the check (callGateway); what

@@ -1,3 +1,4 @@
+import { fillTemplate } from '../fillTemplate';
 import { BASELINE_MODEL, CLIENTS, type ClientId } from '../clients/clients';
 import { CHERRY_STUDIO_ROWS, CURSOR_ROWS } from './guideRows';
 import { GATEWAY_ROWS } from './gatewayRows';
@@ -33,5 +34,5 @@ export function renderFix(row: SymptomRow, client: ClientId, baseline: string | 
     testAction: info.testAction ?? 'a test request',
     baseline: baseline ?? 'a model that answers (none of the chosen models passed every check in this run)',
   };
-  return row.fix.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+  return fillTemplate(row.fix, values);
 }

@@ -14,6 +14,7 @@ export function runFinishedMessage(report: Report, runId: number): HostMessage {
     checklist: Object.fromEntries(report.checklist.map((c) => [c.item.id, c.state])),
     rows: rowViews(report.target.client, report.baseline),
     runsOn: report.target.runsOn,
+    network: report.target.network,
   };
 }
 

@@ -30,6 +30,7 @@ export function evidenceContent(result: CheckResultView): HTMLElement[] {
         ),
         e.requestId && h('div', { class: 'muted' }, `request id ${e.requestId}`),
         e.note && h('div', { class: 'muted' }, e.note),
+        e.via && h('div', { class: 'muted' }, e.via),
         e.bodyExcerpt && h('pre', { class: 'excerpt' }, e.bodyExcerpt),
       ),
     ),
