@@ -1,4 +1,4 @@
-import { Agent, fetch as undiciFetch, ProxyAgent, type Dispatcher } from 'undici';
+import type * as Undici from 'undici';
 import { anyProxySet, chooseEnvProxy, type ProxyEnv } from '../core/transport/envProxy';
 import type { NetworkRoute } from '../core/transport/networkRoute';
 
@@ -23,20 +23,21 @@ export interface EnvNetwork {
 export function envNetwork(env: ProxyEnv): EnvNetwork {
   const routeOf = (url: URL) => chooseEnvProxy(url, env).route;
   if (!anyProxySet(env)) return { routeOf, close: async () => {} };
-  const dispatchers = new Map<string, Dispatcher>();
-  const dispatcherFor = (url: URL): Dispatcher => {
+  const undici = loadUndici();
+  const dispatchers = new Map<string, Undici.Dispatcher>();
+  const dispatcherFor = (url: URL): Undici.Dispatcher => {
     const { proxyUrl } = chooseEnvProxy(url, env);
     const key = proxyUrl?.href ?? 'direct';
     let dispatcher = dispatchers.get(key);
     if (!dispatcher) {
-      dispatcher = proxyUrl ? new ProxyAgent({ uri: proxyUrl.href, proxyTunnel: false }) : new Agent();
+      dispatcher = proxyUrl ? new undici.ProxyAgent({ uri: proxyUrl.href, proxyTunnel: false }) : new undici.Agent();
       dispatchers.set(key, dispatcher);
     }
     return dispatcher;
   };
   const proxied = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
-    return undiciFetch(input, { ...init, dispatcher: dispatcherFor(url) });
+    return undici.fetch(input, { ...init, dispatcher: dispatcherFor(url) });
   }) as typeof fetch;
   return {
     fetch: proxied,
@@ -45,4 +46,13 @@ export function envNetwork(env: ProxyEnv): EnvNetwork {
       await Promise.all([...dispatchers.values()].map((d) => d.close()));
     },
   };
+}
+
+/**
+ * undici, loaded when a proxy variable is set and not before: requiring it costs a run without a
+ * proxy ~100 ms at start-up. (Its parts cannot be required alone: index.js adds `connect` and the
+ * other request methods to every dispatcher, which ProxyAgent's CONNECT tunnel needs.)
+ */
+function loadUndici(): Pick<typeof Undici, 'Agent' | 'ProxyAgent' | 'fetch'> {
+  return require('undici') as typeof Undici;
 }

@@ -1,3 +1,4 @@
+import { GATEWAY_OPENAI_BASE } from '../core/clients/clients';
 import { parseProfile } from '../core/profile';
 import type { Report } from '../core/report/report';
 import { redact } from '../core/redact';
@@ -31,6 +32,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   if (args.discover) return printDiscovery(io, args.json);
+  if (args.mcp) {
+    // Loaded only here: the MCP SDK stays out of every other run's start-up.
+    const { runMcpServer } = await import('./mcp/mcpServer');
+    return runMcpServer({ baseUrl: args.baseUrl ?? GATEWAY_OPENAI_BASE, timeoutMs: args.timeoutMs, concurrency: args.concurrency }, io);
+  }
   if (args.scenario && !SCENARIOS.some((s) => s.id === args.scenario)) {
     io.stderr.write(`crazyrouter-doctor: unknown scenario "${args.scenario}" (see --list-scenarios)\n`);
     return EXIT.usage;

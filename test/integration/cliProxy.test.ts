@@ -60,6 +60,15 @@ async function withSetup(options: ForwardProxyOptions, body: (s: Setup) => Promi
   }
 }
 
+/** What a failed run said, check by check (for assertion messages). */
+function checksSaid(stdout: string): string {
+  try {
+    return (JSON.parse(stdout) as Report).results.map((r) => `${r.id} ${r.status}: ${r.summary}`).join('\n');
+  } catch {
+    return stdout.slice(0, 800);
+  }
+}
+
 const result = (report: Report, id: string) => {
   const found = report.results.find((r) => r.id === id);
   assert.ok(found, `${id} ran`);
@@ -68,7 +77,7 @@ const result = (report: Report, id: string) => {
 
 /** A failed run whose reachability check names `symptom` and its row, and no DNS typo. */
 function assertProxyFailure(out: { code: number; stdout: string }, symptom: string, row: string): Report {
-  assert.equal(out.code, 1, out.stdout.slice(0, 600));
+  assert.equal(out.code, 1, checksSaid(out.stdout));
   const report = JSON.parse(out.stdout) as Report;
   const reach = result(report, 'reachability');
   assert.equal(reach.symptom, symptom, reach.summary);
@@ -85,7 +94,7 @@ suite('the CLI behind a forward proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, NODE_E
         ['--base-url', `${https.origin}/v1`, '--json'],
         cleanEnv({ CRAZYROUTER_API_KEY: gateway.key, HTTPS_PROXY: proxy.origin, NODE_EXTRA_CA_CERTS: TEST_CERTIFICATE }),
       );
-      assert.equal(out.code, 0, out.stdout.slice(0, 600) + out.stderr);
+      assert.equal(out.code, 0, checksSaid(out.stdout) + out.stderr);
       const report = JSON.parse(out.stdout) as Report;
       const said = `Through the proxy ${proxy.origin} (from HTTPS_PROXY).`;
       assert.equal(report.target.network, said);
@@ -109,7 +118,7 @@ suite('the CLI behind a forward proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, NODE_E
   test('plain http is forwarded as an absolute URI through HTTP_PROXY', () =>
     withSetup({}, async ({ gateway, proxy }) => {
       const out = await runCli(['--base-url', gateway.baseUrl, '--json'], cleanEnv({ CRAZYROUTER_API_KEY: gateway.key, HTTP_PROXY: proxy.origin }));
-      assert.equal(out.code, 0, out.stdout.slice(0, 600));
+      assert.equal(out.code, 0, checksSaid(out.stdout));
       const report = JSON.parse(out.stdout) as Report;
       assert.equal(report.target.network, `Through the proxy ${proxy.origin} (from HTTP_PROXY).`);
       assert.ok(
@@ -136,7 +145,7 @@ suite('the CLI behind a forward proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, NODE_E
         assert.match(all, /The proxy asks for a user name and password \(407\)/);
       }
       const right = await runCli([...base, '--json'], env(proxy.origin.replace('//', '//proxyuser:Pr0xy-Secret%21@')));
-      assert.equal(right.code, 0, right.stdout.slice(0, 600));
+      assert.equal(right.code, 0, checksSaid(right.stdout));
       const report = JSON.parse(right.stdout) as Report;
       assert.match(report.target.network ?? '', /with a user name and password, not shown/);
       assert.ok(!right.stdout.includes('Pr0xy-Secret') && !right.stdout.includes('proxyuser'));
@@ -185,19 +194,19 @@ suite('the CLI behind a forward proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, NODE_E
         base,
         cleanEnv({ CRAZYROUTER_API_KEY: gateway.key, HTTPS_PROXY: deadProxy, NO_PROXY: 'example.com, 127.0.0.1', NODE_EXTRA_CA_CERTS: TEST_CERTIFICATE }),
       );
-      assert.equal(bypass.code, 0, bypass.stdout.slice(0, 600));
+      assert.equal(bypass.code, 0, checksSaid(bypass.stdout));
       assert.equal((JSON.parse(bypass.stdout) as Report).target.network, 'Direct connection: 127.0.0.1 is listed in NO_PROXY, so no proxy is used for it.');
       const cidr = await runCli(
         base,
         cleanEnv({ CRAZYROUTER_API_KEY: gateway.key, HTTPS_PROXY: deadProxy, no_proxy: '10.0.0.0/8,127.0.0.0/8', NODE_EXTRA_CA_CERTS: TEST_CERTIFICATE }),
       );
-      assert.equal(cidr.code, 0, cidr.stdout.slice(0, 600));
+      assert.equal(cidr.code, 0, checksSaid(cidr.stdout));
       assert.match((JSON.parse(cidr.stdout) as Report).target.network ?? '', /listed in no_proxy/);
       const lower = await runCli(
         base,
         cleanEnv({ CRAZYROUTER_API_KEY: gateway.key, https_proxy: proxy.origin, HTTPS_PROXY: deadProxy, NODE_EXTRA_CA_CERTS: TEST_CERTIFICATE }),
       );
-      assert.equal(lower.code, 0, lower.stdout.slice(0, 600));
+      assert.equal(lower.code, 0, checksSaid(lower.stdout));
       assert.equal((JSON.parse(lower.stdout) as Report).target.network, `Through the proxy ${proxy.origin} (from https_proxy).`);
       assert.ok(proxy.hits.length > 0);
     }));
