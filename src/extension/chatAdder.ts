@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { loadEngine } from './engineLoader';
 import type { DoctorLog } from './log';
+import { userDataIsHere } from './whereThisRuns';
 
 const SCHEME = 'crazyrouter-proposed';
 const MANAGE_MODELS = 'workbench.action.chat.manage';
@@ -45,7 +46,7 @@ export class ChatAdder implements vscode.Disposable {
   }
 
   async add(models: readonly string[], baseUrl: string): Promise<AddOutcome> {
-    if (vscode.env.remoteName)
+    if (!userDataIsHere())
       return { ok: false, message: 'VS Code’s chat settings live on your local computer; open a local window to add Crazyrouter to them.' };
     if (models.length === 0) return { ok: false, message: 'Choose at least one model first.' };
     const before = await this.read();

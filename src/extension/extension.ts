@@ -5,9 +5,14 @@ import { isEngineLoaded } from './engineLoader';
 import { DoctorLog } from './log';
 import { loadedPanel, loadPanel } from './panelLoader';
 import type { PanelContext, VerifyPanel } from './panel/verifyPanel';
+import type { Report } from '../core/report/report';
 import { readSettings, SECTION } from './settings';
 import { HealthIndicator } from './statusBar/healthIndicator';
 import { OriginMemory } from './originMemory';
+import { DoctorTool } from './doctorTool';
+import { DOCTOR_TOOL } from './manifestNames';
+import { pickClientCommand, saveTokenCommand } from './setupCommands';
+import { SetupProgress } from './setupProgress';
 import { TokenStore } from './tokenStore';
 
 /** The serializer's and the panel's view type (kept here so activation needs no panel code). */
@@ -20,6 +25,8 @@ export interface DoctorTestApi {
   runner: DoctorRunner;
   health: HealthIndicator;
   chat: ChatAdder;
+  progress: SetupProgress;
+  tool: DoctorTool;
   panel(): VerifyPanel | undefined;
   engineLoaded(): boolean;
   panelLoaded(): boolean;
@@ -36,6 +43,13 @@ export function activate(context: vscode.ExtensionContext): DoctorTestApi {
   const runner = new DoctorRunner(tokens, origins, log);
   const health = new HealthIndicator(tokens, runner, log, context.globalState);
   const chat = new ChatAdder(context.globalStorageUri, log);
+  const progress = new SetupProgress(tokens, context.globalState);
+  // A full run (the panel's or the tool's) shows in the status bar and moves the walkthrough on.
+  const fullRunFinished = (report: Report) => {
+    health.applyReport(report, 'panel');
+    void progress.runFinished(report);
+  };
+  const tool = new DoctorTool(runner, tokens, fullRunFinished);
   let panelContext: PanelContext | undefined;
   const panels = () => {
     const module = loadPanel();
@@ -45,7 +59,11 @@ export function activate(context: vscode.ExtensionContext): DoctorTestApi {
       log,
       runner,
       ticks: new module.ChecklistTicks(context.globalState),
-      onReport: (report) => health.applyReport(report, 'panel'),
+      onReport: (report) => {
+        fullRunFinished(report);
+        // A run from the panel's form is a client chosen (the walkthrough's third step).
+        void progress.clientChosen();
+      },
       lastResult: () => health.last,
       chat,
       onDidChangeLast: health.onDidChangeLast,
@@ -59,8 +77,12 @@ export function activate(context: vscode.ExtensionContext): DoctorTestApi {
     chat,
     vscode.commands.registerCommand('crazyrouter.verifySetup', (args?: { from?: string }) => {
       const loaded = panels();
-      loaded.VerifyPanel.createOrShow(loaded.panelContext, args?.from === 'status-bar');
+      // The status bar and the walkthrough's "fix what failed" open it on the last result.
+      loaded.VerifyPanel.createOrShow(loaded.panelContext, args?.from === 'status-bar' || args?.from === 'walkthrough');
     }),
+    vscode.commands.registerCommand('crazyrouter.saveToken', () => saveTokenCommand(tokens, log)),
+    vscode.commands.registerCommand('crazyrouter.pickClient', (client?: unknown) => pickClientCommand(progress, client)),
+    vscode.lm.registerTool(DOCTOR_TOOL, tool),
     vscode.commands.registerCommand('crazyrouter.checkHealthNow', () => health.checkNow()),
     vscode.commands.registerCommand('crazyrouter.forgetToken', async () => {
       await tokens.forget();
@@ -79,16 +101,24 @@ export function activate(context: vscode.ExtensionContext): DoctorTestApi {
       },
     }),
     tokens.onDidChange(() => void health.tokenChanged()),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(SECTION) && health.reschedule()),
+    tokens.onDidChange(() => void progress.refresh()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      health.reschedule();
+      if (e.affectsConfiguration(`${SECTION}.client`)) void progress.refresh();
+    }),
     { dispose: () => loadedPanel()?.VerifyPanel.current?.dispose() },
   );
   void health.start();
+  void progress.refresh();
   return {
     tokens,
     origins,
     runner,
     health,
     chat,
+    progress,
+    tool,
     panel: () => loadedPanel()?.VerifyPanel.current,
     engineLoaded: isEngineLoaded,
     panelLoaded: () => loadedPanel() !== undefined,

@@ -16,7 +16,7 @@ import { httpOrigin } from '../../core/urls';
 import type { Report } from '../../core/report/report';
 import type { ChatAdder } from '../chatAdder';
 import type { DoctorRunner } from '../doctorRunner';
-import { whereThisRuns } from '../whereThisRuns';
+import { userDataIsHere, whereThisRuns } from '../whereThisRuns';
 import { loadEngine } from '../engineLoader';
 import type { DoctorLog } from '../log';
 import { readSettings, saveSettings } from '../settings';
@@ -327,7 +327,7 @@ export class VerifyPanel implements vscode.Disposable {
       type: 'discovered',
       machine: whereThisRuns(),
       // chatLanguageModels.json lives with the VS Code window, not on the remote (clients-logs-pricing.md §1.2).
-      note: vscode.env.remoteName ? 'VS Code’s own chat settings (chatLanguageModels.json) stay on your local computer and are not read from here.' : undefined,
+      note: !userDataIsHere() ? 'VS Code’s own chat settings (chatLanguageModels.json) stay on your local computer and are not read from here.' : undefined,
       configs: found.map(({ client, file, entry, baseUrl, predictedUrl, valueToType, tokenSource, problems, sharesTokenWith, snippet }) => ({
         client,
         file,
