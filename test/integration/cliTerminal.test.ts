@@ -40,14 +40,18 @@ async function inTerminal(args: string[], cols: number, env = baseEnv(), rows = 
   const term = new Terminal({ cols, rows, scrollback: 5000, allowProposedApi: true });
   const pty = spawnPty(process.execPath, [CLI, ...args], { cols, rows, env, name: env.TERM ?? 'xterm-256color' });
   let raw = '';
+  let lastData = performance.now();
   const code = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => (pty.kill(), reject(new Error(`no exit within 60 s:\n${raw.slice(-2000)}`))), 60_000);
     pty.onData((data) => {
       raw += data;
+      lastData = performance.now();
       term.write(data);
     });
     pty.onExit(({ exitCode }) => (clearTimeout(timer), resolve(exitCode)));
   });
+  // node-pty may report the exit before the last output has been read: wait for the output to settle.
+  while (performance.now() - lastData < 300) await new Promise((r) => setTimeout(r, 50));
   await new Promise<void>((resolve) => term.write('', resolve));
   const buffer = term.buffer.active;
   const lines = Array.from({ length: buffer.length }, (_, i) => buffer.getLine(i)!).map((l) => ({ text: l.translateToString(true), wrapped: l.isWrapped }));
