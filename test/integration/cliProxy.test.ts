@@ -211,6 +211,17 @@ suite('the CLI behind a forward proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, NODE_E
       assert.ok(proxy.hits.length > 0);
     }));
 
+  test('without any proxy variable: direct, and NODE_EXTRA_CA_CERTS alone makes the https gateway trusted', () =>
+    withSetup({}, async ({ gateway, https, proxy }) => {
+      const base = ['--base-url', `${https.origin}/v1`, '--json'];
+      const trusted = await runCli(base, cleanEnv({ CRAZYROUTER_API_KEY: gateway.key, NODE_EXTRA_CA_CERTS: TEST_CERTIFICATE }));
+      assert.equal(trusted.code, 0, checksSaid(trusted.stdout));
+      assert.match((JSON.parse(trusted.stdout) as Report).target.network ?? '', /^Direct connection: no proxy is set/);
+      const untrusted = await runCli(base, cleanEnv({ CRAZYROUTER_API_KEY: gateway.key }));
+      assert.equal(result(JSON.parse(untrusted.stdout) as Report, 'reachability').symptom, 'network.tls');
+      assert.equal(proxy.hits.length, 0);
+    }));
+
   test('the terminal view names the proxy, and the sandbox tour never goes through one', async () => {
     const deadProxy = `http://127.0.0.1:${await freePort()}`;
     const tour = await runCli([], cleanEnv({ HTTP_PROXY: deadProxy, HTTPS_PROXY: deadProxy }));
