@@ -33,8 +33,10 @@ export interface DoctorTestApi {
 }
 
 /**
- * Registers and returns: no I/O, no engine, no SDK, no panel code. dist/panel.js loads when the
- * panel opens; dist/engine.js (engine and openai SDK) when a check runs.
+ * Registers and returns: no engine, no SDK, no panel code, and no I/O before it returns (the status
+ * bar and the walkthrough's context keys read the secret storage afterwards). dist/panel.js loads
+ * when the panel opens; dist/engine.js (engine and openai SDK) when a check runs or the
+ * language-model tool is invoked.
  */
 export function activate(context: vscode.ExtensionContext): DoctorTestApi {
   const tokens = new TokenStore(context.secrets);

@@ -87,7 +87,7 @@ export const GATEWAY_ROWS: readonly SymptomRow[] = [
     'proxy-auth',
     'The proxy asks for a user name and password (407)',
     'the proxy between this machine and the gateway requires authentication, and no credentials or wrong ones were given',
-    'put your proxy user name and password into the proxy URL, http://user:password@proxy:port (percent-encode special characters), where the proxy is set (HTTPS_PROXY, or http.proxy in VS Code); a proxy that only accepts NTLM or Kerberos needs a local relay such as px or cntlm',
+    'write your proxy user name and password into the proxy URL, before its host as user:password@ (percent-encode special characters), where the proxy is set (HTTPS_PROXY, or http.proxy in VS Code); a proxy that only accepts NTLM or Kerberos needs a local relay such as px or cntlm',
     ['network.proxy-auth'],
   ),
   row(
