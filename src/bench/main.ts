@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { probeActivation, type ActivationSample } from './activationProbe';
 import { LOG_WRITE_GRACE_MS } from '../core/gatewayLog/logTiming';
+import { mcpReadyMs, versionStartMs } from './cliStartup';
 import { kb, sizeOf } from './sizes';
 import { cancelLatency, LATENCY_MS, median, RUNS, sample, type Sample } from './verifyBench';
 
@@ -21,6 +22,8 @@ const GOALS = {
   vsix: 500 * 1024,
   /** The log check waits LOG_WRITE_GRACE_MS after the last probe, then status, log and prices follow one another. */
   recordsMs: LOG_WRITE_GRACE_MS + 4 * LATENCY_MS,
+  /** One self-contained file: the engine, both SDKs, undici (proxies) and the MCP SDK. */
+  cliBundle: 2 * 1024 * 1024,
 };
 
 type Row = [name: string, value: string, goal: string, ok: boolean | undefined];
@@ -65,6 +68,13 @@ async function main(): Promise<void> {
   const sdkInBundle = extensionSource.includes('api.openai.com');
   const anySdkLoaded = activation.some((a) => a.engineLoaded || a.openaiLoaded);
   const extensionBytes = sizeOf(path.join(DIST, 'extension.js'));
+  const cliBytes = sizeOf(path.join(DIST, 'cli.js'));
+  const versionMs: number[] = [];
+  const mcpMs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    versionMs.push(versionStartMs());
+    mcpMs.push(await mcpReadyMs());
+  }
   const vsixBytes = sizeOf(VSIX);
 
   const rows: Row[] = [
@@ -97,7 +107,9 @@ async function main(): Promise<void> {
     ['dist/panel.js (loaded when the panel opens)', kb(sizeOf(path.join(DIST, 'panel.js'))), '', undefined],
     ['dist/engine.js (loaded when a check runs)', kb(sizeOf(path.join(DIST, 'engine.js'))), '', undefined],
     ['dist/webview.js', kb(sizeOf(path.join(DIST, 'webview.js'))), '', undefined],
-    ['dist/cli.js', kb(sizeOf(path.join(DIST, 'cli.js'))), '', undefined],
+    ['dist/cli.js', kb(cliBytes), `< ${kb(GOALS.cliBundle)}`, cliBytes < GOALS.cliBundle],
+    ['crazyrouter-doctor --version, spawn to exit', `${median(versionMs).toFixed(0)} ms`, '', undefined],
+    ['crazyrouter-doctor --mcp, spawn to ready (MCP SDK loaded)', `${median(mcpMs).toFixed(0)} ms`, '', undefined],
     ['crazyrouter-doctor.vsix', kb(vsixBytes), `< ${kb(GOALS.vsix)}`, vsixBytes < GOALS.vsix],
   ];
   console.log(`Crazyrouter Doctor benchmark (medians of ${RUNS} runs, all measured in this run)\n`);

@@ -14,13 +14,20 @@ export function installVscodeStub(calls: string[]): void {
       return disposable;
     };
   const stub = {
-    commands: { registerCommand: record('commands.registerCommand') },
+    commands: {
+      registerCommand: record('commands.registerCommand'),
+      executeCommand: async (name: string) => void calls.push(`commands.executeCommand(${name})`),
+    },
+    lm: { registerTool: record('lm.registerTool') },
     window: {
       registerWebviewPanelSerializer: record('window.registerWebviewPanelSerializer'),
       createStatusBarItem: record('window.createStatusBarItem'),
       createOutputChannel: record('window.createOutputChannel'),
     },
-    workspace: { onDidChangeConfiguration: record('workspace.onDidChangeConfiguration'), getConfiguration: () => ({ get: (_k: string, d: unknown) => d }) },
+    workspace: {
+      onDidChangeConfiguration: record('workspace.onDidChangeConfiguration'),
+      getConfiguration: () => ({ get: (_k: string, d: unknown) => d, inspect: () => undefined }),
+    },
     Uri: { joinPath: (...parts: unknown[]) => parts },
     StatusBarAlignment: { Left: 1, Right: 2 },
     ConfigurationTarget: { Global: 1 },

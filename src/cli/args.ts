@@ -23,6 +23,8 @@ export interface CliArgs {
   urlRule?: UrlRuleId;
   listScenarios: boolean;
   discover: boolean;
+  /** Serve the doctor to agents over MCP (stdio) instead of running once. */
+  mcp: boolean;
   help: boolean;
   version: boolean;
 }
@@ -56,6 +58,9 @@ Options:
                         VS Code's chat, Cursor and Cherry Studio 2.x on this machine: what each
                         will call, what to change, shared tokens, the checklist items they prove
                         (judged against --base-url, default https://crazyrouter.com/v1)
+  --mcp                 serve the doctor to agents (Claude Code, Codex, Cursor, Cline) as an MCP
+                        server on stdin/stdout; with --base-url (default https://crazyrouter.com/v1),
+                        --timeout and --concurrency only. The token comes from CRAZYROUTER_API_KEY.
   -h, --help            show this help
   -v, --version         show the version
 
@@ -97,6 +102,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'url-rule': { type: 'string' },
         'list-scenarios': { type: 'boolean', default: false },
         discover: { type: 'boolean', default: false },
+        mcp: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -117,6 +123,23 @@ export function parseCliArgs(argv: string[]): CliArgs {
     const problem = baseUrlProblem(v['base-url']);
     if (problem) throw new UsageError(`--base-url ${problem}`);
   }
+  const runOnly = [
+    'client',
+    'model',
+    'json',
+    'markdown',
+    'scenario',
+    'gateway',
+    'gateway-lang',
+    'latency',
+    'health',
+    'typed-url',
+    'url-rule',
+    'list-scenarios',
+    'discover',
+  ] as const;
+  if (v.mcp && runOnly.some((name) => argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`))))
+    throw new UsageError('--mcp takes only --base-url, --timeout and --concurrency; the client, models and typed URL are the tools’ arguments');
   if (v['url-rule'] && !(URL_RULE_IDS as readonly string[]).includes(v['url-rule']))
     throw new UsageError(`--url-rule must be one of ${URL_RULE_IDS.join(', ')}`);
   return {
@@ -136,6 +159,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     urlRule: v['url-rule'] as UrlRuleId | undefined,
     listScenarios: v['list-scenarios'] ?? false,
     discover: v.discover ?? false,
+    mcp: v.mcp ?? false,
     help: v.help ?? false,
     version: v.version ?? false,
   };

@@ -1,39 +1,19 @@
-import { hostname } from 'node:os';
-import { describeMachine } from '../core/machine';
 import { GATEWAY_OPENAI_BASE } from '../core/clients/clients';
-import { verify } from '../core/engine/verify';
 import { parseProfile } from '../core/profile';
-import { renderMarkdown } from '../core/report/markdown';
 import type { Report } from '../core/report/report';
 import { redact } from '../core/redact';
 import { Secret } from '../core/secret';
+import { proxyProblem } from '../core/transport/envProxy';
+import type { NetworkRoute } from '../core/transport/networkRoute';
 import { DOCTOR_VERSION } from '../core/version';
-import { homedir } from 'node:os';
-import { CHECKLISTS } from '../core/clients/checklists';
-import { discoverConfigs } from '../core/discovery/discoverConfigs';
-import type { ScanTick } from '../core/discovery/scanChecklist';
 import { SCENARIOS } from '../sandbox/scenarios';
 import { startSandbox, type Sandbox } from '../sandbox/sandboxServer';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './args';
+import { EXIT, type CliIo } from './cliIo';
+import { envNetwork, type EnvNetwork } from './envNetwork';
 import { promptHidden } from './hiddenPrompt';
-import { LiveProgress } from './liveProgress';
-import { ledgerFile } from './ledgerFile';
-import { stateDir } from './stateDir';
-import { CriticalGate } from '../core/critical/criticalGate';
-import { renderTail } from './printReport';
-import { STATUS_ICON, styleFor } from './style';
-import { visibleJson, visibleText } from '../core/visibleText';
-
-export const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 } as const;
-
-export interface CliIo {
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
-  stdin: NodeJS.ReadStream;
-  env: NodeJS.ProcessEnv;
-  /** Aborts the run (Ctrl-C). */
-  signal?: AbortSignal;
-}
+import { printDiscovery } from './printDiscovery';
+import { runVerification } from './runVerification';
 
 /** Runs the doctor once and returns the process exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -52,6 +32,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   if (args.discover) return printDiscovery(io, args.json, args.baseUrl ?? GATEWAY_OPENAI_BASE);
+  if (args.mcp) {
+    // Loaded only here: the MCP SDK stays out of every other run's start-up.
+    const { runMcpServer } = await import('./mcp/mcpServer');
+    return runMcpServer({ baseUrl: args.baseUrl ?? GATEWAY_OPENAI_BASE, timeoutMs: args.timeoutMs, concurrency: args.concurrency }, io);
+  }
   if (args.scenario && !SCENARIOS.some((s) => s.id === args.scenario)) {
     io.stderr.write(`crazyrouter-doctor: unknown scenario "${args.scenario}" (see --list-scenarios)\n`);
     return EXIT.usage;
@@ -97,7 +82,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`crazyrouter-doctor: ${parsed.errors.join('; ')}\n`);
       return EXIT.usage;
     }
-    const report = await runWithProgress(parsed.profile, args, io, sandbox);
+    const problem = sandbox ? undefined : proxyProblem([parsed.profile.baseUrl, parsed.profile.typedUrl ?? ''], io.env);
+    if (problem) {
+      io.stderr.write(`crazyrouter-doctor: ${problem}\n`);
+      return EXIT.usage;
+    }
+    const network: EnvNetwork = sandbox ? sandboxNetwork : envNetwork(io.env);
+    let report: Report;
+    try {
+      report = await runVerification(parsed.profile, args, io, sandbox, network);
+    } finally {
+      await network.close();
+    }
     if (report.verdict === 'cancelled') return EXIT.cancelled;
     return report.verdict === 'fail' ? EXIT.failed : EXIT.ok;
   } finally {
@@ -105,83 +101,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** Everything a config file holds is shown through visibleText: no control character reaches the terminal. */
-const v = (text: string | undefined) => visibleText(text ?? '');
-
-/** How a checklist item a scan proves is marked in the terminal. */
-const TICK: Record<ScanTick['state'], { tone: 'pass' | 'warn' | 'fail'; mark: string }> = {
-  verified: { tone: 'pass', mark: STATUS_ICON.pass },
-  warned: { tone: 'warn', mark: STATUS_ICON.warn },
-  failed: { tone: 'fail', mark: STATUS_ICON.fail },
+/** The sandbox runs on this machine: its requests never go through a proxy. */
+const sandboxNetwork: EnvNetwork = {
+  routeOf: (url): NetworkRoute => ({ kind: 'direct', because: 'sandbox', host: url.hostname }),
+  close: async () => {},
 };
-
-/**
- * `--discover`: the clients' configuration files and databases on this machine, judged against
- * the gateway being checked (`--base-url`, default Crazyrouter); nothing is written.
- */
-async function printDiscovery(io: CliIo, json: boolean, gateway: string): Promise<number> {
-  let found;
-  try {
-    found = await discoverConfigs({ home: io.env.HOME || homedir(), env: io.env, workspaceFolders: [process.cwd()], baseUrl: gateway, signal: io.signal });
-  } catch (error) {
-    if (io.signal?.aborted) return EXIT.cancelled;
-    throw error;
-  }
-  if (json) {
-    io.stdout.write(`${visibleJson(found)}\n`);
-    return EXIT.ok;
-  }
-  const style = styleFor(io.stdout);
-  const items = new Map(Object.values(CHECKLISTS).flatMap((list) => list.map((item) => [item.id, item.text] as const)));
-  if (found.length === 0) io.stdout.write('No client configuration found.\n');
-  for (const f of found) {
-    const tone = f.problems.length > 0 ? 'warn' : f.notRead ? 'skipped' : 'pass';
-    io.stdout.write(
-      `${style.status(tone, tone === 'pass' ? '✔' : tone === 'warn' ? '⚠' : 'ℹ')} ${style.bold(v(f.client))} ${v(f.entry)}  ${style.dim(v(f.file))}\n`,
-    );
-    if (f.baseUrl) io.stdout.write(`    configured: ${v(f.baseUrl)}\n    will call:  ${v(f.predictedUrl ?? '(nothing)')}\n`);
-    if (f.tokenSource) io.stdout.write(`    token:      from ${v(f.tokenSource)}${f.tokenFingerprint ? ` (fingerprint ${v(f.tokenFingerprint)})` : ''}\n`);
-    if (f.notRead) io.stdout.write(`    ${style.status('skipped', 'ℹ')} not read: ${v(f.notRead)}\n`);
-    for (const p of f.problems) io.stdout.write(`    ${style.status('warn', '!')} ${v(p)}\n`);
-    for (const tick of f.checklist)
-      io.stdout.write(`    checklist ${style.status(TICK[tick.state].tone, TICK[tick.state].mark)} “${v(items.get(tick.item))}” — ${v(tick.reason)}\n`);
-    if (f.valueToType || f.problems.length > 0) io.stdout.write(`    corrected (copy by hand):\n${visibleText(f.snippet, true).replace(/^/gm, '      ')}\n`);
-  }
-  return EXIT.ok;
-}
-
-async function runWithProgress(profile: Parameters<typeof verify>[0], args: CliArgs, io: CliIo, sandbox: Sandbox | undefined): Promise<Report> {
-  const machine = args.json || args.markdown;
-  const runsOn = describeMachine(hostname());
-  const style = styleFor(io.stdout);
-  const where = sandbox
-    ? `sandbox gateway ${sandbox.state.gateway}, scenario "${sandbox.scenario.id}": ${sandbox.scenario.title}`
-    : profile.baseUrl === GATEWAY_OPENAI_BASE
-      ? 'Crazyrouter'
-      : 'custom gateway';
-  const progress = machine ? undefined : new LiveProgress(io.stdout, style);
-  if (!machine) {
-    io.stdout.write(
-      `${style.bold(`Crazyrouter Doctor ${DOCTOR_VERSION}`)}: ${profile.client} → ${visibleText(profile.baseUrl)} (${visibleText(where)}), from ${visibleText(runsOn)}\n\n`,
-    );
-  }
-  const report = await verify(profile, {
-    // The built-in sandbox is a gateway of its own, gone after the run: its budget is the run's alone.
-    critical: sandbox ? undefined : new CriticalGate(ledgerFile(stateDir(io.env))),
-    runsOn,
-    signal: io.signal,
-    concurrency: args.concurrency,
-    onEvent: (e) => {
-      if (e.type === 'internal-error') io.stderr.write(`crazyrouter-doctor: internal error in check ${e.id}:\n${visibleText(e.stack, true)}\n`);
-      else progress?.handle(e);
-    },
-  });
-  progress?.stop();
-  if (args.json) io.stdout.write(`${visibleJson(report)}\n`);
-  else if (args.markdown) io.stdout.write(renderMarkdown(report));
-  else io.stdout.write(`${renderTail(report, style)}\n`);
-  return report;
-}
 
 if (require.main === module) {
   const controller = new AbortController();

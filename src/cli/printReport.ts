@@ -3,32 +3,106 @@ import { groupFindings, type Report } from '../core/report/report';
 import { visibleText } from '../core/visibleText';
 import { renderCost, renderUsage } from './printSpend';
 import { STATUS_ICON, type Style } from './style';
+import { displayWidth, fitWidth, padWidth, wrapWidth } from './terminalText';
 
+/** The title column of the check lines, on a terminal at least WIDE columns wide (and in a pipe). */
 const TITLE_WIDTH = 34;
+const TIME_WIDTH = 8;
+const WIDE = 72;
 
-export function checkLine(result: CheckResult, style: Style): string {
+/**
+ * Lines that fit a terminal: `width` columns (undefined: a pipe or a file, lines are not cut). The
+ * last column stays free, so no terminal wraps a line by itself. Words from outside (summaries,
+ * titles, URLs) go through visibleText first.
+ */
+const usable = (width: number | undefined) => (width === undefined ? undefined : width - 1);
+
+/** `first` followed by `text` wrapped under it: continuation lines start at `indent` columns. */
+function hanging(first: string, text: string, width: number | undefined, indent: number): string[] {
+  if (width === undefined) return [`${first}${text}`];
+  const room = width - displayWidth(first);
+  const [head = '', ...rest] = wrapWidth(text, width - indent, Math.max(1, room));
+  return [`${first}${head}`, ...rest.map((l) => `${' '.repeat(indent)}${l}`)];
+}
+
+/** A labelled line (`      cause:   …`): continuation lines align under the text when there is room for it. */
+function labelled(indent: number, label: string, styledLabel: string, text: string, width: number | undefined, style?: (s: string) => string): string[] {
+  const lead = indent + displayWidth(label);
+  const under = width !== undefined && width - lead >= 24 ? lead : indent + 2;
+  const lines = hanging(' '.repeat(lead), text, width, under);
+  return lines.map((l, i) => {
+    const body = style ? style(l.trimStart()) : l.trimStart();
+    return i === 0 ? `${' '.repeat(indent)}${styledLabel}${body}` : `${' '.repeat(under)}${body}`;
+  });
+}
+
+const timeOf = (result: CheckResult) => (result.status === 'skipped' ? '' : `${result.durationMs} ms`);
+
+/** A finished check as it stays on screen: its line, and its summary wrapped under it when the terminal is narrow. */
+export function checkLines(result: CheckResult, style: Style, width?: number): string[] {
+  const w = usable(width);
   const icon = style.status(result.status, STATUS_ICON[result.status]);
-  const time = result.status === 'skipped' ? '' : `${result.durationMs} ms`;
-  return `  ${icon} ${visibleText(result.title).padEnd(TITLE_WIDTH)} ${style.dim(time.padStart(8))}  ${visibleText(result.summary)}`;
+  const title = visibleText(result.title);
+  const summary = visibleText(result.summary);
+  const time = timeOf(result);
+  if (w === undefined || w >= WIDE) {
+    const titled = w === undefined ? title.padEnd(TITLE_WIDTH) : padWidth(fitWidth(title, TITLE_WIDTH), TITLE_WIDTH);
+    const lead = `  ${icon} ${titled} ${style.dim(time.padStart(TIME_WIDTH))}  `;
+    const leadWidth = 2 + 2 + TITLE_WIDTH + 1 + TIME_WIDTH + 2;
+    if (w === undefined) return [`${lead}${summary}`];
+    const [head = '', ...rest] = wrapWidth(summary, w - 6, w - leadWidth);
+    return [`${lead}${head}`, ...rest.map((l) => `      ${l}`)];
+  }
+  // Narrow: the title (wrapped, never cut) with its time, then the summary under it.
+  const head = hanging(`  ${icon} `, title, w, 4);
+  const last = head.length - 1;
+  if (time && displayWidth(head[last]!) + 2 + displayWidth(time) <= w) head[last] = `${head[last]}  ${style.dim(time)}`;
+  else if (time) head.push(`    ${style.dim(time)}`);
+  return [...head, ...wrapWidth(summary, w - 4).map((l) => `    ${l}`)];
+}
+
+/** A check while the run goes on: exactly one line, cut to the width, so redrawing it in place stays exact. */
+export function liveLine(icon: string, title: string, summary: string, time: string, style: Style, width: number, titleStyle = (s: string) => s): string {
+  const w = usable(width)!;
+  const plainTitle = visibleText(title);
+  const text = visibleText(summary);
+  if (w >= WIDE) {
+    const lead = `  ${icon} ${titleStyle(padWidth(fitWidth(plainTitle, TITLE_WIDTH), TITLE_WIDTH))} ${style.dim(time.padStart(TIME_WIDTH))}  `;
+    return `${lead}${fitWidth(text, w - (2 + 2 + TITLE_WIDTH + 1 + TIME_WIDTH + 2))}`;
+  }
+  const timeText = time ? `  ${time}` : '';
+  const titled = fitWidth(plainTitle, w - 4 - displayWidth(timeText));
+  const room = w - 4 - displayWidth(titled) - displayWidth(timeText) - 2;
+  return `  ${icon} ${titleStyle(titled)}${style.dim(timeText)}${room >= 8 && text ? `  ${fitWidth(text, room)}` : ''}`;
+}
+
+/** A finished check's live line (its icon in colour, its summary cut). */
+export function finishedLiveLine(result: CheckResult, style: Style, width: number): string {
+  return liveLine(style.status(result.status, STATUS_ICON[result.status]), result.title, result.summary, timeOf(result), style, width);
 }
 
 /** The terminal report after the check lines: cost and usage, what to fix (with the matching symptom row), checklist, verdict. */
-export function renderTail(report: Report, style: Style): string {
+export function renderTail(report: Report, style: Style, width?: number): string {
+  const w = usable(width);
   const lines: string[] = [...(report.cost ? renderCost(report.cost, style) : []), ...(report.usage ? renderUsage(report.usage, style) : [])];
   if (report.findings.length > 0) {
     lines.push('', style.bold('What to fix'));
     for (const group of groupFindings(report.findings)) {
       const [f] = group.findings as [(typeof group.findings)[number]];
       const checks = group.findings.map((g) => report.results.find((r) => r.id === g.checkId));
-      lines.push(`  ${style.status(group.status, STATUS_ICON[group.status])} ${visibleText(f.rowSymptom ?? f.symptom)}`);
-      lines.push(`      seen in: ${checks.map((c) => visibleText(c?.title ?? '?')).join(', ')}`);
-      if (f.cause) lines.push(`      cause:   ${visibleText(f.cause)}`);
-      if (f.fix) lines.push(`      ${style.bold('fix')}:     ${visibleText(f.fix)}`);
+      lines.push(
+        ...hanging(`  ${style.status(group.status, STATUS_ICON[group.status])} `, visibleText(f.rowSymptom ?? f.symptom), w === undefined ? undefined : w, 4),
+      );
+      lines.push(...labelled(6, 'seen in: ', 'seen in: ', checks.map((c) => visibleText(c?.title ?? '?')).join(', '), w));
+      if (f.cause) lines.push(...labelled(6, 'cause:   ', 'cause:   ', visibleText(f.cause), w));
+      if (f.fix) lines.push(...labelled(6, 'fix:     ', `${style.bold('fix')}:     `, visibleText(f.fix), w));
       const requestIds = checks.map((c) => c?.evidence.at(-1)?.requestId).filter((id): id is string => Boolean(id));
-      if (requestIds.length > 0) lines.push(style.dim(`      request id: ${requestIds.map((id) => visibleText(id)).join(', ')}`));
+      if (requestIds.length > 0)
+        lines.push(...labelled(6, 'request id: ', style.dim('request id: '), requestIds.map((id) => visibleText(id)).join(', '), w, style.dim));
     }
   }
-  lines.push('', style.bold(`Checklist (${report.target.clientName})`));
+  lines.push('');
+  lines.push(...hanging('', `Checklist (${visibleText(report.target.clientName)})`, w, 2).map((l, i) => (i === 0 ? style.bold(l) : l)));
   for (const { item, state, reason } of report.checklist) {
     const mark =
       state === 'verified'
@@ -40,15 +114,26 @@ export function renderTail(report: Report, style: Style): string {
             : state === 'manual'
               ? style.dim('[ ]')
               : style.dim('[–]');
-    lines.push(`  ${mark} ${visibleText(item.text)}${state === 'manual' ? style.dim(' (check by hand)') : ''}`);
-    if (reason) lines.push(style.dim(`      ${visibleText(reason)}`));
+    const text = state === 'manual' ? `${visibleText(item.text)} (check by hand)` : visibleText(item.text);
+    lines.push(...hanging(`  ${mark} `, text, w, 6));
+    if (reason) lines.push(...hanging('      ', visibleText(reason), w, 6).map(style.dim));
   }
   const { pass, warn, fail, skipped } = report.counts;
   const verdict = report.verdict === 'cancelled' ? 'CANCELLED' : report.verdict.toUpperCase();
   const tone = report.verdict === 'pass' ? 'pass' : report.verdict === 'warn' ? 'warn' : report.verdict === 'fail' ? 'fail' : 'skipped';
   lines.push(
     '',
-    `${style.bold(style.status(tone, verdict))}: ${pass} passed, ${warn} warning(s), ${fail} failed, ${skipped} skipped in ${report.durationMs} ms`,
+    ...hanging(
+      `${style.bold(style.status(tone, verdict))}: `,
+      `${pass} passed, ${warn} warning(s), ${fail} failed, ${skipped} skipped in ${report.durationMs} ms`,
+      w,
+      2,
+    ),
   );
   return lines.join('\n');
+}
+
+/** Lines of our own text (the header), wrapped to the terminal with a hanging indent. */
+export function wrapped(text: string, width: number | undefined, indent = 2): string[] {
+  return hanging('', text, usable(width), indent);
 }

@@ -5,7 +5,7 @@
  * authority when it has no `+` ("e.g. localhost:8000"): a VS Code server opened in a browser
  * (code-server, `code serve-web`), whose user data lives on that same server.
  */
-export type MachineKind = 'local' | 'browser-server' | 'remote';
+type MachineKind = 'local' | 'browser-server' | 'remote';
 
 const REMOTES: Record<string, string> = {
   'ssh-remote': 'SSH remote',
@@ -18,7 +18,7 @@ const REMOTES: Record<string, string> = {
 /** A remote name that is an authority (`host:port`, `[::1]:8080`) rather than a Remote extension's id. */
 const AUTHORITY = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+):\d+$/i;
 
-export function machineKind(remoteName?: string): MachineKind {
+function machineKind(remoteName?: string): MachineKind {
   if (!remoteName) return 'local';
   return AUTHORITY.test(remoteName) ? 'browser-server' : 'remote';
 }
@@ -34,11 +34,3 @@ export function describeMachine(hostname: string, remoteName?: string): string {
   if (kind === 'browser-server') return `the VS Code server ${hostname} (opened in a browser)`;
   return `${REMOTES[remoteName ?? ''] ?? remoteName} ${hostname}`;
 }
-
-/**
- * Whether VS Code's own chat settings (`chatLanguageModels.json`, in the user data of the window's
- * profile; clients-logs-pricing.md §1.2) are on the machine the extension runs on: locally, and on
- * a browser-hosted server (its user data is the server's), but not under a Remote extension, where
- * they stay on the local computer.
- */
-export const chatSettingsAreHere = (remoteName?: string) => machineKind(remoteName) !== 'remote';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { chatSettingsAreHere } from '../core/machine';
 import { loadEngine } from './engineLoader';
 import type { DoctorLog } from './log';
+import { userDataIsHere } from './whereThisRuns';
 
 const SCHEME = 'crazyrouter-proposed';
 const MANAGE_MODELS = 'workbench.action.chat.manage';
@@ -53,7 +53,7 @@ export class ChatAdder implements vscode.Disposable {
 
   /** Whether that file is on the machine the extension runs on (not under a Remote extension: §1.2). */
   get settingsAreHere(): boolean {
-    return chatSettingsAreHere(vscode.env.remoteName);
+    return userDataIsHere();
   }
 
   async add(models: readonly string[], baseUrl: string): Promise<AddOutcome> {

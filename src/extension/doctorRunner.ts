@@ -9,6 +9,7 @@ import type { OriginMemory } from './originMemory';
 import type { TokenStore } from './tokenStore';
 import { httpOrigin } from '../core/urls';
 import { whereThisRuns } from './whereThisRuns';
+import { hostProxySettings } from './hostProxy';
 
 export interface RunRequest {
   baseUrl: string;
@@ -113,10 +114,13 @@ export class DoctorRunner {
       this.log.info(`${request.mode === 'health' ? 'Health check' : 'Verification'} of ${where} for ${request.client} (${parsed.profile.models.join(', ')})`);
       // A demo run's sandbox is a gateway of its own: its budget is its own too.
       this.gate ??= new engine.CriticalGate(this.ledger);
+      const proxySettings = hostProxySettings();
       const report = await engine.verify(parsed.profile, {
         critical: sandbox ? undefined : this.gate,
         runsOn: sandbox ? `${whereThisRuns()}, against the built-in sandbox gateway` : whereThisRuns(),
         signal,
+        // VS Code routes every request (it patches fetch); this describes the route it takes.
+        routeOf: (url) => engine.vscodeProxyRoute(url, proxySettings, process.env),
         confirmedOrigins: sandbox ? undefined : this.origins.confirmed(),
         onOriginConfirmed: (origin) => void (sandbox ? undefined : this.origins.confirm(origin)),
         onEvent: (event) => {

@@ -16,3 +16,4 @@ export { crazyrouterGroup, withChatGroup } from '../core/vscodeChat/chatGroup';
 export { diagnoseChatError } from '../core/vscodeChat/chatErrorDiagnosis';
 export { useBundle } from '../core/l10n/localize';
 export { CriticalGate } from '../core/critical/criticalGate';
+export { vscodeProxyRoute } from '../core/transport/vscodeProxyRoute';

@@ -10,13 +10,16 @@ interface Stored {
   token: Secret;
   /** The origin the token was saved for: the doctor sends it nowhere else without asking. */
   origin: string;
+  /** When it was saved (ISO time; absent for tokens saved before this was kept): which token a result belongs to. */
+  savedAt?: string;
 }
 
 /** `{"token","origin"}` since origins are bound; a bare token (saved before) belongs to Crazyrouter. */
 function decode(value: string): Stored {
   try {
-    const parsed = JSON.parse(value) as { token?: unknown; origin?: unknown };
-    if (typeof parsed.token === 'string' && typeof parsed.origin === 'string') return { token: Secret.of(parsed.token), origin: parsed.origin };
+    const parsed = JSON.parse(value) as { token?: unknown; origin?: unknown; savedAt?: unknown };
+    if (typeof parsed.token === 'string' && typeof parsed.origin === 'string')
+      return { token: Secret.of(parsed.token), origin: parsed.origin, savedAt: typeof parsed.savedAt === 'string' ? parsed.savedAt : undefined };
   } catch {
     // a bare token
   }
@@ -65,10 +68,15 @@ export class TokenStore {
     return (await this.stored()) !== undefined;
   }
 
+  /** When the stored token was saved, or undefined (none, or saved before this was kept). */
+  async savedAt(): Promise<string | undefined> {
+    return (await this.stored())?.savedAt;
+  }
+
   /** Stores the token as pasted, trimmed (the engine's lint reports other problems), bound to `origin`. */
   async store(raw: string, origin: string = DEFAULT_TOKEN_ORIGIN): Promise<Secret> {
-    const stored = { token: Secret.of(raw.trim()), origin: new URL(origin).origin };
-    await this.secrets.store(KEY, JSON.stringify({ token: stored.token.reveal(), origin: stored.origin }));
+    const stored = { token: Secret.of(raw.trim()), origin: new URL(origin).origin, savedAt: new Date().toISOString() };
+    await this.secrets.store(KEY, JSON.stringify({ token: stored.token.reveal(), origin: stored.origin, savedAt: stored.savedAt }));
     this.cached = stored;
     return stored.token;
   }

@@ -10,11 +10,11 @@ import { renderMarkdown } from '../../src/core/report/markdown';
 import { Secret } from '../../src/core/secret';
 import { startSandbox } from '../../src/sandbox/sandboxServer';
 import { runScenario } from '../support/runScenario';
-import { checkLine, renderTail } from '../../src/cli/printReport';
-import { styleFor } from '../../src/cli/style';
+import { checkLines, renderTail } from '../../src/cli/printReport';
+import { terminalFor } from '../../src/cli/style';
 
 const run = promisify(execFile);
-const PLAIN = styleFor({ isTTY: false } as NodeJS.WriteStream);
+const PLAIN = terminalFor({ isTTY: false } as NodeJS.WriteStream, {}).style;
 const CANARY = 'sk-CANARYc4n4ry0000111122223333444455556666';
 /** Every form in which the token could leak: whole, and its distinctive middle. */
 const leaks = (text: string) => text.includes(CANARY) || text.includes('c4n4ry0000111122223333');
@@ -68,7 +68,11 @@ test('no report, result, event or console output of the engine holds the token',
     ]) {
       const events: unknown[] = [];
       const { report } = await runScenario(scenario, {}, { key: CANARY, onEvent: (e) => events.push(e) });
-      const terminal = [...report.results.map((r) => checkLine(r, PLAIN)), renderTail(report, PLAIN)].join('\n');
+      const terminal = [
+        ...report.results.flatMap((r) => [...checkLines(r, PLAIN), ...checkLines(r, PLAIN, 40)]),
+        renderTail(report, PLAIN),
+        renderTail(report, PLAIN, 40),
+      ].join('\n');
       for (const text of [JSON.stringify(report), renderMarkdown(report), terminal, inspect(report, { depth: Infinity }), JSON.stringify(events)]) {
         assert.ok(!leaks(text), `${scenario} leaked the token`);
       }

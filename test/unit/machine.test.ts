@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'mocha';
-import { chatSettingsAreHere, describeMachine, machineKind } from '../../src/core/machine';
+import { describeMachine } from '../../src/core/machine';
 
 // vscode.env.remoteName values: microsoft/vscode src/vs/platform/remote/common/remoteHosts.ts getRemoteName
 // (the part before `+`, or the whole authority such as `localhost:8000`), and the Remote extensions' authorities.
@@ -14,23 +14,4 @@ test('the machine the checks ran on, in words: this computer, a browser-hosted s
   assert.equal(describeMachine('srv', '127.0.0.1:8080'), 'the VS Code server srv (opened in a browser)', 'code-server: the authority itself');
   assert.equal(describeMachine('srv', 'localhost:8000'), 'the VS Code server srv (opened in a browser)');
   assert.equal(describeMachine('srv', '[::1]:443'), 'the VS Code server srv (opened in a browser)');
-});
-
-test('VS Code’s chat settings are read where the window’s user data is: locally and on a browser-hosted server, not under a Remote extension', () => {
-  assert.deepEqual(
-    [undefined, 'code.example.com:443', 'ssh-remote', 'wsl', 'dev-container', 'codespaces', 'tunnel'].map((name) => [
-      name,
-      machineKind(name),
-      chatSettingsAreHere(name),
-    ]),
-    [
-      [undefined, 'local', true],
-      ['code.example.com:443', 'browser-server', true],
-      ['ssh-remote', 'remote', false],
-      ['wsl', 'remote', false],
-      ['dev-container', 'remote', false],
-      ['codespaces', 'remote', false],
-      ['tunnel', 'remote', false],
-    ],
-  );
 });

@@ -1,6 +1,7 @@
 import type { Profile } from '../profile';
 import type { SymptomId } from '../symptoms/symptomIds';
 import type { GatewayClient } from '../transport/gatewayClient';
+import type { NetworkRoute } from '../transport/networkRoute';
 import type { RunFacts } from './runFacts';
 
 import type { CheckKind, CheckStatus } from './checkKinds';
@@ -21,6 +22,8 @@ export interface Evidence {
   bytes: number;
   bodyExcerpt?: string;
   note?: string;
+  /** Which way the request went, in a few words: direct, or through which proxy (never its credentials). */
+  via?: string;
   /** When the request started (ISO 8601, this machine's clock). */
   at?: string;
   /** For a request that reached the model: what the gateway's own log recorded of it (set after the log was read). */
@@ -76,6 +79,8 @@ export type Lookup = (hostname: string) => Promise<{ address: string }[]>;
 export interface CheckContext {
   profile: Profile;
   lookup: Lookup;
+  /** Which way a request to a URL goes (direct or which proxy), when the caller knows. */
+  routeOf?: (url: URL) => NetworkRoute;
   signal: AbortSignal;
   facts: RunFacts;
   /** A fresh openai client whose exchanges become this check's evidence. */

@@ -1,11 +1,23 @@
+import { fillTemplate as fill } from '../fillTemplate';
 import { withDeadline } from '../deadline';
+import { describeRoute } from '../transport/networkRoute';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
 import { callGateway, failed } from './gatewayCall';
 
+/** Sentences of this check's details, whole, with `{placeholders}`. */
+const SAY = {
+  resolved: '{host} resolved to {addresses} in {ms} ms.',
+  dnsFailed: 'DNS lookup of {host} failed on this machine ({why}); trying the request anyway in case a proxy resolves it.',
+  dnsTimedOut: 'no answer within {ms} ms',
+  proxyResolves: 'The proxy resolves {host} for these requests, so this machine’s DNS was not asked.',
+  answered: '{host} answered over {protocol} in {ms} ms.',
+} as const;
+
 /**
  * Can this machine reach the gateway at all? A DNS lookup (timed, bounded by the request timeout
- * and the run's cancellation; informative only, since a proxy may resolve names for us) and an
- * anonymous `GET {base}/models` that sends no token.
+ * and the run's cancellation; informative only, and skipped when a proxy resolves names for us) and
+ * an anonymous `GET {base}/models` that sends no token. Its details say which way the request went:
+ * direct, or through which proxy.
  */
 export const reachabilityCheck: CheckDefinition = {
   id: 'reachability',
@@ -18,19 +30,28 @@ export const reachabilityCheck: CheckDefinition = {
     const url = new URL(ctx.profile.baseUrl);
     const details: string[] = [];
     const metrics: CheckOutcome['metrics'] = {};
-    const dnsStart = performance.now();
-    const lookup = await withDeadline(ctx.lookup(url.hostname), ctx.profile.timeoutMs, ctx.signal);
-    metrics.dnsMs = Math.round(performance.now() - dnsStart);
-    if (lookup.ok) details.push(`${url.hostname} resolved to ${lookup.value.map((a) => a.address).join(', ')} in ${metrics.dnsMs} ms.`);
+    const route = ctx.routeOf?.(url);
+    if (route) {
+      details.push(describeRoute(route));
+      metrics.route = route.kind;
+      if (route.kind === 'proxy') metrics.proxy = route.proxy;
+    }
+    if (route?.kind === 'proxy') details.push(fill(SAY.proxyResolves, { host: url.hostname }));
     else {
-      const why = lookup.timedOut ? `no answer within ${ctx.profile.timeoutMs} ms` : ((lookup.error as { code?: string }).code ?? 'error');
-      details.push(`DNS lookup of ${url.hostname} failed on this machine (${why}); trying the request anyway in case a proxy resolves it.`);
+      const dnsStart = performance.now();
+      const lookup = await withDeadline(ctx.lookup(url.hostname), ctx.profile.timeoutMs, ctx.signal);
+      metrics.dnsMs = Math.round(performance.now() - dnsStart);
+      if (lookup.ok) details.push(fill(SAY.resolved, { host: url.hostname, addresses: lookup.value.map((a) => a.address).join(', '), ms: metrics.dnsMs }));
+      else {
+        const why = lookup.timedOut ? fill(SAY.dnsTimedOut, { ms: ctx.profile.timeoutMs }) : ((lookup.error as { code?: string }).code ?? 'error');
+        details.push(fill(SAY.dnsFailed, { host: url.hostname, why }));
+      }
     }
     const client = ctx.client();
     const call = await callGateway(client, { route: 'relay', anonymous: true }, () => client.anonymousSdk.get('/models', client.anonymous));
     if (!call.ok && call.exchange?.status === undefined) return failed(call.diagnosis, { details, metrics });
     metrics.latencyMs = Math.round(call.exchange?.headersMs ?? 0);
     metrics.protocol = url.protocol.replace(':', '');
-    return { status: 'pass', summary: `${url.host} answered over ${metrics.protocol} in ${metrics.latencyMs} ms.`, details, metrics };
+    return { status: 'pass', summary: fill(SAY.answered, { host: url.host, protocol: metrics.protocol, ms: metrics.latencyMs }), details, metrics };
   },
 };

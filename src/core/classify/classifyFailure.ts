@@ -62,7 +62,7 @@ export function classifyFailure(error: unknown, exchange: Exchange | undefined, 
   if (error instanceof SyntaxError && exchange?.status !== undefined) {
     return { symptom: 'response.malformed', summary: `${host}: the body could not be parsed as JSON (${error.message}).` };
   }
-  const network = classifyNetwork(error, host);
+  const network = classifyNetwork(error, host, exchange?.route);
   if (network) return network;
   if (error instanceof APIConnectionError || named(error, 'APIConnectionError'))
     return { symptom: 'network.reset', summary: `Could not reach ${host}: ${(error as Error).message}` };

@@ -1,4 +1,6 @@
 import { causeChain, codeOf, messageOf } from '../causeChain';
+import type { NetworkRoute } from '../transport/networkRoute';
+import { classifyProxy } from './classifyProxy';
 import type { Diagnosis } from './diagnosis';
 
 const CODE_GROUPS: { symptom: Diagnosis['symptom']; codes: RegExp; say: string }[] = [
@@ -23,7 +25,10 @@ export function causeCodes(error: unknown): string[] {
   return causeChain(error).flatMap((e) => codeOf(e) ?? []);
 }
 
-export function classifyNetwork(error: unknown, host: string): Diagnosis | undefined {
+/** A network failure by its error codes; through a proxy, first as a proxy failure (`classifyProxy`). */
+export function classifyNetwork(error: unknown, host: string, route?: NetworkRoute): Diagnosis | undefined {
+  const proxied = route?.kind === 'proxy' ? classifyProxy(error, host, route) : undefined;
+  if (proxied) return proxied;
   const codes = causeCodes(error);
   for (const group of CODE_GROUPS) {
     const code = codes.find((c) => group.codes.test(c));

@@ -2,6 +2,7 @@ import type { Evidence } from '../checks/checkTypes';
 import { redact } from '../redact';
 import type { Secret } from '../secret';
 import type { Exchange } from '../transport/exchange';
+import { routeLabel } from '../transport/networkRoute';
 
 const EXCERPT_CHARS = 300;
 
@@ -31,5 +32,6 @@ export function toEvidence(exchange: Exchange, secrets: Secret[]): Evidence {
     bodyExcerpt: excerpt ? (excerpt.length > EXCERPT_CHARS ? `${excerpt.slice(0, EXCERPT_CHARS)}…` : excerpt) : undefined,
     note: note ? redact(note, ...secrets) : undefined,
     at: Number.isFinite(exchange.wallStart) && exchange.wallStart > 0 ? new Date(exchange.wallStart).toISOString() : undefined,
+    via: exchange.route && exchange.route.kind !== 'direct' ? routeLabel(exchange.route) : undefined,
   };
 }

@@ -8,6 +8,7 @@ import { redact, redactDeep } from '../redact';
 import { buildReport, type Report } from '../report/report';
 import { createGatewayClient, type GatewayClient } from '../transport/gatewayClient';
 import type { RecordingFetchOptions } from '../transport/recordingFetch';
+import { describeRoute, type NetworkRoute } from '../transport/networkRoute';
 import type { CheckEvent } from './events';
 import { toEvidence } from './evidence';
 import { withLoggedEntries } from './loggedEvidence';
@@ -44,6 +45,12 @@ export interface VerifyOptions {
   critical?: CriticalGate;
   /** How long the log check waits after the last request before reading the log (default LOG_WRITE_GRACE_MS). */
   logGraceMs?: number;
+  /**
+   * Which way a request to a URL goes: direct or through which proxy. The CLI routes by it; in
+   * VS Code it describes what the host's proxy support does. Recorded with every request, and the
+   * base URL's route is said in the report.
+   */
+  routeOf?: (url: URL) => NetworkRoute;
 }
 
 const systemLookup: Lookup = (hostname) => dnsLookup(hostname, { all: true });
@@ -80,7 +87,7 @@ export async function verify(profile: Profile, options: VerifyOptions = {}): Pro
         ? Promise.resolve(
             skippedResult(check, `Not sent: ${profile.baseUrl} did not answer a tokenless probe as the gateway's API does, so the token was not sent there.`),
           )
-        : runCheck(check, { profile, facts, lookup: options.lookup ?? systemLookup, finished }, checkSignal, secrets, options),
+        : runCheck(check, { profile, facts, lookup: options.lookup ?? systemLookup, finished, routeOf: options.routeOf }, checkSignal, secrets, options),
   }));
   const results = await runGraph(nodes, {
     concurrency: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY),
@@ -104,6 +111,7 @@ export async function verify(profile: Profile, options: VerifyOptions = {}): Pro
       runsOn: options.runsOn,
       cost: facts.cost,
       usage: facts.log && usageReport(facts.log.entries, facts.logMatches, facts.display ?? displayOf(undefined)),
+      network: options.routeOf && describeRoute(options.routeOf(new URL(profile.baseUrl))),
     }),
     ...secrets,
   );
@@ -111,7 +119,13 @@ export async function verify(profile: Profile, options: VerifyOptions = {}): Pro
 
 async function runCheck(
   check: CheckDefinition,
-  { profile, facts, lookup, finished }: { profile: Profile; facts: RunFacts; lookup: Lookup; finished: readonly CheckResult[] },
+  {
+    profile,
+    facts,
+    lookup,
+    finished,
+    routeOf,
+  }: { profile: Profile; facts: RunFacts; lookup: Lookup; finished: readonly CheckResult[]; routeOf?: (url: URL) => NetworkRoute },
   signal: AbortSignal,
   secrets: Profile['secret'][],
   options: VerifyOptions,
@@ -123,7 +137,7 @@ async function runCheck(
       secret: profile.secret,
       timeoutMs: profile.timeoutMs,
       signal,
-      fetchOptions: options.fetchOptions,
+      fetchOptions: { ...options.fetchOptions, routeOf },
     });
     clients.push(created);
     return created;
@@ -132,7 +146,7 @@ async function runCheck(
   let outcome: CheckOutcome;
   try {
     if (signal.aborted) throw new CancelledError();
-    outcome = await check.run({ profile, signal, facts, lookup, client, finished: () => finished });
+    outcome = await check.run({ profile, signal, facts, lookup, routeOf, client, finished: () => finished });
   } catch (error) {
     if (isCancellation(error, signal)) throw error;
     // Every gateway and network failure is classified inside the check (callGateway); what

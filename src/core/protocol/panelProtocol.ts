@@ -41,6 +41,8 @@ export const EvidenceSchema = z.object({
   note: opt(Text),
   at: opt(max(40)),
   logged: opt(LoggedSchema),
+  /** Which proxy carried the request, when it did not go direct. */
+  via: opt(max(300)),
 });
 
 export const CheckResultSchema = z.object({
@@ -207,6 +209,8 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
     rows: z.array(SymptomRowViewSchema),
     /** The machine the checks ran on, in words. */
     runsOn: opt(max(300)),
+    /** Which way the requests went: direct, or through which proxy (never its credentials). */
+    network: opt(max(400)),
   }),
   /** Model ids the token sees: the first 500 of `total`. */
   z.object({ type: z.literal('models'), ids: z.array(max(200)).check(z.maxLength(500)), total: Int }),

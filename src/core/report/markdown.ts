@@ -23,6 +23,7 @@ export function renderMarkdown(report: Report): string {
     `- Models: ${target.models.map(mdCode).join(', ')}`,
     `- Checked: ${mdText(report.startedAt)} in ${report.durationMs} ms (${target.mode} run, crazyrouter-doctor ${mdText(report.tool.version)})`,
     ...(target.runsOn ? [`- Checked from: ${mdText(target.runsOn)}`] : []),
+    ...(target.network ? [`- Network: ${mdCode(target.network)}`] : []),
     `- Results: ${counts.pass} passed, ${counts.warn} warnings, ${counts.fail} failed, ${counts.skipped} skipped`,
     '',
     '## Checks',
@@ -64,6 +65,7 @@ function evidenceLines(result: CheckResult): string[] {
       e.requestId && `request id ${e.requestId}`,
       e.totalMs !== undefined && `${e.totalMs} ms`,
       e.note,
+      e.via,
     ].filter(Boolean);
     lines.push(`- ${mdCode(parts.join(' · '))}`);
     if (e.logged) lines.push(`  - ${mdText(loggedLine(e.logged))}`);

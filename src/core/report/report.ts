@@ -59,7 +59,16 @@ export interface Report {
   startedAt: string;
   durationMs: number;
   verdict: Verdict;
-  target: { baseUrl: string; client: ClientId; clientName: string; models: string[]; mode: Profile['mode']; runsOn?: string };
+  target: {
+    baseUrl: string;
+    client: ClientId;
+    clientName: string;
+    models: string[];
+    mode: Profile['mode'];
+    runsOn?: string;
+    /** Which way the requests to the base URL went, in one sentence (direct, or through which proxy). */
+    network?: string;
+  };
   counts: Record<CheckStatus, number>;
   results: CheckResult[];
   /** The model fixes recommend: one that passed every check of this run, or null when none did. */
@@ -77,7 +86,16 @@ export interface Report {
 export function buildReport(
   profile: Profile,
   results: CheckResult[],
-  meta: { startedAt: Date; durationMs: number; cancelled: boolean; visibleModels?: string[]; runsOn?: string; cost?: CostReport; usage?: UsageReport },
+  meta: {
+    startedAt: Date;
+    durationMs: number;
+    cancelled: boolean;
+    visibleModels?: string[];
+    runsOn?: string;
+    cost?: CostReport;
+    usage?: UsageReport;
+    network?: string;
+  },
 ): Report {
   const counts: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, skipped: 0 };
   for (const r of results) counts[r.status]++;
@@ -96,6 +114,7 @@ export function buildReport(
       models: profile.models,
       mode: profile.mode,
       runsOn: meta.runsOn,
+      network: meta.network,
     },
     counts,
     results,

@@ -71,7 +71,7 @@ export const GATEWAY_ROWS: readonly SymptomRow[] = [
     'tls',
     'TLS / certificate error',
     'a proxy or antivirus intercepts HTTPS, or the URL points at the wrong host',
-    'use {urlValue} exactly; if a corporate proxy re-signs HTTPS, install its root certificate for your client',
+    'use {urlValue} exactly; if a company proxy re-signs HTTPS, install its root certificate in the system’s trust store (Node-based tools such as this doctor’s command line: point NODE_EXTRA_CA_CERTS at the certificate file)',
     ['network.tls'],
   ),
   row(
@@ -80,6 +80,44 @@ export const GATEWAY_ROWS: readonly SymptomRow[] = [
     'slow or blocked network path, or an overloaded upstream',
     'retry; if it persists check proxy or VPN settings and the Crazyrouter status page',
     ['network.timeout'],
+  ),
+  // Proxies (RFC 9110 §9.3.6 CONNECT, §15.5.8 407; the failures as undici and @vscode/proxy-agent
+  // report them, see classify/classifyProxy.ts). The proxy comes from HTTPS_PROXY / HTTP_PROXY /
+  // ALL_PROXY for the command line and Node-based clients, from http.proxy or the system in VS Code.
+  row(
+    'proxy-auth',
+    'The proxy asks for a user name and password (407)',
+    'the proxy between this machine and the gateway requires authentication, and no credentials or wrong ones were given',
+    'write your proxy user name and password into the proxy URL, before its host as user:password@ (percent-encode special characters), where the proxy is set (HTTPS_PROXY, or http.proxy in VS Code); a proxy that only accepts NTLM or Kerberos needs a local relay such as px or cntlm',
+    ['network.proxy-auth'],
+  ),
+  row(
+    'proxy-tunnel',
+    'The proxy refuses to connect to the gateway (CONNECT refused)',
+    'the proxy’s policy does not allow a tunnel to this host or port',
+    'ask the proxy’s administrator to allow HTTPS tunnels (CONNECT) to crazyrouter.com:443; or, if this network reaches the gateway without the proxy, add its host to NO_PROXY (http.noProxy in VS Code)',
+    ['network.proxy-tunnel'],
+  ),
+  row(
+    'proxy-upstream',
+    'The proxy cannot reach the gateway (502, 503 or 504 from the proxy)',
+    'the proxy itself could not resolve or connect to the gateway host: a misspelt host in {urlField}, or the gateway is unreachable from the proxy’s network',
+    'check the spelling of the host in {urlField} ({urlValue}); if it is right, check the Crazyrouter status page and ask the proxy’s administrator whether the proxy can reach it',
+    ['network.proxy-upstream'],
+  ),
+  row(
+    'proxy-dns',
+    'The proxy’s host name does not resolve',
+    'the proxy address is misspelt, or it only resolves inside the company network or VPN',
+    'correct the proxy host where it is set (HTTPS_PROXY, HTTP_PROXY or ALL_PROXY; http.proxy in VS Code), or connect to the network or VPN where it resolves; unset the variable if you need no proxy',
+    ['network.proxy-dns'],
+  ),
+  row(
+    'proxy-refused',
+    'The proxy does not answer',
+    'nothing accepts connections at the proxy’s address and port: the proxy is not running, or the port is wrong',
+    'start the proxy (or the VPN client that provides it), or correct its address and port where it is set (HTTPS_PROXY, HTTP_PROXY or ALL_PROXY; http.proxy in VS Code); unset the variable if you need no proxy',
+    ['network.proxy-refused'],
   ),
   row(
     'insecure-http',

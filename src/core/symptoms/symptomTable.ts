@@ -1,3 +1,4 @@
+import { fillTemplate } from '../fillTemplate';
 import { BASELINE_MODEL, CLIENTS, type ClientId } from '../clients/clients';
 import * as l10n from '@vscode/l10n';
 import { CHERRY_STUDIO_ROWS, CURSOR_ROWS } from './guideRows';
@@ -38,5 +39,5 @@ export function renderFix(row: SymptomRow, client: ClientId, baseline: string | 
     testAction: l10n.t(info.testAction ?? 'a test request'),
     baseline: baseline ?? l10n.t('a model that answers (none of the chosen models passed every check in this run)'),
   };
-  return row.fix.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+  return fillTemplate(row.fix, values);
 }

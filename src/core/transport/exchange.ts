@@ -1,3 +1,5 @@
+import type { NetworkRoute } from './networkRoute';
+
 /** What the transport saw of one HTTP request and its response. Holds no request headers, so no token. */
 export interface Exchange {
   method: string;
@@ -35,6 +37,8 @@ export interface Exchange {
   pingLines: number;
   /** Transport-level failure, e.g. connection refused, body too large. */
   failure?: string;
+  /** Which way the request went: direct or through which proxy (never the proxy's credentials). */
+  route?: NetworkRoute;
 }
 
 export class ExchangeLog {

@@ -1,6 +1,7 @@
 import { causeChain, codeOf, messageOf } from '../causeChain';
 import { isInsecureRemote } from '../urls';
 import { ExchangeLog, type Exchange } from './exchange';
+import type { NetworkRoute } from './networkRoute';
 
 export interface RecordingFetchOptions {
   /** A body larger than this fails the request instead of filling memory. */
@@ -14,8 +15,10 @@ export interface RecordingFetchOptions {
    * at the response headers, so a body that trickles forever would otherwise hang a check.)
    */
   deadlineMs?: number;
-  /** The fetch underneath; the global one (which VS Code patches for proxies) unless a test injects one. */
+  /** The fetch underneath; the global one (which VS Code patches for proxies) unless the CLI's proxy agent or a test injects one. */
   baseFetch?: typeof fetch;
+  /** Which way a request to this URL goes (direct or which proxy), recorded with each exchange. */
+  routeOf?: (url: URL) => NetworkRoute;
 }
 
 export const DEFAULT_FETCH_OPTIONS: RecordingFetchOptions = {
@@ -71,6 +74,7 @@ export function recordingFetch(log: ExchangeLog, options: RecordingFetchOptions 
         truncated: false,
         sawDone: false,
         pingLines: 0,
+        route: options.routeOf?.(url),
       };
       log.entries.push(exchange);
       let response: Response;

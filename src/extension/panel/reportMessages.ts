@@ -17,6 +17,7 @@ export function runFinishedMessage(report: Report, runId: number): HostMessage {
     usage: report.usage,
     rows: rowViews(report.target.client, report.baseline),
     runsOn: report.target.runsOn,
+    network: report.target.network,
   };
 }
 

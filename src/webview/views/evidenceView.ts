@@ -32,6 +32,7 @@ export function evidenceContent(result: CheckResultView): HTMLElement[] {
         e.requestId && h('div', { class: 'muted' }, `request id ${e.requestId}`),
         e.logged && h('div', { class: 'logged' }, loggedLine(e.logged)),
         e.note && h('div', { class: 'muted' }, e.note),
+        e.via && h('div', { class: 'muted' }, e.via),
         e.bodyExcerpt && h('pre', { class: 'excerpt' }, e.bodyExcerpt),
       ),
     ),

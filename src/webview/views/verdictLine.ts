@@ -31,6 +31,7 @@ export function verdictLine(message: Finished, source: RunSource): (Node | strin
     h('span', { class: 'headline' }, icon(ICON[verdict]), h('strong', {}, headline)),
     h('span', { class: 'facts muted' }, ...facts.flatMap((fact, i) => (i === 0 ? [h('span', {}, fact)] : [' · ', h('span', {}, fact)]))),
     message.runsOn && h('span', { class: 'runs-on muted', id: 'runs-on' }, `Checked from ${message.runsOn}.`),
+    message.network && h('span', { class: 'network muted', id: 'network-route' }, message.network),
     source.restored &&
       h(
         'span',

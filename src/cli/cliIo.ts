@@ -1,0 +1,12 @@
+/** The process exit codes of crazyrouter-doctor. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 } as const;
+
+/** What a run of the command reads and writes: the process's streams and environment, or a test's. */
+export interface CliIo {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+  env: NodeJS.ProcessEnv;
+  /** Aborts the run (Ctrl-C). */
+  signal?: AbortSignal;
+}

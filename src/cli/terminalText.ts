@@ -1,0 +1,80 @@
+import stringWidth from 'string-width';
+
+/**
+ * Text measured and cut the way a terminal draws it: by display columns, not characters. A CJK
+ * character takes two columns, a combining mark none, an emoji sequence is one unit (string-width,
+ * by grapheme cluster with Intl.Segmenter). Works on plain text; colour is added after cutting.
+ */
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const graphemes = (text: string) => [...segmenter.segment(text)].map((s) => s.segment);
+
+export const displayWidth = (text: string): number => stringWidth(text);
+
+/** `text` cut to at most `width` columns, ending in `…` when something was cut. */
+export function fitWidth(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const g of graphemes(text)) {
+    const w = displayWidth(g);
+    if (used + w > width - 1) break;
+    out += g;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+/** `text` padded with spaces to `width` columns (never cut). */
+export function padWidth(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** Splits a word wider than `width` into pieces of at most `width` columns (a URL, a run of CJK text). */
+function splitWord(word: string, width: number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  for (const g of graphemes(word)) {
+    if (piece && displayWidth(piece + g) > width) {
+      pieces.push(piece);
+      piece = '';
+    }
+    piece += g;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
+/**
+ * `text` broken into lines of at most `width` columns: at spaces where it can, inside a word that
+ * is wider than a line (CJK text, which has no spaces, breaks between any two characters). The
+ * first line has `first` columns when given (the rest of a line that has a label before it).
+ */
+export function wrapWidth(text: string, width: number, first = width): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let room = Math.max(1, first);
+  const push = () => {
+    lines.push(line);
+    line = '';
+    room = Math.max(1, width);
+  };
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const joined = line ? `${line} ${word}` : word;
+    if (displayWidth(joined) <= room) {
+      line = joined;
+      continue;
+    }
+    if (line) push();
+    if (displayWidth(word) <= room) {
+      line = word;
+      continue;
+    }
+    for (const piece of splitWord(word, room)) {
+      if (line) push();
+      line = piece;
+    }
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
+}

@@ -1,0 +1,175 @@
+// The CLI's live view in a real pseudo-terminal (node-pty), its output rendered by a real
+// terminal emulator (@xterm/headless, the core of VS Code's and many IDEs' terminals): at 80 and
+// at 40 columns, with Chinese gateway messages (two columns a character), no line is ever wrapped
+// by the terminal, no line is wider than the screen, nothing of the live redraws is left behind
+// (the final screen holds exactly what a pipe gets, rewrapped), and the verdict is on the last
+// screen. NO_COLOR, FORCE_COLOR, TERM=dumb and a pipe each get what they ask for.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { suite, test } from 'mocha';
+import { Terminal } from '@xterm/headless';
+import { spawn as spawnPty } from 'node-pty';
+import { displayWidth } from '../../src/cli/terminalText';
+import { DIST } from '../support/sandboxProcess';
+
+const CLI = path.join(DIST, 'cli.js');
+const ROWS = 24;
+// oxlint-disable-next-line no-control-regex
+const SGR = /\u001b\[[0-9;]*m/;
+// oxlint-disable-next-line no-control-regex
+const CURSOR_MOVES = /\u001b\[\d*[FJAK]/;
+
+function baseEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !['NO_COLOR', 'FORCE_COLOR', 'CRAZYROUTER_API_KEY', 'CI'].includes(k)) env[k] = v;
+  return { ...env, TERM: 'xterm-256color', ...extra };
+}
+
+interface Screen {
+  code: number;
+  raw: string;
+  /** Every line the terminal holds, scrollback included, with whether the terminal wrapped it. */
+  lines: { text: string; wrapped: boolean }[];
+  /** The last screenful. */
+  screen: string[];
+}
+
+/** Runs the CLI in a pseudo-terminal of `cols` × `rows` and renders everything it wrote. */
+async function inTerminal(args: string[], cols: number, env = baseEnv(), rows = ROWS): Promise<Screen> {
+  const term = new Terminal({ cols, rows, scrollback: 5000, allowProposedApi: true });
+  const pty = spawnPty(process.execPath, [CLI, ...args], { cols, rows, env, name: env.TERM ?? 'xterm-256color' });
+  let raw = '';
+  let lastData = performance.now();
+  const code = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => (pty.kill(), reject(new Error(`no exit within 60 s:\n${raw.slice(-2000)}`))), 60_000);
+    pty.onData((data) => {
+      raw += data;
+      lastData = performance.now();
+      term.write(data);
+    });
+    pty.onExit(({ exitCode }) => (clearTimeout(timer), resolve(exitCode)));
+  });
+  // node-pty may report the exit before the last output has been read: wait for the output to settle.
+  while (performance.now() - lastData < 300) await new Promise((r) => setTimeout(r, 50));
+  await new Promise<void>((resolve) => term.write('', resolve));
+  const buffer = term.buffer.active;
+  const lines = Array.from({ length: buffer.length }, (_, i) => buffer.getLine(i)!).map((l) => ({ text: l.translateToString(true), wrapped: l.isWrapped }));
+  while (lines.length > 0 && lines.at(-1)!.text === '') lines.pop();
+  const screen = Array.from({ length: rows }, (_, i) => buffer.getLine(buffer.baseY + i)?.translateToString(true) ?? '');
+  term.dispose();
+  return { code, raw, lines, screen };
+}
+
+/** The same run into a pipe. */
+function piped(args: string[], env = baseEnv()) {
+  return spawnSync(process.execPath, [CLI, ...args], { env, encoding: 'utf8', timeout: 60_000 });
+}
+
+/**
+ * A report's text with what differs between two runs taken out (times, the sandbox's port, request
+ * ids) and without whitespace, so text wrapped differently compares equal. Split into the header,
+ * the check blocks (sorted: a pipe prints them as they finish, a terminal in plan order) and the rest.
+ */
+function normalized(lines: string[]): { header: string; checks: string[]; tail: string } {
+  const squeeze = (text: string) =>
+    text
+      .replace(/\s+/g, '')
+      .replace(/\d+(\.\d+)?ms/g, '#ms')
+      .replace(/127\.0\.0\.1:\d+/g, 'HOST')
+      .replace(/requestid:[0-9a-zA-Z,]+/g, 'requestid:#');
+  const firstBlank = lines.indexOf('');
+  const afterChecks = lines.indexOf('', firstBlank + 1);
+  const checks: string[] = [];
+  for (const line of lines.slice(firstBlank + 1, afterChecks)) {
+    if (/^ {2}\S/.test(line)) checks.push(line);
+    else checks[checks.length - 1] += line;
+  }
+  return { header: squeeze(lines.slice(0, firstBlank).join('')), checks: checks.map(squeeze).toSorted(), tail: squeeze(lines.slice(afterChecks).join('')) };
+}
+
+const TITLES = ['Token format', 'Reachability', 'Base URL shape', 'Authentication', 'Model list and allowlist', 'Quota', 'Streaming (gpt-5.4)'];
+
+/** The pipe's output of each scenario, run once and compared with the terminal at both widths. */
+const pipes = new Map<string, ReturnType<typeof piped>>();
+const pipedOnce = (args: readonly string[]) => {
+  const key = args.join(' ');
+  if (!pipes.has(key)) pipes.set(key, piped([...args]));
+  return pipes.get(key)!;
+};
+
+suite('the live view in a real terminal', () => {
+  for (const cols of [80, 40]) {
+    for (const [what, args] of [
+      ['a healthy run', []],
+      ['a failing run with Chinese gateway messages', ['--scenario', 'ip-restricted', '--gateway-lang', 'zh-CN']],
+      ['another, with full-width punctuation', ['--scenario', 'no-channel', '--gateway-lang', 'zh-CN']],
+    ] as const) {
+      test(`${what} at ${cols} columns: nothing wraps, nothing is left behind, the verdict is on the last screen`, async () => {
+        const run = await inTerminal([...args], cols);
+        const pipe = pipedOnce(args);
+        assert.equal(run.code, pipe.status, run.raw.slice(-1500));
+        for (const [i, line] of run.lines.entries()) {
+          assert.equal(line.wrapped, false, `line ${i} was wrapped by the terminal: ${JSON.stringify(line.text)}`);
+          assert.ok(displayWidth(line.text) <= cols, `line ${i} is ${displayWidth(line.text)} columns wide`);
+        }
+        const text = run.lines.map((l) => l.text);
+        // A live line left behind by a wrong cursor movement would be a second line for its check.
+        for (const title of TITLES)
+          assert.equal(text.filter((l) => l.startsWith(`  `) && l.slice(4).startsWith(title)).length, 1, `${title} once:\n${text.join('\n')}`);
+        const verdict = run.code === 0 ? /^PASS: / : /^FAIL: /;
+        assert.ok(
+          run.screen.some((l) => verdict.test(l)),
+          `the verdict is on the final screen:\n${run.screen.join('\n')}`,
+        );
+        assert.deepEqual(normalized(text), normalized(pipe.stdout.trimEnd().split('\n')), 'the terminal holds exactly what a pipe gets');
+        assert.match(run.raw, SGR, 'a terminal without NO_COLOR gets colour');
+        if (args.length > 0)
+          assert.ok(
+            text.some((l) => /[\u4e00-\u9fff]/.test(l)),
+            'Chinese text was drawn',
+          );
+      });
+    }
+  }
+
+  test('a screen shorter than the plan keeps the live block on it', async () => {
+    const models = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    const run = await inTerminal([...models.flatMap((m) => ['--model', m]), '--latency', '150'], 60, baseEnv(), 10);
+    assert.match(run.raw, /more checks waiting/, 'the block was cut to the screen');
+    assert.ok(run.lines.every((l) => !l.wrapped));
+    const text = run.lines.map((l) => l.text);
+    for (const model of models) assert.equal(text.filter((l) => new RegExp(`^  \\S Chat with ${model}\\b`).test(l)).length, 1, text.join('\n'));
+    assert.ok(!text.some((l) => l.includes('more checks waiting')), 'the cut line is gone at the end');
+  });
+});
+
+suite('colour and plain lines', () => {
+  test('NO_COLOR: the live view without a single colour', async () => {
+    const run = await inTerminal([], 80, baseEnv({ NO_COLOR: '1' }));
+    assert.doesNotMatch(run.raw, SGR);
+    assert.match(run.raw, CURSOR_MOVES, 'still redrawn in place');
+  });
+
+  test('a pipe gets plain lines: no colour, no cursor movement, one line per result', () => {
+    const out = pipedOnce([]);
+    assert.equal(out.status, 0);
+    assert.doesNotMatch(out.stdout, SGR);
+    assert.doesNotMatch(out.stdout, CURSOR_MOVES);
+    assert.equal(out.stdout.split('\n').filter((l) => l.includes('Reachability')).length, 1);
+  });
+
+  test('FORCE_COLOR colours a pipe, and wins over NO_COLOR (force-color.org); an empty FORCE_COLOR does not', () => {
+    const forced = piped([], baseEnv({ FORCE_COLOR: '1', NO_COLOR: '1' })).stdout;
+    assert.match(forced, SGR);
+    assert.doesNotMatch(forced, CURSOR_MOVES, 'colour, but still one line per result');
+    assert.doesNotMatch(piped([], baseEnv({ FORCE_COLOR: '' })).stdout, SGR);
+  });
+
+  test('TERM=dumb: plain lines, fitted to the width, no cursor movement', async () => {
+    const run = await inTerminal([], 50, baseEnv({ TERM: 'dumb' }));
+    assert.doesNotMatch(run.raw, CURSOR_MOVES);
+    assert.doesNotMatch(run.raw, SGR);
+    assert.ok(run.lines.every((l) => !l.wrapped && displayWidth(l.text) <= 50));
+  });
+});
