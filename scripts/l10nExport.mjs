@@ -1,30 +1,33 @@
 // npm run l10n:export: writes l10n/bundle.l10n.json, the English strings translators start from:
 // every `l10n.t('…')` and `vscode.l10n.t('…')` in src (found by @vscode/l10n-dev) and the strings
 // that live as data (the guides' rows and checklists, read through l10n.t). Run after a build:
-// the data comes from out/test/support/localizableData.js.
+// the data comes from out/test/support/localizableData.js. Then it lists what
+// l10n/bundle.l10n.zh-cn.json still lacks.
+//   node scripts/l10nExport.mjs [--only src/cli,src/core/discovery]   list only what those paths say
 import { getL10nJson } from '@vscode/l10n-dev';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : undefined;
 const sources = (dir) =>
   readdirSync(dir).flatMap((name) => {
     const file = join(dir, name);
     return statSync(file).isDirectory() ? sources(file) : file.endsWith('.ts') ? [file] : [];
   });
 const files = ['core', 'cli', 'extension', 'webview'].flatMap((room) => sources(join('src', room)));
-const extracted = await getL10nJson(files.map((file) => ({ extension: '.ts', contents: readFileSync(file, 'utf8') })));
+const strings = async (list) => getL10nJson(list.map((file) => ({ extension: '.ts', contents: readFileSync(file, 'utf8') })));
+const extracted = await strings(files);
 const { localizableData } = require('../out/test/support/localizableData.js');
 const bundle = { ...extracted };
 for (const key of localizableData()) bundle[key] ??= key;
-const sorted = Object.fromEntries(
-  Object.keys(bundle)
-    .toSorted()
-    .map((k) => [k, bundle[k]]),
-);
+const sorted = Object.fromEntries(Object.keys(bundle).toSorted().map((k) => [k, bundle[k]]));
 writeFileSync('l10n/bundle.l10n.json', `${JSON.stringify(sorted, null, 2)}\n`);
 const chinese = JSON.parse(readFileSync('l10n/bundle.l10n.zh-cn.json', 'utf8'));
-const missing = Object.keys(sorted).filter((k) => !(k in chinese));
-console.log(`l10n/bundle.l10n.json: ${Object.keys(sorted).length} strings; ${missing.length} not yet in bundle.l10n.zh-cn.json`);
-for (const key of missing) console.log(`  ${JSON.stringify(key)}`);
+const scope = only ? Object.keys(await strings(files.filter((f) => only.some((p) => f.startsWith(p))))) : Object.keys(sorted);
+const missing = scope.filter((k) => !(k in chinese));
+const stale = Object.keys(chinese).filter((k) => !(k in sorted));
+console.log(`l10n/bundle.l10n.json: ${Object.keys(sorted).length} strings; ${missing.length} ${only ? `of ${only.join(', ')} ` : ''}not yet in bundle.l10n.zh-cn.json`);
+for (const key of missing) console.log(`  missing ${JSON.stringify(key)}`);
+if (!only) for (const key of stale) console.log(`  stale   ${JSON.stringify(key)}`);
