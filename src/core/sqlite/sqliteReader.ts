@@ -56,13 +56,23 @@ export async function openSqlite(files: DatabaseFiles): Promise<SqliteDatabase> 
   const schema: TableSchema = { columns: SCHEMA_COLUMNS.map((name) => ({ name, missing: null })) };
   return {
     async rows(table, filter) {
-      const entries = await readRows(source, 1, schema);
-      const entry = entries.find((e) => e.type === 'table' && typeof e.name === 'string' && e.name.toLowerCase() === table.toLowerCase());
-      if (!entry) return undefined;
-      if (typeof entry.rootpage !== 'number' || typeof entry.sql !== 'string') throw new UnreadableDatabase('its schema table is damaged');
-      return readRows(source, entry.rootpage, parseTableSchema(entry.sql), filter);
+      try {
+        return await tableRows(table, filter);
+      } catch (error) {
+        // A read past a buffer's end can only come from a length or offset the file got wrong.
+        if (error instanceof RangeError) throw new UnreadableDatabase('a page in it is damaged');
+        throw error;
+      }
     },
   };
+
+  async function tableRows(table: string, filter?: RowFilter): Promise<Row[] | undefined> {
+    const entries = await readRows(source, 1, schema);
+    const entry = entries.find((e) => e.type === 'table' && typeof e.name === 'string' && e.name.toLowerCase() === table.toLowerCase());
+    if (!entry) return undefined;
+    if (typeof entry.rootpage !== 'number' || typeof entry.sql !== 'string') throw new UnreadableDatabase('its schema table is damaged');
+    return readRows(source, entry.rootpage, parseTableSchema(entry.sql), filter);
+  }
 }
 
 async function readRows(source: PageSource, root: number, schema: TableSchema, filter?: RowFilter): Promise<Row[]> {

@@ -85,18 +85,19 @@ export async function* tableCells(source: PageSource, root: number): AsyncGenera
     const cells = page.readUInt16BE(start + 3);
     const pointers = start + (interior ? 12 : 8);
     if (pointers + 2 * cells > source.usableSize) throw damaged('a b-tree page');
-    const offsetOf = (i: number) => {
+    /** Where cell `i` starts, when at least `bytes` of it lie within the page's usable part. */
+    const offsetOf = (i: number, bytes: number) => {
       const offset = page.readUInt16BE(pointers + 2 * i);
-      if (offset < pointers + 2 * cells || offset >= source.usableSize) throw damaged('a b-tree page');
+      if (offset < pointers + 2 * cells || offset + bytes > source.usableSize) throw damaged('a b-tree page');
       return offset;
     };
     if (interior) {
       // Children in key order: each cell's left child, then the right-most child. Pushed in reverse.
       stack.push({ page: page.readUInt32BE(start + 8), depth: depth + 1 });
-      for (let i = cells - 1; i >= 0; i--) stack.push({ page: page.readUInt32BE(offsetOf(i)), depth: depth + 1 });
+      for (let i = cells - 1; i >= 0; i--) stack.push({ page: page.readUInt32BE(offsetOf(i, 4)), depth: depth + 1 });
       continue;
     }
-    for (let i = 0; i < cells; i++) yield leafCell(source, page, offsetOf(i));
+    for (let i = 0; i < cells; i++) yield leafCell(source, page, offsetOf(i, 1));
   }
 }
 
