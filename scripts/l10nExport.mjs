@@ -22,12 +22,18 @@ const extracted = await strings(files);
 const { localizableData } = require('../out/test/support/localizableData.js');
 const bundle = { ...extracted };
 for (const key of localizableData()) bundle[key] ??= key;
-const sorted = Object.fromEntries(Object.keys(bundle).toSorted().map((k) => [k, bundle[k]]));
+const sorted = Object.fromEntries(
+  Object.keys(bundle)
+    .toSorted()
+    .map((k) => [k, bundle[k]]),
+);
 writeFileSync('l10n/bundle.l10n.json', `${JSON.stringify(sorted, null, 2)}\n`);
 const chinese = JSON.parse(readFileSync('l10n/bundle.l10n.zh-cn.json', 'utf8'));
 const scope = only ? Object.keys(await strings(files.filter((f) => only.some((p) => f.startsWith(p))))) : Object.keys(sorted);
 const missing = scope.filter((k) => !(k in chinese));
 const stale = Object.keys(chinese).filter((k) => !(k in sorted));
-console.log(`l10n/bundle.l10n.json: ${Object.keys(sorted).length} strings; ${missing.length} ${only ? `of ${only.join(', ')} ` : ''}not yet in bundle.l10n.zh-cn.json`);
+console.log(
+  `l10n/bundle.l10n.json: ${Object.keys(sorted).length} strings; ${missing.length} ${only ? `of ${only.join(', ')} ` : ''}not yet in bundle.l10n.zh-cn.json`,
+);
 for (const key of missing) console.log(`  missing ${JSON.stringify(key)}`);
 if (!only) for (const key of stale) console.log(`  stale   ${JSON.stringify(key)}`);

@@ -3,7 +3,7 @@ import { groupFindings, type Report } from '../core/report/report';
 import { visibleText } from '../core/visibleText';
 import { renderCost, renderUsage } from './printSpend';
 import { STATUS_ICON, type Style } from './style';
-import { displayWidth, fitWidth, padWidth, wrapWidth } from './terminalText';
+import { displayWidth, fitWidth, hanging, padWidth, wrapWidth } from './terminalText';
 
 /** The title column of the check lines, on a terminal at least WIDE columns wide (and in a pipe). */
 const TITLE_WIDTH = 34;
@@ -16,14 +16,6 @@ const WIDE = 72;
  * titles, URLs) go through visibleText first.
  */
 const usable = (width: number | undefined) => (width === undefined ? undefined : width - 1);
-
-/** `first` followed by `text` wrapped under it: continuation lines start at `indent` columns. */
-function hanging(first: string, text: string, width: number | undefined, indent: number): string[] {
-  if (width === undefined) return [`${first}${text}`];
-  const room = width - displayWidth(first);
-  const [head = '', ...rest] = wrapWidth(text, width - indent, Math.max(1, room));
-  return [`${first}${head}`, ...rest.map((l) => `${' '.repeat(indent)}${l}`)];
-}
 
 /** A labelled line (`      cause:   …`): continuation lines align under the text when there is room for it. */
 function labelled(indent: number, label: string, styledLabel: string, text: string, width: number | undefined, style?: (s: string) => string): string[] {
@@ -84,7 +76,7 @@ export function finishedLiveLine(result: CheckResult, style: Style, width: numbe
 /** The terminal report after the check lines: cost and usage, what to fix (with the matching symptom row), checklist, verdict. */
 export function renderTail(report: Report, style: Style, width?: number): string {
   const w = usable(width);
-  const lines: string[] = [...(report.cost ? renderCost(report.cost, style) : []), ...(report.usage ? renderUsage(report.usage, style) : [])];
+  const lines: string[] = [...(report.cost ? renderCost(report.cost, style, w) : []), ...(report.usage ? renderUsage(report.usage, style, w) : [])];
   if (report.findings.length > 0) {
     lines.push('', style.bold('What to fix'));
     for (const group of groupFindings(report.findings)) {

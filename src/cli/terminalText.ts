@@ -78,3 +78,11 @@ export function wrapWidth(text: string, width: number, first = width): string[] 
   if (line || lines.length === 0) lines.push(line);
   return lines;
 }
+
+/** `first` followed by `text` wrapped under it: continuation lines start at `indent` columns (undefined width: one line). */
+export function hanging(first: string, text: string, width: number | undefined, indent: number): string[] {
+  if (width === undefined) return [`${first}${text}`];
+  const room = width - displayWidth(first);
+  const [head = '', ...rest] = wrapWidth(text, width - indent, Math.max(1, room));
+  return [`${first}${head}`, ...rest.map((l) => `${' '.repeat(indent)}${l}`)];
+}
