@@ -1,5 +1,5 @@
 // npm run test:fuzz: the fuzz at full size, 1,000 seeded random gateways (about 12,000 requests);
-// CI runs it after npm test, which runs 300. FUZZ_CASES, FUZZ_SEED, FUZZ_CASE and FUZZ_WORKERS
+// CI runs it after npm test, which runs 100. FUZZ_CASES, FUZZ_SEED, FUZZ_CASE and FUZZ_WORKERS
 // still apply (see test/integration/fuzz.test.ts).
 import { spawnSync } from 'node:child_process';
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
-import { suite, test } from 'mocha';
+import { suite, suiteSetup, test } from 'mocha';
 import { promisify } from 'node:util';
 import type { GatewaySnapshotId } from '../../src/core/wordings/snapshots';
 import { DIST, startSandboxProcess } from '../support/sandboxProcess';
@@ -127,40 +127,84 @@ const CASES: Case[] = [
   { kind: 'the critical rate limit reached', scenario: 'critical-limit', check: 'quota', symptom: 'rate.critical', row: 'gateway.critical-limit', exit: 0 },
 ];
 
+/** What one case's run left: the CLI's exit code and output, the gateway's key and what it served. */
+interface Outcome {
+  code: number;
+  stdout: string;
+  key: string;
+  served: number;
+}
+
+async function runCase(c: Case): Promise<Outcome> {
+  const gateway = await startSandboxProcess(c.scenario, c.gateway ? ['--gateway', c.gateway] : []);
+  try {
+    const baseUrl = c.path === undefined ? gateway.baseUrl : `${gateway.origin}${c.path}`;
+    const args = [path.join(DIST, 'cli.js'), '--base-url', baseUrl, '--json', ...(c.client ? ['--client', c.client] : [])];
+    const env = { ...process.env, CRAZYROUTER_API_KEY: gateway.key, NO_COLOR: '1' };
+    try {
+      const { stdout } = await exec(process.execPath, args, { env });
+      return { code: 0, stdout, key: gateway.key, served: gateway.requests.length };
+    } catch (error) {
+      const { code, stdout } = error as { code: number; stdout: string };
+      return { code, stdout, key: gateway.key, served: gateway.requests.length };
+    }
+  } finally {
+    await gateway.stop();
+  }
+}
+
+/**
+ * The cases run RUNNING at a time, each a gateway process and a CLI process of its own (so the file
+ * is not the suite's long pole); each test waits for its own case and judges it. A case's timeouts
+ * are the CLI's own, not shared with the others.
+ */
+const RUNNING = 3;
+function runAll(cases: readonly Case[]): Map<Case, Promise<Outcome>> {
+  const outcomes = new Map<Case, Promise<Outcome>>();
+  const waiting: (() => void)[] = [];
+  let running = 0;
+  const turn = (): Promise<void> => {
+    if (running >= RUNNING) return new Promise<void>((go) => waiting.push(go));
+    running++;
+    return Promise.resolve();
+  };
+  const leave = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  };
+  const inTurn = async (c: Case): Promise<Outcome> => {
+    await turn();
+    try {
+      return await runCase(c);
+    } finally {
+      leave();
+    }
+  };
+  for (const c of cases) outcomes.set(c, inTurn(c));
+  return outcomes;
+}
+
 suite('the CLI against an out-of-process gateway, one case per kind of failure', () => {
+  let outcomes: Map<Case, Promise<Outcome>>;
+  suiteSetup(() => {
+    outcomes = runAll(CASES);
+  });
   for (const c of CASES) {
     test(`${c.kind} → ${c.symptom}`, async () => {
-      const gateway = await startSandboxProcess(c.scenario, c.gateway ? ['--gateway', c.gateway] : []);
-      try {
-        const baseUrl = c.path === undefined ? gateway.baseUrl : `${gateway.origin}${c.path}`;
-        let code = 0;
-        let stdout: string;
-        try {
-          ({ stdout } = await exec(
-            process.execPath,
-            [path.join(DIST, 'cli.js'), '--base-url', baseUrl, '--json', ...(c.client ? ['--client', c.client] : [])],
-            {
-              env: { ...process.env, CRAZYROUTER_API_KEY: gateway.key, NO_COLOR: '1' },
-            },
-          ));
-        } catch (error) {
-          ({ code, stdout } = error as { code: number; stdout: string });
-        }
-        assert.equal(code, c.exit, stdout.slice(0, 400));
-        const report = JSON.parse(stdout) as {
-          results: { id: string; symptom?: string; summary: string }[];
-          findings: { checkId: string; rowId?: string; fix?: string }[];
-        };
-        const result = report.results.find((r) => r.id === c.check);
-        assert.equal(result?.symptom, c.symptom, result?.summary);
-        const finding = report.findings.find((f) => f.checkId === c.check);
-        assert.equal(finding?.rowId, c.row);
-        assert.ok((finding?.fix ?? '').length > 15);
-        assert.ok(!stdout.includes(gateway.key), 'the token is never printed');
-        assert.ok(gateway.requests.length > 0, 'the gateway process served the run');
-      } finally {
-        await gateway.stop();
-      }
+      const { code, stdout, key, served } = await outcomes.get(c)!;
+      assert.equal(code, c.exit, stdout.slice(0, 400));
+      const report = JSON.parse(stdout) as {
+        results: { id: string; symptom?: string; summary: string }[];
+        findings: { checkId: string; rowId?: string; fix?: string }[];
+      };
+      const result = report.results.find((r) => r.id === c.check);
+      assert.equal(result?.symptom, c.symptom, result?.summary);
+      const finding = report.findings.find((f) => f.checkId === c.check);
+      assert.equal(finding?.rowId, c.row);
+      assert.ok((finding?.fix ?? '').length > 15);
+      assert.ok(!stdout.includes(key), 'the token is never printed');
+      assert.ok(served > 0, 'the gateway process served the run');
     });
   }
 });
