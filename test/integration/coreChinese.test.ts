@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import type { CheckResult } from '../../src/core/checks/checkTypes';
 import type { ClientId } from '../../src/core/clients/clients';
+import type { UrlRuleId } from '../../src/core/clients/urlRules';
 import { useBundle } from '../../src/core/l10n/localize';
 import type { Report } from '../../src/core/report/report';
 import { tokenProblemText, type TokenProblem } from '../../src/core/tokenLint';
@@ -55,8 +56,8 @@ function assertReportChinese(report: Report): void {
   }
 }
 
-/** Scenarios whose every check line is the engine's own words (and the gateway's). */
-const SCENARIOS: { scenario: string; client?: ClientId }[] = [
+/** Scenarios whose every check line is the engine's own words (and the gateway's); `typed` is what the user typed after the sandbox's origin. */
+const SCENARIOS: { scenario: string; client?: ClientId; urlRule?: UrlRuleId; typed?: string }[] = [
   { scenario: 'healthy' },
   { scenario: 'healthy', client: 'claude-code' },
   { scenario: 'healthy', client: 'codex' },
@@ -73,18 +74,32 @@ const SCENARIOS: { scenario: string; client?: ClientId }[] = [
   { scenario: 'log-delayed' },
   { scenario: 'retries' },
   { scenario: 'shared-token', client: 'cline' },
+  { scenario: 'healthy', client: 'cherry-studio', urlRule: 'cherry-studio@1.6', typed: '/v1' },
+  { scenario: 'healthy', client: 'cursor', typed: '/v1' },
 ];
 
 suite('with the Chinese bundle the engine speaks Chinese: titles, summaries, details, fixes', () => {
   suiteSetup(() => useBundle(JSON.parse(readFileSync(path.join(REPO, 'l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>));
   suiteTeardown(() => useBundle(undefined));
 
-  for (const { scenario, client } of SCENARIOS) {
-    test(`${scenario}${client ? ` (${client})` : ''}`, async () => {
-      const { report } = await runScenario(scenario, { client }, { logGraceMs: 0 });
+  for (const { scenario, client, urlRule, typed } of SCENARIOS) {
+    test(`${scenario}${client ? ` (${client}${typed === undefined ? '' : `, typed "{origin}${typed}"`})` : ''}`, async () => {
+      const typedUrl = typed === undefined ? undefined : `ORIGIN${typed}`;
+      const { report } = await runScenario(scenario, { client, urlRule, typedUrl }, { logGraceMs: 0, rewriteTypedUrl: true });
       assertReportChinese(report);
     });
   }
+
+  test('the URL doctor names the field as the client shows it in Chinese', async () => {
+    const { report } = await runScenario(
+      'healthy',
+      { client: 'cherry-studio', urlRule: 'cherry-studio@1.6', typedUrl: 'ORIGIN/v1' },
+      { logGraceMs: 0, rewriteTypedUrl: true },
+    );
+    const result = report.results.find((r) => r.id === 'client-url');
+    assert.equal(result?.status, 'fail');
+    assert.match(result.summary, /请在 API 地址（提供商类型 OpenAI） ?中准确填写 http:\/\/127\.0\.0\.1:\d+。$/);
+  });
 
   test('the token problems and VS Code chat’s diagnoses', () => {
     const problems: TokenProblem[] = [

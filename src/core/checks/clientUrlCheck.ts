@@ -40,7 +40,7 @@ export const clientUrlCheck: CheckDefinition = {
           typed,
           client: rule.client,
           value: valueToType(rule, 'https://crazyrouter.com'),
-          field: rule.field,
+          field: l10n.t(rule.field),
         }),
       };
     }
@@ -107,7 +107,7 @@ function wrong(
       url,
       why: why.replace(/\.$/, ''),
       fix,
-      field: rule.field,
+      field: l10n.t(rule.field),
     }),
     details,
     metrics,
