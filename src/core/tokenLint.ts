@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /** Problems in a pasted token that are certain before any request is sent. */
 export type TokenProblem =
   | 'empty'
@@ -19,18 +21,23 @@ export interface TokenLint {
   cleaned: string;
 }
 
-export const TOKEN_PROBLEM_TEXT: Record<TokenProblem, string> = {
-  empty: 'No token was given.',
-  'surrounding-whitespace': 'The token has leading or trailing spaces or line breaks (a common copy-paste accident).',
-  'inner-whitespace': 'The token contains spaces or line breaks inside it.',
-  'bearer-prefix': 'A whole "Bearer sk-..." header value was pasted; the client adds "Bearer" itself.',
-  quoted: 'The token is wrapped in quotes.',
-  'invisible-characters':
-    'The token contains invisible characters (zero-width spaces or joiners, a byte-order mark, direction marks), usually picked up by copying from a web page or chat.',
-  'control-characters': 'The token contains control characters.',
-  'non-ascii': 'The token contains characters that are not plain ASCII; a Crazyrouter token has only letters, digits, "-" and "_".',
-  'not-sk-shaped': 'The token does not look like a Crazyrouter token (sk- followed by letters and digits).',
+/** What each token problem means, said when it is shown (in the reader's language). */
+const TOKEN_PROBLEM_TEXT: Record<TokenProblem, () => string> = {
+  empty: () => l10n.t('No token was given.'),
+  'surrounding-whitespace': () => l10n.t('The token has leading or trailing spaces or line breaks (a common copy-paste accident).'),
+  'inner-whitespace': () => l10n.t('The token contains spaces or line breaks inside it.'),
+  'bearer-prefix': () => l10n.t('A whole "Bearer sk-..." header value was pasted; the client adds "Bearer" itself.'),
+  quoted: () => l10n.t('The token is wrapped in quotes.'),
+  'invisible-characters': () =>
+    l10n.t(
+      'The token contains invisible characters (zero-width spaces or joiners, a byte-order mark, direction marks), usually picked up by copying from a web page or chat.',
+    ),
+  'control-characters': () => l10n.t('The token contains control characters.'),
+  'non-ascii': () => l10n.t('The token contains characters that are not plain ASCII; a Crazyrouter token has only letters, digits, "-" and "_".'),
+  'not-sk-shaped': () => l10n.t('The token does not look like a Crazyrouter token (sk- followed by letters and digits).'),
 };
+
+export const tokenProblemText = (problem: TokenProblem): string => TOKEN_PROBLEM_TEXT[problem]();
 
 const SK_SHAPE = /^sk-[A-Za-z0-9_-]{16,}$/;
 /** Zero-width spaces and joiners, word joiner, BOM, direction marks and overrides, soft hyphen. */

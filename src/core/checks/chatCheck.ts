@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ChatCompletion } from 'openai/resources/chat/completions';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
 import { failed, RELAY } from './gatewayCall';
@@ -8,7 +9,7 @@ export function chatCheck(model: string): CheckDefinition {
   return {
     id: `chat:${model}`,
     kind: 'chat',
-    title: `Chat with ${model}`,
+    title: l10n.t('Chat with {model}', { model }),
     model,
     needs: ['token'],
     gatedBy: ['auth'],
@@ -29,7 +30,7 @@ const count = (value: unknown) => (typeof value === 'number' ? value : null);
 function judgeCompletion(model: string, completion: ChatCompletion | string | null | undefined, needsMaxCompletionTokens: boolean): CheckOutcome {
   const choice = completion !== null && typeof completion === 'object' && Array.isArray(completion.choices) ? completion.choices[0] : undefined;
   if (!completion || typeof completion !== 'object' || !choice?.message) {
-    return { status: 'fail', symptom: 'response.malformed', summary: `${model} answered 200, but not with a chat completion (no choices).` };
+    return { status: 'fail', symptom: 'response.malformed', summary: l10n.t('{model} answered 200, but not with a chat completion (no choices).', { model }) };
   }
   const usage = completion.usage;
   const metrics: CheckOutcome['metrics'] = {
@@ -39,15 +40,15 @@ function judgeCompletion(model: string, completion: ChatCompletion | string | nu
     servedModel: typeof completion.model === 'string' ? completion.model : null,
   };
   const reply = typeof choice.message.content === 'string' ? choice.message.content.trim() : '';
-  const said = reply ? `"${reply.slice(0, 40)}"` : '(no text: the limit was spent on reasoning)';
+  const said = reply ? `"${reply.slice(0, 40)}"` : l10n.t('(no text: the limit was spent on reasoning)');
   if (needsMaxCompletionTokens) {
     return {
       status: 'warn',
       symptom: 'model.reasoning-params',
-      summary: `${model} answers ${said}, but only with max_completion_tokens: it rejects max_tokens.`,
-      details: ['Clients that send max_tokens to this model get a 400.'],
+      summary: l10n.t('{model} answers {said}, but only with max_completion_tokens: it rejects max_tokens.', { model, said }),
+      details: [l10n.t('Clients that send max_tokens to this model get a 400.')],
       metrics,
     };
   }
-  return { status: 'pass', summary: `${model} answered ${said}.`, metrics };
+  return { status: 'pass', summary: l10n.t('{model} answered {said}.', { model, said }), metrics };
 }

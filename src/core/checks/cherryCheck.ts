@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
 import { callGateway, readStream, RELAY } from './gatewayCall';
@@ -12,7 +13,7 @@ export function cherryCheck(model: string): CheckDefinition {
   return {
     id: 'protocol:cherry-check',
     kind: 'protocol',
-    title: `Cherry Studio's Check (${model})`,
+    title: l10n.t("Cherry Studio's Check ({model})", { model }),
     model,
     needs: ['token'],
     gatedBy: ['auth'],
@@ -34,12 +35,14 @@ export function cherryCheck(model: string): CheckDefinition {
           { ...client.request, signal: AbortSignal.any([ctx.signal, stop.signal]) },
         ),
       );
-      if (!call.ok) return protocolFailure(call.diagnosis, call.exchange, 'a streaming chat completion');
+      if (!call.ok) return protocolFailure(call.diagnosis, call.exchange, l10n.t('a streaming chat completion'));
       if (!/text\/event-stream/i.test(call.exchange?.contentType ?? '')) {
         return {
           status: 'fail',
           symptom: 'stream.not-sse',
-          summary: `Cherry's Check gets ${call.exchange?.contentType ?? 'no content type'} instead of an event stream.`,
+          summary: l10n.t("Cherry's Check gets {contentType} instead of an event stream.", {
+            contentType: call.exchange?.contentType ?? l10n.t('no content type'),
+          }),
         };
       }
       let first: ChatCompletionChunk | undefined;
@@ -51,9 +54,13 @@ export function cherryCheck(model: string): CheckDefinition {
       });
       stop.abort();
       if (broken) return { status: 'fail', symptom: broken.symptom, summary: broken.summary };
-      if (!first) return { status: 'fail', symptom: 'stream.not-sse', summary: "Cherry's Check would get an empty stream." };
+      if (!first) return { status: 'fail', symptom: 'stream.not-sse', summary: l10n.t("Cherry's Check would get an empty stream.") };
       const ms = Math.round(performance.now() - started);
-      return { status: 'pass', summary: `Cherry Studio's Check with ${model} succeeds: first chunk after ${ms} ms.`, metrics: { firstChunkMs: ms } };
+      return {
+        status: 'pass',
+        summary: l10n.t("Cherry Studio's Check with {model} succeeds: first chunk after {ms} ms.", { model, ms }),
+        metrics: { firstChunkMs: ms },
+      };
     },
   };
 }

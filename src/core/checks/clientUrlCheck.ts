@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { BASELINE_MODEL, CLAUDE_MODEL, CLIENTS } from '../clients/clients';
 import { primaryCall, URL_RULES, valueToType, type Endpoint, type UrlRule } from '../clients/urlRules';
 import { isPrivateHost } from '../urls';
@@ -19,7 +20,9 @@ const PROBE_BODY: Record<Exclude<Endpoint, 'models'>, Record<string, unknown>> =
 export const clientUrlCheck: CheckDefinition = {
   id: 'client-url',
   kind: 'client-url',
-  title: 'What your client will call',
+  get title() {
+    return l10n.t('What your client will call');
+  },
   needs: [],
   gatedBy: [],
   sendsToken: false,
@@ -33,34 +36,53 @@ export const clientUrlCheck: CheckDefinition = {
       return {
         status: 'fail',
         symptom: 'url.not-found',
-        summary: `"${typed}" is not a URL ${rule.client} can use. Type exactly ${valueToType(rule, 'https://crazyrouter.com')} in ${rule.field}.`,
+        summary: l10n.t('"{typed}" is not a URL {client} can use. Type exactly {value} in {field}.', {
+          typed,
+          client: rule.client,
+          value: valueToType(rule, 'https://crazyrouter.com'),
+          field: l10n.t(rule.field),
+        }),
       };
     }
     const { endpoint, url } = call;
     const fix = valueToType(rule, typed);
     const details = [
-      `${rule.client} turns "${typed}" into ${Object.entries(predicted)
-        .map(([e, u]) => `${e}: ${u}`)
-        .join(', ')} (${rule.source}).`,
+      l10n.t('{client} turns "{typed}" into {urls} ({source}).', {
+        client: rule.client,
+        typed,
+        urls: Object.entries(predicted)
+          .map(([e, u]) => `${e}: ${u}`)
+          .join(', '),
+        source: rule.source,
+      }),
     ];
     const metrics = { predictedUrl: url, valueToType: fix, rule: rule.id };
     if (CLIENTS[ctx.profile.client].requestsFrom === 'vendor-servers' && isPrivateHost(new URL(url).hostname)) {
       return {
         status: 'warn',
         symptom: 'client.vendor-egress',
-        summary: `${rule.client} calls ${url} from its own servers, which cannot reach ${new URL(url).host} on your machine or network.`,
+        summary: l10n.t('{client} calls {url} from its own servers, which cannot reach {host} on your machine or network.', {
+          client: rule.client,
+          url,
+          host: new URL(url).host,
+        }),
         details,
         metrics,
       };
     }
     const verdict = await anonymousProbe(ctx, url, PROBE_BODY[endpoint]);
     if (verdict.kind === 'api')
-      return { status: 'pass', summary: `${rule.client} will call ${url}: that is the API (it asked for a token, as the gateway does).`, details, metrics };
+      return {
+        status: 'pass',
+        summary: l10n.t('{client} will call {url}: that is the API (it asked for a token, as the gateway does).', { client: rule.client, url }),
+        details,
+        metrics,
+      };
     if (verdict.kind === 'open')
       return {
         status: 'warn',
         symptom: 'url.no-auth',
-        summary: `${url} answered without asking for a token; this does not look like Crazyrouter's API.`,
+        summary: l10n.t("{url} answered without asking for a token; this does not look like Crazyrouter's API.", { url }),
         details,
         metrics,
       };
@@ -80,7 +102,13 @@ function wrong(
   return {
     status: 'fail',
     symptom,
-    summary: `${rule.client} will call ${url}, which is not the API: ${why.replace(/\.$/, '')}. Type exactly ${fix} in ${rule.field}.`,
+    summary: l10n.t('{client} will call {url}, which is not the API: {why}. Type exactly {fix} in {field}.', {
+      client: rule.client,
+      url,
+      why: why.replace(/\.$/, ''),
+      fix,
+      field: l10n.t(rule.field),
+    }),
     details,
     metrics,
   };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CancelledError } from '../classify/classifyFailure';
 import { BASELINE_MODEL } from '../clients/clients';
 import { LOG_TYPE } from '../gatewayLog/logEntry';
@@ -29,8 +30,8 @@ function groupOf(facts: RunFacts): string | undefined {
 }
 
 function priceLine(model: string, price: ModelPrice | undefined, display: QuotaDisplay, baseline: ModelPrice | undefined): CostReport['prices'][number] {
-  if (!price) return { model, note: 'not in the public price list' };
-  if (price.kind === 'tiered') return { model, note: 'priced in tiers by usage (see the pricing page)' };
+  if (!price) return { model, note: l10n.t('not in the public price list') };
+  if (price.kind === 'tiered') return { model, note: l10n.t('priced in tiers by usage (see the pricing page)') };
   if (price.kind === 'call') return { model, perCall: formatPrice(price.usdPerCall, display) };
   const times = baseline && model !== BASELINE_MODEL ? timesBaseline(price, baseline) : undefined;
   return {
@@ -42,17 +43,17 @@ function priceLine(model: string, price: ModelPrice | undefined, display: QuotaD
 }
 
 function prices(pricing: PricingRead, models: readonly string[], group: string | undefined, display: QuotaDisplay) {
-  if (!pricing.ok) return { prices: [], pricesNote: `No public prices: ${pricing.reason}.` };
+  if (!pricing.ok) return { prices: [], pricesNote: l10n.t('No public prices: {reason}.', { reason: pricing.reason }) };
   const known = Object.keys(pricing.groupRatio);
   const name = group ?? (known.includes('default') ? 'default' : undefined);
   const ratio = name !== undefined ? pricing.groupRatio[name] : undefined;
   const groupNote =
     group === undefined
       ? name
-        ? 'the token’s group is not known (its log was not read): prices for the default group'
-        : 'the token’s group is not known: prices without a group ratio'
+        ? l10n.t('the token’s group is not known (its log was not read): prices for the default group')
+        : l10n.t('the token’s group is not known: prices without a group ratio')
       : ratio === undefined
-        ? `the group ${group} is not among the site’s public groups: prices without its ratio`
+        ? l10n.t('the group {group} is not among the site’s public groups: prices without its ratio', { group })
         : undefined;
   const priceOf = (model: string) => {
     const item = pricing.items.find((i) => i.model_name === model);
@@ -72,7 +73,7 @@ export function costCheck(after: string[]): CheckDefinition {
   return {
     id: 'cost',
     kind: 'cost',
-    title: 'Cost of this run and model prices',
+    title: l10n.t('Cost of this run and model prices'),
     needs: ['token'],
     gatedBy: ['auth'],
     // Beside the log check, not after it: the public status and prices are read while the log check
@@ -103,7 +104,9 @@ export function costCheck(after: string[]): CheckDefinition {
                 lines: matches.map(({ probe, entry }) => ({
                   // A check that sent more than one (the streaming check measures twice when the first is unclear) numbers them.
                   title:
-                    matches.filter((m) => m.probe.checkId === probe.checkId).length > 1 ? `${probe.title}, request ${probe.evidenceIndex + 1}` : probe.title,
+                    matches.filter((m) => m.probe.checkId === probe.checkId).length > 1
+                      ? l10n.t('{title}, request {n}', { title: probe.title, n: probe.evidenceIndex + 1 })
+                      : probe.title,
                   model: entry?.model ?? probe.model,
                   found: entry !== undefined,
                   promptTokens: entry?.promptTokens,
@@ -116,31 +119,66 @@ export function costCheck(after: string[]): CheckDefinition {
       };
       ctx.facts.cost = report;
       const details = [
-        ...(status.status ? [] : [`Amounts in USD at new-api’s default of 500,000 quota units per $1: ${status.reason ?? '/api/status could not be read'}.`]),
-        ...(report.groupNote ? [`Group: ${report.groupNote}.`] : []),
+        ...(status.status
+          ? []
+          : [
+              l10n.t('Amounts in USD at new-api’s default of 500,000 quota units per $1: {reason}.', {
+                reason: status.reason ?? l10n.t('/api/status could not be read'),
+              }),
+            ]),
+        ...(report.groupNote ? [l10n.t('Group: {note}.', { note: report.groupNote })] : []),
         ...report.prices.map((p) =>
           p.perCall
-            ? `${p.model}: ${p.perCall} per call.`
+            ? l10n.t('{model}: {price} per call.', { model: p.model, price: p.perCall })
             : p.input
-              ? `${p.model}: ${p.input} per 1M input tokens, ${p.output} per 1M output tokens.`
-              : `${p.model}: ${p.note}.`,
+              ? l10n.t('{model}: {input} per 1M input tokens, {output} per 1M output tokens.', { model: p.model, input: p.input, output: p.output ?? '' })
+              : l10n.t('{model}: {note}.', { model: p.model, note: p.note ?? '' }),
         ),
       ];
       const spent = report.run
-        ? `This run cost ${report.run.cost} (${report.run.found < report.run.requests ? `the ${report.run.found} of ${report.run.requests} requests found in the log` : `${report.run.requests} requests`})`
-        : 'The run’s own cost is not known (the gateway’s log was not read)';
-      const group = report.group ? ` for the group ${report.group}${report.groupRatio !== undefined ? ` (×${report.groupRatio})` : ''}` : '';
+        ? report.run.found < report.run.requests
+          ? l10n.t('This run cost {cost} (the {found} of {requests} requests found in the log)', {
+              cost: report.run.cost,
+              found: report.run.found,
+              requests: report.run.requests,
+            })
+          : l10n.t('This run cost {cost} ({requests} requests)', { cost: report.run.cost, requests: report.run.requests })
+        : l10n.t('The run’s own cost is not known (the gateway’s log was not read)');
       const metrics: CheckOutcome['metrics'] = { runQuota: report.run?.quota ?? null, prices: report.prices.filter((p) => p.input || p.perCall).length };
       const dear = report.prices.filter((p) => p.timesBaseline !== undefined && p.timesBaseline > EXPENSIVE_MODEL_FACTOR);
       if (dear.length > 0) {
-        const worst = dear.map((p) => `${p.model} costs ${p.timesBaseline}× what ${BASELINE_MODEL} does per token (${p.input} in, ${p.output} out per 1M)`);
-        return { status: 'warn', symptom: 'cost.expensive-model', summary: `${worst.join('; ')}. ${spent}.`, details, metrics };
+        const worst = dear.map((p) =>
+          l10n.t('{model} costs {times}× what {baseline} does per token ({input} in, {output} out per 1M)', {
+            model: p.model,
+            times: p.timesBaseline ?? 0,
+            baseline: BASELINE_MODEL,
+            input: p.input ?? '',
+            output: p.output ?? '',
+          }),
+        );
+        return {
+          status: 'warn',
+          symptom: 'cost.expensive-model',
+          summary: l10n.t('{findings}. {spent}.', { findings: worst.join('; '), spent }),
+          details,
+          metrics,
+        };
       }
-      if (report.pricesNote) return { status: 'pass', summary: `${spent}. ${report.pricesNote}`, details, metrics };
+      if (report.pricesNote) return { status: 'pass', summary: l10n.t('{spent}. {note}', { spent, note: report.pricesNote }), details, metrics };
       const quoted = report.prices.map((p) =>
-        p.perCall ? `${p.model} ${p.perCall} per call` : p.input ? `${p.model} ${p.input} / ${p.output}` : `${p.model} (${p.note})`,
+        p.perCall
+          ? l10n.t('{model} {price} per call', { model: p.model, price: p.perCall })
+          : p.input
+            ? `${p.model} ${p.input} / ${p.output}`
+            : `${p.model} (${p.note})`,
       );
-      return { status: 'pass', summary: `${spent}. Per 1M tokens in / out${group}: ${quoted.join(', ')}.`, details, metrics };
+      const values = { spent, prices: quoted.join(', '), group: report.group ?? '', ratio: report.groupRatio ?? '' };
+      const summary = !report.group
+        ? l10n.t('{spent}. Per 1M tokens in / out: {prices}.', values)
+        : report.groupRatio === undefined
+          ? l10n.t('{spent}. Per 1M tokens in / out for the group {group}: {prices}.', values)
+          : l10n.t('{spent}. Per 1M tokens in / out for the group {group} (×{ratio}): {prices}.', values);
+      return { status: 'pass', summary, details, metrics };
     },
   };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { classifyAnswer } from '../classify/classifyAnswer';
 import { classifyFailure, isCancellation } from '../classify/classifyFailure';
 import type { AnswerContext, Diagnosis } from '../classify/diagnosis';
@@ -43,13 +44,17 @@ function sdkChoked(error: unknown, exchange: Exchange | undefined): Diagnosis | 
   if (!(error instanceof TypeError) || exchange?.status === undefined) return undefined;
   return {
     symptom: 'response.malformed',
-    summary: `${exchange.method} ${new URL(exchange.url).pathname} answered ${exchange.status} with a body the SDK could not read (${error.message}).`,
+    summary: l10n.t('{where} answered {status} with a body the SDK could not read ({error}).', {
+      where: `${exchange.method} ${new URL(exchange.url).pathname}`,
+      status: exchange.status,
+      error: error.message,
+    }),
   };
 }
 
 /** A failed check that reports a diagnosis, naming the recognised gateway wording in its details. */
 export function failed(diagnosis: Diagnosis, more: Partial<CheckOutcome> = {}): CheckOutcome {
-  const details = [...(more.details ?? []), ...(diagnosis.wording ? [`Recognised wording: ${diagnosis.wording}.`] : [])];
+  const details = [...(more.details ?? []), ...(diagnosis.wording ? [l10n.t('Recognised wording: {wording}.', { wording: diagnosis.wording })] : [])];
   return { status: 'fail', ...more, symptom: diagnosis.symptom, summary: diagnosis.summary, details };
 }
 
@@ -64,16 +69,17 @@ export async function readStream(client: GatewayClient, context: AnswerContext, 
     return undefined;
   } catch (error) {
     if (isCancellation(error, client.request.signal)) throw error;
-    if (error instanceof SyntaxError) return { symptom: 'stream.malformed', summary: `A data: line of the stream is not JSON (${error.message}).` };
+    if (error instanceof SyntaxError)
+      return { symptom: 'stream.malformed', summary: l10n.t('A data: line of the stream is not JSON ({error}).', { error: error.message }) };
     const diagnosis = classifyFailure(error, client.log.last(), context, client.request.timeout);
     if (!diagnosis) {
       // The consumers read events defensively, so what is left is the SDK's own stream parser choking.
       if (error instanceof TypeError && client.log.last()?.status !== undefined)
-        return { symptom: 'stream.malformed', summary: `An event of the stream could not be read (${error.message}).` };
+        return { symptom: 'stream.malformed', summary: l10n.t('An event of the stream could not be read ({error}).', { error: error.message }) };
       throw error;
     }
     if (diagnosis.symptom === 'network.reset' || diagnosis.symptom === 'response.malformed')
-      return { symptom: 'stream.cut', summary: `The stream was cut off mid-way: ${diagnosis.summary}` };
+      return { symptom: 'stream.cut', summary: l10n.t('The stream was cut off mid-way: {why}', { why: diagnosis.summary }) };
     return diagnosis;
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { LOG_TYPE, type LogEntry } from '../gatewayLog/logEntry';
 import { LOG_WRITE_GRACE_MS } from '../gatewayLog/logTiming';
 import { matchProbes, type ProbeMatch } from '../gatewayLog/matchProbes';
@@ -6,7 +7,7 @@ import { displayOf, formatQuota, type QuotaDisplay } from '../money/quotaDisplay
 import type { CheckContext, CheckDefinition, CheckOutcome } from './checkTypes';
 import type { TokenLogResult } from './runFacts';
 
-const LOOK_BY_HAND = 'Open the Crazyrouter dashboard → Logs and look for the request ids shown in the evidence.';
+const lookByHand = () => l10n.t('Open the Crazyrouter dashboard → Logs and look for the request ids shown in the evidence.');
 
 const waitFor = (ms: number, signal: AbortSignal) =>
   ms <= 0
@@ -23,9 +24,21 @@ const waitFor = (ms: number, signal: AbortSignal) =>
 
 function describe(match: ProbeMatch, display: QuotaDisplay): string {
   const { probe, entry } = match;
-  if (!entry) return `${probe.title}: not in the log${probe.requestId ? ` (request id ${probe.requestId})` : ''}.`;
-  const how = match.by === 'request-id' ? 'by its request id' : 'by model and time only';
-  return `${probe.title}: billed as ${entry.model}, ${entry.promptTokens} prompt + ${entry.completionTokens} completion tokens, ${formatQuota(entry.quota, display)}, logged ${new Date(entry.at).toISOString()} (found ${how}).`;
+  if (!entry)
+    return probe.requestId
+      ? l10n.t('{title}: not in the log (request id {requestId}).', { title: probe.title, requestId: probe.requestId })
+      : l10n.t('{title}: not in the log.', { title: probe.title });
+  const values = {
+    title: probe.title,
+    model: entry.model,
+    prompt: entry.promptTokens,
+    completion: entry.completionTokens,
+    cost: formatQuota(entry.quota, display),
+    at: new Date(entry.at).toISOString(),
+  };
+  return match.by === 'request-id'
+    ? l10n.t('{title}: billed as {model}, {prompt} prompt + {completion} completion tokens, {cost}, logged {at} (found by its request id).', values)
+    : l10n.t('{title}: billed as {model}, {prompt} prompt + {completion} completion tokens, {cost}, logged {at} (found by model and time only).', values);
 }
 
 /**
@@ -39,7 +52,7 @@ export function logCheck(after: string[], graceMs = LOG_WRITE_GRACE_MS): CheckDe
   return {
     id: 'log',
     kind: 'log',
-    title: 'This run in the gateway’s log',
+    title: l10n.t('This run in the gateway’s log'),
     needs: ['token'],
     gatedBy: ['auth'],
     after,
@@ -67,36 +80,50 @@ function unread(read: Exclude<TokenLogResult, { ok: true }>): CheckOutcome {
   if ('oldForm' in read) {
     return {
       status: 'skipped',
-      summary:
+      summary: l10n.t(
         'Not read: this gateway does not say it is new-api of February 2026 or later (no X-New-Api-Version header), whose log route takes the token in a header.',
-      details: [`Why: ${read.reason}.`],
-      manual: `${LOOK_BY_HAND} The doctor does not read this gateway’s log: ${read.reason}.`,
+      ),
+      details: [l10n.t('Why: {reason}.', { reason: read.reason })],
+      manual: l10n.t('{look} The doctor does not read this gateway’s log: {reason}.', { look: lookByHand(), reason: read.reason }),
     };
   }
   if ('held' in read && read.held) {
-    return { status: 'skipped', summary: `Not read: ${read.reason}.`, manual: `${LOOK_BY_HAND} The doctor did not read it: ${read.reason}.` };
+    return {
+      status: 'skipped',
+      summary: l10n.t('Not read: {reason}.', { reason: read.reason }),
+      manual: l10n.t('{look} The doctor did not read it: {reason}.', { look: lookByHand(), reason: read.reason }),
+    };
   }
   if ('limited' in read && read.limited) {
     return {
       status: 'warn',
       symptom: 'rate.critical',
-      summary:
+      summary: l10n.t(
         'The gateway’s critical rate limit is reached: /api/log/token answered 429 with an empty body. Its dashboard login may be refused for up to 20 minutes, so the doctor stops calling /api/usage/token/ and /api/log/token until then.',
+      ),
       details: [read.reason],
-      manual: `${LOOK_BY_HAND} (Wait until the gateway’s critical rate limit has passed: up to 20 minutes.)`,
+      manual: l10n.t('{look} (Wait until the gateway’s critical rate limit has passed: up to 20 minutes.)', { look: lookByHand() }),
     };
   }
   if ('absent' in read && read.absent)
-    return { status: 'skipped', summary: 'Not read: this gateway has no token log route (/api/log/token).', manual: `${LOOK_BY_HAND} (${read.reason}.)` };
+    return {
+      status: 'skipped',
+      summary: l10n.t('Not read: this gateway has no token log route (/api/log/token).'),
+      manual: l10n.t('{look} ({reason}.)', { look: lookByHand(), reason: read.reason }),
+    };
   if ('diagnosis' in read && read.diagnosis) {
     return {
       status: 'warn',
       symptom: read.diagnosis.symptom,
-      summary: `The token’s log could not be read: ${read.diagnosis.summary}`,
-      manual: `${LOOK_BY_HAND} (The doctor could not read it: ${read.reason}.)`,
+      summary: l10n.t('The token’s log could not be read: {why}', { why: read.diagnosis.summary }),
+      manual: l10n.t('{look} (The doctor could not read it: {reason}.)', { look: lookByHand(), reason: read.reason }),
     };
   }
-  return { status: 'skipped', summary: `Not read: ${read.reason}.`, manual: `${LOOK_BY_HAND} (The doctor could not read it: ${read.reason}.)` };
+  return {
+    status: 'skipped',
+    summary: l10n.t('Not read: {reason}.', { reason: read.reason }),
+    manual: l10n.t('{look} (The doctor could not read it: {reason}.)', { look: lookByHand(), reason: read.reason }),
+  };
 }
 
 function judge(ctx: CheckContext, matches: ProbeMatch[], log: readonly LogEntry[], display: QuotaDisplay, reusedAt: number | undefined): CheckOutcome {
@@ -107,15 +134,24 @@ function judge(ctx: CheckContext, matches: ProbeMatch[], log: readonly LogEntry[
   const metrics: CheckOutcome['metrics'] = { requests: matches.length, found: found.length, entries, quota, byRequestId: found.length > 0 && !byTime };
   const details = matches.map((m) => describe(m, display));
   if (reusedAt !== undefined)
-    details.push(`The log read ${Math.round((ctx.facts.now() - reusedAt) / 1000)} s ago was used again, to spare the gateway’s critical rate limit.`);
+    details.push(
+      l10n.t('The log read {seconds} s ago was used again, to spare the gateway’s critical rate limit.', {
+        seconds: Math.round((ctx.facts.now() - reusedAt) / 1000),
+      }),
+    );
   if (byTime)
     details.push(
-      'Found by model and time only: this gateway’s log does not record request ids (new-api records them since February 2026), so another request with the same model at the same moment could be taken for one of the doctor’s.',
+      l10n.t(
+        'Found by model and time only: this gateway’s log does not record request ids (new-api records them since February 2026), so another request with the same model at the same moment could be taken for one of the doctor’s.',
+      ),
     );
   if (matches.length === 0) {
     return {
       status: 'skipped',
-      summary: `Nothing to look for: no request of this run reached the model. The log holds ${entries} ${entries === 1 ? 'entry' : 'entries'} of this token.`,
+      summary:
+        entries === 1
+          ? l10n.t('Nothing to look for: no request of this run reached the model. The log holds 1 entry of this token.')
+          : l10n.t('Nothing to look for: no request of this run reached the model. The log holds {entries} entries of this token.', { entries }),
       metrics,
     };
   }
@@ -123,7 +159,15 @@ function judge(ctx: CheckContext, matches: ProbeMatch[], log: readonly LogEntry[
   if (errors === 0) {
     return {
       status: 'pass',
-      summary: `All ${matches.length} requests of this run are in the gateway’s log (found ${byTime ? 'by model and time' : 'by request id'}); they cost ${formatQuota(quota, display)}.`,
+      summary: byTime
+        ? l10n.t('All {count} requests of this run are in the gateway’s log (found by model and time); they cost {cost}.', {
+            count: matches.length,
+            cost: formatQuota(quota, display),
+          })
+        : l10n.t('All {count} requests of this run are in the gateway’s log (found by request id); they cost {cost}.', {
+            count: matches.length,
+            cost: formatQuota(quota, display),
+          }),
       details,
       metrics,
     };
@@ -135,14 +179,33 @@ function judge(ctx: CheckContext, matches: ProbeMatch[], log: readonly LogEntry[
   // header form (2026-01-30 to 2026-02-06: the version header, but a log route that reads only `?key=`).
   const why =
     log.length === 0
-      ? 'The gateway’s log returned no entry at all for this token: it may not record consumption, or its log route may take the token only in the URL (new-api builds before 2026-02-06), which the doctor does not call'
-      : `The log can lag a little${consumes === 0 ? ', and this one holds no billed call at all' : ''}`;
+      ? l10n.t(
+          'The gateway’s log returned no entry at all for this token: it may not record consumption, or its log route may take the token only in the URL (new-api builds before 2026-02-06), which the doctor does not call',
+        )
+      : consumes === 0
+        ? l10n.t('The log can lag a little, and this one holds no billed call at all')
+        : l10n.t('The log can lag a little');
   return {
     status: 'warn',
     symptom: 'log.probe-missing',
-    summary: `Inconclusive: ${errors} of ${matches.length} requests of this run ${errors === 1 ? 'is' : 'are'} not in the gateway’s log yet. ${why}; nothing says your setup is wrong.`,
+    summary:
+      errors === 1
+        ? l10n.t('Inconclusive: 1 of {count} requests of this run is not in the gateway’s log yet. {why}; nothing says your setup is wrong.', {
+            count: matches.length,
+            why,
+          })
+        : l10n.t('Inconclusive: {errors} of {count} requests of this run are not in the gateway’s log yet. {why}; nothing says your setup is wrong.', {
+            errors,
+            count: matches.length,
+            why,
+          }),
     details,
     metrics,
-    manual: `Look for ${ids.length > 0 ? `request id${ids.length === 1 ? '' : 's'} ${ids.join(', ')}` : 'the requests of this run'} in the Crazyrouter dashboard → Logs in a minute.`,
+    manual:
+      ids.length === 0
+        ? l10n.t('Look for the requests of this run in the Crazyrouter dashboard → Logs in a minute.')
+        : ids.length === 1
+          ? l10n.t('Look for request id {ids} in the Crazyrouter dashboard → Logs in a minute.', { ids: ids.join(', ') })
+          : l10n.t('Look for request ids {ids} in the Crazyrouter dashboard → Logs in a minute.', { ids: ids.join(', ') }),
   };
 }

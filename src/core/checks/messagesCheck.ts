@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
 import { gatewayRoot } from '../urls';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
@@ -7,7 +8,7 @@ import { PROBE_MAX_TOKENS } from './tokenLimit';
 
 const SILENT = { error() {}, warn() {}, info() {}, debug() {} };
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
-const API = 'Anthropic Messages (/v1/messages), which Claude Code speaks';
+const api = () => l10n.t('Anthropic Messages (/v1/messages), which Claude Code speaks');
 
 /**
  * The Anthropic SDK, loaded (evaluated) only when a client that speaks its protocol is checked: the
@@ -26,7 +27,7 @@ export function messagesCheck(model: string): CheckDefinition {
   return {
     id: 'protocol:messages',
     kind: 'protocol',
-    title: `Anthropic Messages for Claude Code (${model})`,
+    title: l10n.t('Anthropic Messages for Claude Code ({model})', { model }),
     model,
     needs: ['token'],
     gatedBy: ['auth'],
@@ -42,11 +43,11 @@ export function messagesCheck(model: string): CheckDefinition {
       const asApiKey = { signal: ctx.signal, headers: { Authorization: null, 'x-api-key': token } };
       const params = { model, max_tokens: PROBE_MAX_TOKENS, messages: [{ role: 'user' as const, content: 'Reply with the single word: pong' }] };
       const json = await callGateway(client, RELAY, () => anthropic.messages.create(params, { signal: ctx.signal }));
-      if (!json.ok) return protocolFailure(json.diagnosis, json.exchange, API);
+      if (!json.ok) return protocolFailure(json.diagnosis, json.exchange, api());
       const content: unknown[] = json.value !== null && typeof json.value === 'object' && Array.isArray(json.value.content) ? json.value.content : [];
       const text = content.map((b) => (isRecord(b) && b.type === 'text' && typeof b.text === 'string' ? b.text : '')).join('');
       const stream = await callGateway(client, RELAY, () => anthropic.messages.create({ ...params, stream: true }, asApiKey));
-      if (!stream.ok) return protocolFailure(stream.diagnosis, stream.exchange, API);
+      if (!stream.ok) return protocolFailure(stream.diagnosis, stream.exchange, api());
       let streamed = '';
       let stopped = false;
       const broken = await readStream(client, RELAY, async () => {
@@ -57,10 +58,14 @@ export function messagesCheck(model: string): CheckDefinition {
       });
       const metrics = { bearer: true, xApiKey: true, streamedStop: stopped };
       if (broken) return { status: 'fail', symptom: broken.symptom, summary: broken.summary, metrics };
-      if (!stopped) return { status: 'fail', symptom: 'stream.cut', summary: 'The Messages stream ended without message_stop.', metrics };
+      if (!stopped) return { status: 'fail', symptom: 'stream.cut', summary: l10n.t('The Messages stream ended without message_stop.'), metrics };
       return {
         status: 'pass',
-        summary: `${root}/v1/messages answers "${text.trim()}" with a Bearer token and streams "${streamed.trim()}" with x-api-key, as Claude Code needs.`,
+        summary: l10n.t('{url} answers "{text}" with a Bearer token and streams "{streamed}" with x-api-key, as Claude Code needs.', {
+          url: `${root}/v1/messages`,
+          text: text.trim(),
+          streamed: streamed.trim(),
+        }),
         metrics,
       };
     },

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import { safeIso } from '../dates';
 import type { GatewayClient } from '../transport/gatewayClient';
@@ -28,7 +29,9 @@ async function readBilling<T>(client: GatewayClient, path: string, schema: z.Zod
 export const quotaCheck: CheckDefinition = {
   id: 'quota',
   kind: 'quota',
-  title: 'Quota',
+  get title() {
+    return l10n.t('Quota');
+  },
   needs: ['token'],
   gatedBy: ['auth'],
   sendsToken: true,
@@ -43,24 +46,30 @@ export const quotaCheck: CheckDefinition = {
     const notes = tokenUsage.ok
       ? tokenUsage.reusedAt !== undefined
         ? [
-            `The token status read ${Math.round((ctx.facts.now() - tokenUsage.reusedAt) / 1000)} s ago was used again, to spare the gateway’s critical rate limit.`,
+            l10n.t('The token status read {seconds} s ago was used again, to spare the gateway’s critical rate limit.', {
+              seconds: Math.round((ctx.facts.now() - tokenUsage.reusedAt) / 1000),
+            }),
           ]
         : []
-      : [`Token status (/api/usage/token/): ${tokenUsage.reason}.`];
+      : [l10n.t('Token status (/api/usage/token/): {reason}.', { reason: tokenUsage.reason })];
     if (!tokenUsage.ok && tokenUsage.limited) {
       return {
         status: 'warn',
         symptom: 'rate.critical',
-        summary:
+        summary: l10n.t(
           'The gateway’s critical rate limit is reached: /api/usage/token/ answered 429 with an empty body. Its dashboard login may be refused for up to 20 minutes, so the doctor stops calling /api/usage/token/ and /api/log/token until then.',
-        details: [...notes, ...(subscription ? [`The billing route still shows a cap of $${subscription.hard_limit_usd.toFixed(2)}.`] : [])],
+        ),
+        details: [
+          ...notes,
+          ...(subscription ? [l10n.t('The billing route still shows a cap of {cap}.', { cap: `$${subscription.hard_limit_usd.toFixed(2)}` })] : []),
+        ],
       };
     }
     if (!subscription && !token) {
       return {
         status: 'warn',
         symptom: 'quota.unreadable',
-        summary: 'The gateway offers no billing or token usage route; quota could not be read.',
+        summary: l10n.t('The gateway offers no billing or token usage route; quota could not be read.'),
         details: notes,
       };
     }
@@ -75,12 +84,12 @@ export const quotaCheck: CheckDefinition = {
       available: token?.total_available ?? null,
       expiresAt: safeIso(token?.expires_at),
     };
-    const spent = usedUsd !== undefined ? `$${usedUsd.toFixed(2)} used` : 'usage unknown';
+    const spent = usedUsd !== undefined ? l10n.t('{amount} used', { amount: `$${usedUsd.toFixed(2)}` }) : l10n.t('usage unknown');
     if (unlimited) {
       return {
         status: 'warn',
         symptom: 'quota.unlimited',
-        summary: `The token has no quota cap (${spent}); the guides strongly recommend one per client.`,
+        summary: l10n.t('The token has no quota cap ({spent}); the guides strongly recommend one per client.', { spent }),
         details: notes,
         metrics,
       };
@@ -92,22 +101,34 @@ export const quotaCheck: CheckDefinition = {
           ? (hardLimitUsd - usedUsd) / hardLimitUsd
           : undefined;
     metrics.remainingShare = share === undefined ? null : Math.round(share * 1000) / 1000;
-    const cap = hardLimitUsd !== undefined ? `$${hardLimitUsd.toFixed(2)} cap` : `${token?.total_granted} quota units`;
+    const cap =
+      hardLimitUsd !== undefined
+        ? l10n.t('{amount} cap', { amount: `$${hardLimitUsd.toFixed(2)}` })
+        : l10n.t('{units} quota units', { units: String(token?.total_granted) });
     if (share !== undefined && share <= 0) {
-      return { status: 'fail', symptom: 'quota.token-insufficient', summary: `The token's quota is used up (${spent} of ${cap}).`, details: notes, metrics };
+      return {
+        status: 'fail',
+        symptom: 'quota.token-insufficient',
+        summary: l10n.t("The token's quota is used up ({spent} of {cap}).", { spent, cap }),
+        details: notes,
+        metrics,
+      };
     }
     if (share !== undefined && share < LOW_QUOTA_SHARE) {
       return {
         status: 'warn',
         symptom: 'quota.low',
-        summary: `Only ${Math.round(share * 100)}% of the token's quota is left (${spent} of ${cap}).`,
+        summary: l10n.t("Only {percent}% of the token's quota is left ({spent} of {cap}).", { percent: Math.round(share * 100), spent, cap }),
         details: notes,
         metrics,
       };
     }
     return {
       status: 'pass',
-      summary: `The token has a quota cap (${cap}; ${spent}${share !== undefined ? `, ${Math.round(share * 100)}% left` : ''}).`,
+      summary:
+        share !== undefined
+          ? l10n.t('The token has a quota cap ({cap}; {spent}, {percent}% left).', { cap, spent, percent: Math.round(share * 100) })
+          : l10n.t('The token has a quota cap ({cap}; {spent}).', { cap, spent }),
       details: notes,
       metrics,
     };

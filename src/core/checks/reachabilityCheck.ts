@@ -1,17 +1,19 @@
-import { fillTemplate as fill } from '../fillTemplate';
+import * as l10n from '@vscode/l10n';
 import { withDeadline } from '../deadline';
 import { describeRoute } from '../transport/networkRoute';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
 import { callGateway, failed } from './gatewayCall';
 
-/** Sentences of this check's details, whole, with `{placeholders}`. */
+type Values = Record<string, string | number>;
+
+/** Sentences of this check's details, whole, with `{placeholders}`, in the reader's language. */
 const SAY = {
-  resolved: '{host} resolved to {addresses} in {ms} ms.',
-  dnsFailed: 'DNS lookup of {host} failed on this machine ({why}); trying the request anyway in case a proxy resolves it.',
-  dnsTimedOut: 'no answer within {ms} ms',
-  proxyResolves: 'The proxy resolves {host} for these requests, so this machine’s DNS was not asked.',
-  answered: '{host} answered over {protocol} in {ms} ms.',
-} as const;
+  resolved: (v: Values) => l10n.t('{host} resolved to {addresses} in {ms} ms.', v),
+  dnsFailed: (v: Values) => l10n.t('DNS lookup of {host} failed on this machine ({why}); trying the request anyway in case a proxy resolves it.', v),
+  dnsTimedOut: (v: Values) => l10n.t('no answer within {ms} ms', v),
+  proxyResolves: (v: Values) => l10n.t('The proxy resolves {host} for these requests, so this machine’s DNS was not asked.', v),
+  answered: (v: Values) => l10n.t('{host} answered over {protocol} in {ms} ms.', v),
+};
 
 /**
  * Can this machine reach the gateway at all? A DNS lookup (timed, bounded by the request timeout
@@ -22,7 +24,9 @@ const SAY = {
 export const reachabilityCheck: CheckDefinition = {
   id: 'reachability',
   kind: 'reachability',
-  title: 'Reachability',
+  get title() {
+    return l10n.t('Reachability');
+  },
   needs: [],
   gatedBy: [],
   sendsToken: false,
@@ -36,15 +40,15 @@ export const reachabilityCheck: CheckDefinition = {
       metrics.route = route.kind;
       if (route.kind === 'proxy') metrics.proxy = route.proxy;
     }
-    if (route?.kind === 'proxy') details.push(fill(SAY.proxyResolves, { host: url.hostname }));
+    if (route?.kind === 'proxy') details.push(SAY.proxyResolves({ host: url.hostname }));
     else {
       const dnsStart = performance.now();
       const lookup = await withDeadline(ctx.lookup(url.hostname), ctx.profile.timeoutMs, ctx.signal);
       metrics.dnsMs = Math.round(performance.now() - dnsStart);
-      if (lookup.ok) details.push(fill(SAY.resolved, { host: url.hostname, addresses: lookup.value.map((a) => a.address).join(', '), ms: metrics.dnsMs }));
+      if (lookup.ok) details.push(SAY.resolved({ host: url.hostname, addresses: lookup.value.map((a) => a.address).join(', '), ms: metrics.dnsMs }));
       else {
-        const why = lookup.timedOut ? fill(SAY.dnsTimedOut, { ms: ctx.profile.timeoutMs }) : ((lookup.error as { code?: string }).code ?? 'error');
-        details.push(fill(SAY.dnsFailed, { host: url.hostname, why }));
+        const why = lookup.timedOut ? SAY.dnsTimedOut({ ms: ctx.profile.timeoutMs }) : ((lookup.error as { code?: string }).code ?? 'error');
+        details.push(SAY.dnsFailed({ host: url.hostname, why }));
       }
     }
     const client = ctx.client();
@@ -52,6 +56,6 @@ export const reachabilityCheck: CheckDefinition = {
     if (!call.ok && call.exchange?.status === undefined) return failed(call.diagnosis, { details, metrics });
     metrics.latencyMs = Math.round(call.exchange?.headersMs ?? 0);
     metrics.protocol = url.protocol.replace(':', '');
-    return { status: 'pass', summary: fill(SAY.answered, { host: url.host, protocol: metrics.protocol, ms: metrics.latencyMs }), details, metrics };
+    return { status: 'pass', summary: SAY.answered({ host: url.host, protocol: metrics.protocol, ms: metrics.latencyMs }), details, metrics };
   },
 };

@@ -1,10 +1,11 @@
+import * as l10n from '@vscode/l10n';
 import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
 import { callGateway, readStream, RELAY } from './gatewayCall';
 import { protocolFailure } from './protocolOutcome';
 import { PROBE_MAX_TOKENS } from './tokenLimit';
 
-const API = 'the Responses API (/v1/responses)';
+const api = () => l10n.t('the Responses API (/v1/responses)');
 
 /** The text of a Responses API answer (`output[].content[]` of type output_text), read defensively. */
 function outputText(value: unknown): string {
@@ -21,7 +22,7 @@ export function responsesCheck(model: string, client = 'Codex'): CheckDefinition
   return {
     id: 'protocol:responses',
     kind: 'protocol',
-    title: `Responses API for ${client} (${model})`,
+    title: l10n.t('Responses API for {client} ({model})', { client, model }),
     model,
     needs: ['token'],
     gatedBy: ['auth'],
@@ -31,10 +32,10 @@ export function responsesCheck(model: string, client = 'Codex'): CheckDefinition
       const params = { model, input: 'Reply with the single word: pong', max_output_tokens: PROBE_MAX_TOKENS };
       // A plain POST: the SDK's responses.create post-processes the body and throws on anything but a Response.
       const json = await callGateway(sdk, RELAY, () => sdk.sdk.post<unknown>('/responses', { ...sdk.request, body: params }));
-      if (!json.ok) return protocolFailure(json.diagnosis, json.exchange, API);
+      if (!json.ok) return protocolFailure(json.diagnosis, json.exchange, api());
       const text = outputText(json.value);
       const stream = await callGateway(sdk, RELAY, () => sdk.sdk.responses.create({ ...params, stream: true }, sdk.request));
-      if (!stream.ok) return protocolFailure(stream.diagnosis, stream.exchange, API);
+      if (!stream.ok) return protocolFailure(stream.diagnosis, stream.exchange, api());
       let deltas = 0;
       let completed = false;
       const broken = await readStream(sdk, RELAY, async () => {
@@ -45,10 +46,15 @@ export function responsesCheck(model: string, client = 'Codex'): CheckDefinition
       });
       const metrics = { deltas, completed };
       if (broken) return { status: 'fail', symptom: broken.symptom, summary: broken.summary, metrics };
-      if (!completed) return { status: 'fail', symptom: 'stream.cut', summary: 'The Responses stream ended without response.completed.', metrics };
+      if (!completed) return { status: 'fail', symptom: 'stream.cut', summary: l10n.t('The Responses stream ended without response.completed.'), metrics };
       return {
         status: 'pass',
-        summary: `${ctx.profile.baseUrl}/responses answers "${text.trim()}" and streams ${deltas} delta(s) to response.completed, as ${client} needs.`,
+        summary: l10n.t('{url} answers "{text}" and streams {deltas} delta(s) to response.completed, as {client} needs.', {
+          url: `${ctx.profile.baseUrl}/responses`,
+          text: text.trim(),
+          deltas,
+          client,
+        }),
         metrics,
       };
     },

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { heldReason } from '../critical/heldReason';
 import type { CriticalSession } from '../critical/criticalGate';
 import type { ProbeMatch } from '../gatewayLog/matchProbes';
@@ -77,7 +78,7 @@ export class RunFacts {
       const value = await readTokenUsage(client, this.baseUrl);
       return { value, keep: value.ok, limited: value.ok ? undefined : value.limited };
     });
-    if (outcome.kind === 'held') return { ok: false, held: true, reason: `not read: ${heldReason(outcome.held, this.clock())}` };
+    if (outcome.kind === 'held') return { ok: false, held: true, reason: l10n.t('not read: {reason}', { reason: heldReason(outcome.held, this.clock()) }) };
     return outcome.reused && outcome.value.ok ? { ...outcome.value, reusedAt: outcome.at } : outcome.value;
   }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import type { Diagnosis } from '../classify/diagnosis';
 import type { Exchange } from '../transport/exchange';
@@ -29,7 +30,7 @@ export function streamingCheck(model: string): CheckDefinition {
   return {
     id: 'streaming',
     kind: 'streaming',
-    title: `Streaming (${model})`,
+    title: l10n.t('Streaming ({model})', { model }),
     model,
     priority: 2,
     needs: ['token'],
@@ -68,7 +69,9 @@ async function streamOnce(client: GatewayClient, model: string): Promise<Attempt
         outcome: {
           status: 'fail',
           symptom: 'stream.not-sse',
-          summary: `A streaming request was answered with ${call.exchange?.contentType ?? 'no content type'} instead of text/event-stream.`,
+          summary: l10n.t('A streaming request was answered with {contentType} instead of text/event-stream.', {
+            contentType: call.exchange?.contentType ?? l10n.t('no content type'),
+          }),
         },
       };
     }
@@ -109,8 +112,8 @@ async function streamOnce(client: GatewayClient, model: string): Promise<Attempt
 /** Why a timing proves nothing: the doctor's own pauses, before the first read or among the reads. */
 const stallsOf = (t: StreamTiming) =>
   t.stallWithinMs > 0 && t.spreadMs >= BUFFERED_WINDOW_MS
-    ? `were spread over ${t.spreadMs} ms only by ${t.stallWithinMs} ms in which this machine stalled the doctor`
-    : `were read within ${t.spreadMs} ms right after this machine had stalled the doctor for ${t.stallBeforeMs} ms`;
+    ? l10n.t('were spread over {spread} ms only by {stall} ms in which this machine stalled the doctor', { spread: t.spreadMs, stall: t.stallWithinMs })
+    : l10n.t('were read within {spread} ms right after this machine had stalled the doctor for {stall} ms', { spread: t.spreadMs, stall: t.stallBeforeMs });
 
 function judgeStream(model: string, seen: StreamObservation, attempts: number, earlier?: StreamTiming): CheckOutcome {
   const { timing } = seen;
@@ -130,47 +133,82 @@ function judgeStream(model: string, seen: StreamObservation, attempts: number, e
     completionTokens: seen.usage?.completion_tokens ?? null,
   };
   const details = [
-    `Received "${seen.text.slice(0, 60)}" in ${timing.contentChunks} content chunk(s); first after ${timing.ttftMs ?? '–'} ms, spread over ${timing.spreadMs} ms.`,
+    l10n.t('Received "{text}" in {chunks} content chunk(s); first after {ttft} ms, spread over {spread} ms.', {
+      text: seen.text.slice(0, 60),
+      chunks: timing.contentChunks,
+      ttft: timing.ttftMs ?? '–',
+      spread: timing.spreadMs,
+    }),
   ];
-  if (earlier) details.push(`Measured twice: the first time ${earlier.contentChunks} chunks ${stallsOf(earlier)}, which proves nothing.`);
+  if (earlier)
+    details.push(
+      l10n.t('Measured twice: the first time {chunks} chunks {stalls}, which proves nothing.', { chunks: earlier.contentChunks, stalls: stallsOf(earlier) }),
+    );
   if (seen.error) return { status: 'fail', symptom: seen.error.symptom, summary: seen.error.summary, details, metrics };
   if (timing.contentChunks === 0)
-    return { status: 'fail', symptom: 'stream.not-sse', summary: `The event stream from ${model} carried no content chunks.`, details, metrics };
+    return {
+      status: 'fail',
+      symptom: 'stream.not-sse',
+      summary: l10n.t('The event stream from {model} carried no content chunks.', { model }),
+      details,
+      metrics,
+    };
   if (!sawDone) {
     if (!seen.finishReason)
-      return { status: 'fail', symptom: 'stream.cut', summary: 'The stream ended without a finish reason or data: [DONE]: it was cut off.', details, metrics };
+      return {
+        status: 'fail',
+        symptom: 'stream.cut',
+        summary: l10n.t('The stream ended without a finish reason or data: [DONE]: it was cut off.'),
+        details,
+        metrics,
+      };
     return {
       status: 'warn',
       symptom: 'stream.no-done',
-      summary: 'The stream finished but never sent data: [DONE]; some clients wait for it.',
+      summary: l10n.t('The stream finished but never sent data: [DONE]; some clients wait for it.'),
       details,
       metrics,
     };
   }
   if (timing.delivery === 'buffered') {
-    const silence = timing.ttftMs === null ? '' : ` after ${timing.ttftMs} ms of silence`;
+    const values = { chunks: timing.contentChunks, spread: timing.spreadMs, ttft: timing.ttftMs ?? 0 };
     return {
       status: 'warn',
       symptom: 'stream.buffered',
-      summary: `All ${timing.contentChunks} chunks arrived within ${timing.spreadMs} ms${silence}, while the doctor was free to read them: something between you and the model buffers the stream.`,
+      summary:
+        timing.ttftMs === null
+          ? l10n.t(
+              'All {chunks} chunks arrived within {spread} ms, while the doctor was free to read them: something between you and the model buffers the stream.',
+              values,
+            )
+          : l10n.t(
+              'All {chunks} chunks arrived within {spread} ms after {ttft} ms of silence, while the doctor was free to read them: something between you and the model buffers the stream.',
+              values,
+            ),
       details,
       metrics,
     };
   }
   if (!seen.usage)
-    return { status: 'warn', symptom: 'stream.no-usage', summary: 'Streaming works, but no usage chunk was sent before [DONE].', details, metrics };
+    return { status: 'warn', symptom: 'stream.no-usage', summary: l10n.t('Streaming works, but no usage chunk was sent before [DONE].'), details, metrics };
   if (timing.delivery === 'inconclusive') {
     return {
       status: 'pass',
-      summary: `Streaming works (usage and [DONE] received); whether it arrives token by token is inconclusive: twice, the chunks ${stallsOf(timing)}.`,
+      summary: l10n.t('Streaming works (usage and [DONE] received); whether it arrives token by token is inconclusive: twice, the chunks {stalls}.', {
+        stalls: stallsOf(timing),
+      }),
       details,
       metrics,
     };
   }
-  if (timing.delivery === 'too-few') details.push('Too few chunks to judge whether the stream is incremental.');
+  if (timing.delivery === 'too-few') details.push(l10n.t('Too few chunks to judge whether the stream is incremental.'));
   return {
     status: 'pass',
-    summary: `Incremental stream: first token after ${timing.ttftMs} ms, ${timing.contentChunks} chunks over ${timing.spreadMs} ms, usage and [DONE] received.`,
+    summary: l10n.t('Incremental stream: first token after {ttft} ms, {chunks} chunks over {spread} ms, usage and [DONE] received.', {
+      ttft: String(timing.ttftMs),
+      chunks: timing.contentChunks,
+      spread: timing.spreadMs,
+    }),
     details,
     metrics,
   };

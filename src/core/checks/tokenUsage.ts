@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import type { Diagnosis } from '../classify/diagnosis';
 import type { GatewayClient } from '../transport/gatewayClient';
@@ -39,7 +40,7 @@ export async function readTokenUsage(client: GatewayClient, baseUrl: string): Pr
       if (call.diagnosis.symptom === 'rate.critical') {
         return {
           ok: false,
-          reason: `the token status route answered: ${call.diagnosis.summary}`,
+          reason: l10n.t('the token status route answered: {why}', { why: call.diagnosis.summary }),
           diagnosis: call.diagnosis,
           limited: { retryAfterMs: retryAfterMs(call.exchange?.retryAfter, Date.now()) },
         };
@@ -47,15 +48,15 @@ export async function readTokenUsage(client: GatewayClient, baseUrl: string): Pr
       const absent = call.diagnosis.symptom === 'url.not-found' || call.diagnosis.symptom === 'url.website-html' || call.diagnosis.symptom === 'url.wrong-path';
       return {
         ok: false,
-        reason: absent ? 'this gateway has no token status route' : `the token status route answered: ${call.diagnosis.summary}`,
+        reason: absent ? l10n.t('this gateway has no token status route') : l10n.t('the token status route answered: {why}', { why: call.diagnosis.summary }),
         diagnosis: absent ? undefined : call.diagnosis,
       };
     }
     const parsed = TokenUsageSchema.safeParse(call.value);
-    if (!parsed.success) return { ok: false, reason: 'the token status route answered with something else than a token record' };
+    if (!parsed.success) return { ok: false, reason: l10n.t('the token status route answered with something else than a token record') };
     return { ok: true, usage: parsed.data.data };
   } catch (error) {
-    if (client.request.signal.aborted) return { ok: false, reason: 'cancelled', aborted: true };
+    if (client.request.signal.aborted) return { ok: false, reason: l10n.t('cancelled'), aborted: true };
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ChatCompletion, ChatCompletionFunctionTool } from 'openai/resources/chat/completions';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
 import { failed, RELAY } from './gatewayCall';
@@ -19,7 +20,7 @@ export function toolsCheck(model: string): CheckDefinition {
   return {
     id: 'tools',
     kind: 'tools',
-    title: `Tool calling (${model})`,
+    title: l10n.t('Tool calling ({model})', { model }),
     model,
     priority: 1,
     needs: ['token'],
@@ -42,23 +43,25 @@ export function toolsCheck(model: string): CheckDefinition {
       if (!call.ok) {
         // A rejection of the request as such (400/422) is about the tools; auth, quota and route failures are not.
         if (call.diagnosis.symptom === 'request.invalid')
-          return { status: 'fail', symptom: 'tools.error', summary: `A request with tools was rejected: ${call.diagnosis.summary}` };
+          return { status: 'fail', symptom: 'tools.error', summary: l10n.t('A request with tools was rejected: {why}', { why: call.diagnosis.summary }) };
         return failed(call.diagnosis);
       }
       const completion = call.value as ChatCompletion | string | null;
       if (completion === null || typeof completion !== 'object' || !Array.isArray(completion.choices))
-        return { status: 'fail', symptom: 'response.malformed', summary: `${model} answered 200, but not with a chat completion.` };
+        return { status: 'fail', symptom: 'response.malformed', summary: l10n.t('{model} answered 200, but not with a chat completion.', { model }) };
       const message = completion.choices[0]?.message;
       const toolCall = Array.isArray(message?.tool_calls) ? message.tool_calls[0] : undefined;
       const metrics = { completionTokens: typeof completion.usage?.completion_tokens === 'number' ? completion.usage.completion_tokens : null };
       if (toolCall?.type === 'function' && toolCall.function?.name === PROBE_TOOL.function.name) {
-        return { status: 'pass', summary: `${model} called ${toolCall.function.name} as asked.`, metrics };
+        return { status: 'pass', summary: l10n.t('{model} called {tool} as asked.', { model, tool: toolCall.function.name }), metrics };
       }
       const said = typeof message?.content === 'string' ? message.content.slice(0, 60) : '';
       return {
         status: 'warn',
         symptom: 'tools.no-call',
-        summary: `${model} answered in text instead of calling the tool${said ? `: "${said}"` : ''}.`,
+        summary: said
+          ? l10n.t('{model} answered in text instead of calling the tool: "{said}".', { model, said })
+          : l10n.t('{model} answered in text instead of calling the tool.', { model }),
         metrics,
       };
     },

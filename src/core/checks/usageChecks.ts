@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CLIENTS } from '../clients/clients';
 import { LOG_TYPE, type LogEntry } from '../gatewayLog/logEntry';
 import { displayOf, formatQuota, type QuotaDisplay } from '../money/quotaDisplay';
@@ -15,7 +16,10 @@ const pct = (share: number) => `${Math.round(share * 100)}%`;
 const tokens = (n: number) => (n >= 1000 ? `${Math.round(n / 1000)}k` : String(n));
 const tooFew = (n: number): CheckOutcome => ({
   status: 'skipped',
-  summary: `Not judged: the token’s log holds ${n} ${n === 1 ? 'call' : 'calls'} besides this run’s, too few to judge (the doctor judges from ${T.minCalls}).`,
+  summary:
+    n === 1
+      ? l10n.t('Not judged: the token’s log holds 1 call besides this run’s, too few to judge (the doctor judges from {min}).', { min: T.minCalls })
+      : l10n.t('Not judged: the token’s log holds {n} calls besides this run’s, too few to judge (the doctor judges from {min}).', { n, min: T.minCalls }),
 });
 
 interface Seen {
@@ -30,13 +34,14 @@ interface Seen {
 /** One pattern of the token's recent log that can drive its bill up. */
 interface UsagePattern {
   id: string;
-  title: string;
+  /** Its title in the reader's language. */
+  title(): string;
   judge(seen: Seen): CheckOutcome;
 }
 
 const LONG_CONTEXT: UsagePattern = {
   id: 'long-context',
-  title: 'Usage: long prompts',
+  title: () => l10n.t('Usage: long prompts'),
   judge({ calls, display }) {
     const lp = longPrompts(calls);
     if (lp.calls < T.minCalls) return tooFew(lp.calls);
@@ -45,93 +50,126 @@ const LONG_CONTEXT: UsagePattern = {
     if (lp.long === 0)
       return {
         status: 'pass',
-        summary: `No call sent a prompt of ${tokens(T.longPromptTokens)} tokens or more (${lp.calls} billed calls; the longest ${tokens(lp.longest)}).`,
+        summary: l10n.t('No call sent a prompt of {limit} tokens or more ({calls} billed calls; the longest {longest}).', {
+          limit: tokens(T.longPromptTokens),
+          calls: lp.calls,
+          longest: tokens(lp.longest),
+        }),
         metrics,
       };
-    const said = `${pct(lp.shareOfSpend)} of the spend (${formatQuota(Math.round(quota * lp.shareOfSpend), display)}) went to ${lp.long} of ${lp.calls} calls with prompts of ${tokens(T.longPromptTokens)} tokens or more`;
+    const said = l10n.t('{share} of the spend ({cost}) went to {long} of {calls} calls with prompts of {limit} tokens or more', {
+      share: pct(lp.shareOfSpend),
+      cost: formatQuota(Math.round(quota * lp.shareOfSpend), display),
+      long: lp.long,
+      calls: lp.calls,
+      limit: tokens(T.longPromptTokens),
+    });
     if (lp.shareOfSpend > T.longPromptSpendShare)
       return {
         status: 'warn',
         symptom: 'usage.long-context',
-        summary: `Long multi-turn context drives the bill: ${said} (the longest ${tokens(lp.longest)}).`,
+        summary: l10n.t('Long multi-turn context drives the bill: {said} (the longest {longest}).', { said, longest: tokens(lp.longest) }),
         metrics,
       };
-    return { status: 'pass', summary: `No long-context pattern: ${said}.`, metrics };
+    return { status: 'pass', summary: l10n.t('No long-context pattern: {said}.', { said }), metrics };
   },
 };
 
 const RETRIES: UsagePattern = {
   id: 'retries',
-  title: 'Usage: repeated requests',
+  title: () => l10n.t('Usage: repeated requests'),
   judge({ calls, display }) {
     if (calls.length < T.minCalls) return tooFew(calls.length);
     const rb = retryBursts(calls);
     const share = rb.retries / calls.length;
     const metrics = { calls: calls.length, bursts: rb.bursts, retries: rb.retries, share: Math.round(share * 1000) / 1000 };
-    if (rb.retries === 0) return { status: 'pass', summary: `No request was sent again within ${T.retryWithinSeconds} s (${calls.length} calls).`, metrics };
-    const said = `${rb.retries} of ${calls.length} calls (${pct(share)}) repeated an identical request within ${T.retryWithinSeconds} s, in ${rb.bursts} ${rb.bursts === 1 ? 'burst' : 'bursts'}`;
+    if (rb.retries === 0)
+      return {
+        status: 'pass',
+        summary: l10n.t('No request was sent again within {seconds} s ({calls} calls).', { seconds: T.retryWithinSeconds, calls: calls.length }),
+        metrics,
+      };
+    const values = { retries: rb.retries, calls: calls.length, share: pct(share), seconds: T.retryWithinSeconds, bursts: rb.bursts };
+    const said =
+      rb.bursts === 1
+        ? l10n.t('{retries} of {calls} calls ({share}) repeated an identical request within {seconds} s, in 1 burst', values)
+        : l10n.t('{retries} of {calls} calls ({share}) repeated an identical request within {seconds} s, in {bursts} bursts', values);
     if (share > T.retryShare)
       return {
         status: 'warn',
         symptom: 'usage.retries',
-        summary: `A client retries: ${said}; the billed copies cost ${formatQuota(rb.retriedQuota, display)}.`,
+        summary: l10n.t('A client retries: {said}; the billed copies cost {cost}.', { said, cost: formatQuota(rb.retriedQuota, display) }),
         metrics,
       };
-    return { status: 'pass', summary: `Few repeats: ${said}.`, metrics };
+    return { status: 'pass', summary: l10n.t('Few repeats: {said}.', { said }), metrics };
   },
 };
 
 const ERRORS: UsagePattern = {
   id: 'errors',
-  title: 'Usage: failed requests',
+  title: () => l10n.t('Usage: failed requests'),
   judge({ calls }) {
     const er = errorRate(calls);
     const metrics = { calls: er.calls, errors: er.errors, share: Math.round(er.share * 1000) / 1000 };
     if (er.errors === 0)
       return {
         status: 'pass',
-        summary: `No failed call in the token’s log (${er.calls} calls; the gateway records failures only when its error log is on).`,
+        summary: l10n.t('No failed call in the token’s log ({calls} calls; the gateway records failures only when its error log is on).', { calls: er.calls }),
         metrics,
       };
     if (er.calls < T.minCalls) return tooFew(er.calls);
     const byModel = new Map<string, number>();
     for (const e of calls) if (e.type === LOG_TYPE.error) byModel.set(e.model, (byModel.get(e.model) ?? 0) + 1);
     const [model, most] = [...byModel].toSorted((a, b) => b[1] - a[1])[0]!;
-    const said = `${er.errors} of ${er.calls} calls (${pct(er.share)}) failed, most with ${model} (${most})`;
-    if (er.share > T.errorShare) return { status: 'warn', symptom: 'usage.errors', summary: `Many requests fail: ${said}.`, metrics };
-    return { status: 'pass', summary: `Few failures: ${said}.`, metrics };
+    const said = l10n.t('{errors} of {calls} calls ({share}) failed, most with {model} ({most})', {
+      errors: er.errors,
+      calls: er.calls,
+      share: pct(er.share),
+      model,
+      most,
+    });
+    if (er.share > T.errorShare) return { status: 'warn', symptom: 'usage.errors', summary: l10n.t('Many requests fail: {said}.', { said }), metrics };
+    return { status: 'pass', summary: l10n.t('Few failures: {said}.', { said }), metrics };
   },
 };
 
 const CLIENT_IPS: UsagePattern = {
   id: 'client-ips',
-  title: 'Usage: client addresses',
+  title: () => l10n.t('Usage: client addresses'),
   judge({ all, profile }) {
     const ci = clientIps(all);
     const metrics = { addresses: ci.ips.length };
     if (!ci.recorded)
       return {
         status: 'skipped',
-        summary: 'Not judged: the gateway records no client IP for this token (IP recording is off in the dashboard’s settings), so sharing cannot be seen.',
+        summary: l10n.t(
+          'Not judged: the gateway records no client IP for this token (IP recording is off in the dashboard’s settings), so sharing cannot be seen.',
+        ),
         metrics,
       };
-    const list = ci.ips.slice(0, 5).map((a) => `${a.ip}: ${a.calls} ${a.calls === 1 ? 'call' : 'calls'}`);
-    const more = ci.ips.length > 5 ? `, and ${ci.ips.length - 5} more` : '';
+    const list = ci.ips
+      .slice(0, 5)
+      .map((a) => (a.calls === 1 ? l10n.t('{ip}: 1 call', { ip: a.ip }) : l10n.t('{ip}: {calls} calls', { ip: a.ip, calls: a.calls })));
+    const more = ci.ips.length > 5 ? l10n.t(', and {n} more', { n: ci.ips.length - 5 }) : '';
     const client = CLIENTS[profile.client];
     if (client.requestsFrom === 'vendor-servers' && ci.ips.length > T.maxClientIps)
       return {
         status: 'skipped',
-        summary: `Not judged: ${client.name} sends requests from its own servers, so the token’s calls come from many addresses anyway (${ci.ips.length}: ${list.join(', ')}${more}).`,
+        summary: l10n.t('Not judged: {client} sends requests from its own servers, so the token’s calls come from many addresses anyway ({count}: {list}).', {
+          client: client.name,
+          count: ci.ips.length,
+          list: `${list.join(', ')}${more}`,
+        }),
         metrics,
       };
     if (ci.ips.length > T.maxClientIps)
       return {
         status: 'warn',
         symptom: 'usage.shared-token',
-        summary: `The token is used from ${ci.ips.length} addresses: ${list.join(', ')}${more}.`,
+        summary: l10n.t('The token is used from {count} addresses: {list}.', { count: ci.ips.length, list: `${list.join(', ')}${more}` }),
         metrics,
       };
-    return { status: 'pass', summary: `All of the token’s logged calls came from one address (${list.join(', ')}).`, metrics };
+    return { status: 'pass', summary: l10n.t('All of the token’s logged calls came from one address ({list}).', { list: list.join(', ') }), metrics };
   },
 };
 
@@ -145,7 +183,7 @@ export function usageCheck(pattern: UsagePattern): CheckDefinition {
   return {
     id: `usage:${pattern.id}`,
     kind: 'usage',
-    title: pattern.title,
+    title: pattern.title(),
     needs: ['token'],
     gatedBy: ['auth'],
     after: ['log'],
@@ -153,7 +191,7 @@ export function usageCheck(pattern: UsagePattern): CheckDefinition {
     async run(ctx): Promise<CheckOutcome> {
       const read = await ctx.facts.tokenLog(ctx.client());
       // Why it was not read is the log check's to say, once.
-      if (!read.ok) return { status: 'skipped', summary: 'Not judged: the token’s log was not read (see “This run in the gateway’s log”).' };
+      if (!read.ok) return { status: 'skipped', summary: l10n.t('Not judged: the token’s log was not read (see “This run in the gateway’s log”).') };
       const display = ctx.facts.display ?? displayOf((await ctx.facts.gatewayStatus(ctx.client())).status);
       ctx.facts.display ??= display;
       const { calls } = recentCalls(read.entries, ctx.facts.logMatches);

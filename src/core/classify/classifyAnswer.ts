@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Exchange } from '../transport/exchange';
 import { matchWording } from '../wordings/matchWording';
 import type { AnswerContext, Diagnosis } from './diagnosis';
@@ -30,31 +31,47 @@ export function classifyAnswer(exchange: Exchange, context: AnswerContext): Diag
   if (exchange.redirectLoop)
     return {
       symptom: 'url.redirect',
-      summary: `${where} kept redirecting within the same site (${exchange.redirectLoop}): a redirect loop; the doctor stopped following it.`,
+      summary: l10n.t('{where} kept redirecting within the same site ({loop}): a redirect loop; the doctor stopped following it.', {
+        where,
+        loop: exchange.redirectLoop,
+      }),
     };
   if (exchange.blockedRedirect) {
     return {
       symptom: 'url.redirect',
-      summary: `${where} answered ${status} redirecting to ${exchange.blockedRedirect}; not followed, so the token was not sent there.`,
+      summary: l10n.t('{where} answered {status} redirecting to {target}; not followed, so the token was not sent there.', {
+        where,
+        status,
+        target: exchange.blockedRedirect,
+      }),
     };
   }
-  if (status >= 300 && status < 400) return { symptom: 'url.redirect', summary: `${where} answered ${status} without a usable Location.` };
+  if (status >= 300 && status < 400)
+    return { symptom: 'url.redirect', summary: l10n.t('{where} answered {status} without a usable Location.', { where, status }) };
   if (isHtml(exchange.contentType) || (!isJson(exchange.contentType) && looksLikeHtml(exchange.body))) {
     if (status >= 200 && status < 300)
-      return { symptom: 'url.website-html', summary: `${where} returned an HTML page with status ${status}: this is the website, not the API.` };
+      return {
+        symptom: 'url.website-html',
+        summary: l10n.t('{where} returned an HTML page with status {status}: this is the website, not the API.', { where, status }),
+      };
     if (status === 404)
       return {
         symptom: 'url.not-found',
-        summary: `${where} returned 404 with an HTML page: nothing serves the API at this path (the gateway answers unknown API paths with JSON).`,
+        summary: l10n.t('{where} returned 404 with an HTML page: nothing serves the API at this path (the gateway answers unknown API paths with JSON).', {
+          where,
+        }),
       };
     return {
       symptom: 'front.html',
-      summary: `${where} returned ${status} with an HTML page: something in front of the gateway (a CDN, firewall or proxy) answered, not the gateway.`,
+      summary: l10n.t('{where} returned {status} with an HTML page: something in front of the gateway (a CDN, firewall or proxy) answered, not the gateway.', {
+        where,
+        status,
+      }),
     };
   }
   const error = readErrorBody(exchange.body, status);
   if (!error) return status >= 400 ? statusFallback(where, status, undefined, context) : undefined;
-  const detail = `${status}${error.message ? ` ${quote(error)}` : error.kind === 'empty' ? ' with an empty body' : ''}${error.code ? ` (${error.code})` : ''}`;
+  const detail = `${status}${error.message ? ` ${quote(error)}` : error.kind === 'empty' ? l10n.t(' with an empty body') : ''}${error.code ? ` (${error.code})` : ''}`;
   const wording = matchWording(status, error, context.route);
   if (wording) {
     const symptom = wording.symptom === 'auth.invalid' && !isGatewayRaised(error) && context.tokenAccepted ? 'gateway.channel-key' : wording.symptom;
@@ -65,5 +82,5 @@ export function classifyAnswer(exchange: Exchange, context: AnswerContext): Diag
 
 function retryAfter(exchange: Exchange, status: number): string {
   if (status !== 429) return '';
-  return exchange.retryAfter ? ` (retry-after: ${exchange.retryAfter})` : ' (no retry-after given)';
+  return exchange.retryAfter ? ` (retry-after: ${exchange.retryAfter})` : l10n.t(' (no retry-after given)');
 }

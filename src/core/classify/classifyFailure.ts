@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { causeChain } from '../causeChain';
 import type { Exchange } from '../transport/exchange';
@@ -38,34 +39,40 @@ export function isCancellation(error: unknown, signal?: AbortSignal): boolean {
  * network or transport failure: that is a fault in the doctor and must not be dressed up as one.
  */
 export function classifyFailure(error: unknown, exchange: Exchange | undefined, context: AnswerContext, timeoutMs: number): Diagnosis | undefined {
-  const host = exchange ? new URL(exchange.url).host : 'the gateway';
+  const host = exchange ? new URL(exchange.url).host : l10n.t('the gateway');
   if (causeIs(error, BodyTimeoutError)) {
-    return { symptom: 'network.timeout', summary: `${host}: the response started but its body did not finish within ${timeoutMs} ms (a slow trickle).` };
+    return {
+      symptom: 'network.timeout',
+      summary: l10n.t('{host}: the response started but its body did not finish within {ms} ms (a slow trickle).', { host, ms: timeoutMs }),
+    };
   }
   if (isTimeout(error) || (exchange?.failure && /timed? ?out/i.test(exchange.failure) && exchange.status === undefined)) {
-    const phase = exchange?.headersMs === undefined ? 'no response headers' : 'the body did not finish';
-    return { symptom: 'network.timeout', summary: `${host}: ${phase} within ${timeoutMs} ms.` };
+    const summary =
+      exchange?.headersMs === undefined
+        ? l10n.t('{host}: no response headers within {ms} ms.', { host, ms: timeoutMs })
+        : l10n.t('{host}: the body did not finish within {ms} ms.', { host, ms: timeoutMs });
+    return { symptom: 'network.timeout', summary };
   }
   if (causeIs(error, InsecureTransportError)) {
-    return { symptom: 'network.insecure-http', summary: `Refused to send the token over plain http to ${host}.` };
+    return { symptom: 'network.insecure-http', summary: l10n.t('Refused to send the token over plain http to {host}.', { host }) };
   }
   if (causeIs(error, BodyTooLargeError)) {
-    return { symptom: 'response.malformed', summary: `${host}: the response body exceeded the doctor's limit; it stopped reading.` };
+    return { symptom: 'response.malformed', summary: l10n.t("{host}: the response body exceeded the doctor's limit; it stopped reading.", { host }) };
   }
   if (httpStatusOf(error) !== undefined && exchange?.status !== undefined) {
     const answer = classifyAnswer(exchange, context);
     if (answer) return answer;
   }
   if (isSdkError(error) && httpStatusOf(error) === undefined && !(error instanceof APIConnectionError) && !named(error, 'APIConnectionError')) {
-    return { symptom: 'stream.error-event', summary: `The stream carried an error event: ${(error as Error).message}` };
+    return { symptom: 'stream.error-event', summary: l10n.t('The stream carried an error event: {message}', { message: (error as Error).message }) };
   }
   if (error instanceof SyntaxError && exchange?.status !== undefined) {
-    return { symptom: 'response.malformed', summary: `${host}: the body could not be parsed as JSON (${error.message}).` };
+    return { symptom: 'response.malformed', summary: l10n.t('{host}: the body could not be parsed as JSON ({error}).', { host, error: error.message }) };
   }
   const network = classifyNetwork(error, host, exchange?.route);
   if (network) return network;
   if (error instanceof APIConnectionError || named(error, 'APIConnectionError'))
-    return { symptom: 'network.reset', summary: `Could not reach ${host}: ${(error as Error).message}` };
+    return { symptom: 'network.reset', summary: l10n.t('Could not reach {host}: {message}', { host, message: (error as Error).message }) };
   return undefined;
 }
 

@@ -1,22 +1,32 @@
+import * as l10n from '@vscode/l10n';
 import { causeChain, codeOf, messageOf } from '../causeChain';
-import { fillTemplate } from '../fillTemplate';
 import type { NetworkRoute } from '../transport/networkRoute';
 import type { Diagnosis } from './diagnosis';
 
 type ProxyRoute = Extract<NetworkRoute, { kind: 'proxy' }>;
 
 /** The summaries of failures at or through a proxy: whole sentences with `{placeholders}`. */
+type Values = Record<string, string>;
 const SAY = {
-  authNone: 'The proxy {proxy} (from {source}) asks for a user name and password (407 Proxy Authentication Required), and {source} carries none.',
-  authRejected: 'The proxy {proxy} (from {source}) rejected the user name and password in {source} (407 Proxy Authentication Required).',
-  tunnelRefused: 'The proxy {proxy} (from {source}) refused to open a tunnel to {host} (CONNECT answered {status}).',
-  upstream:
-    'The proxy {proxy} (from {source}) could not connect to {host} (it answered {status}): the host name may be misspelt, or the gateway cannot be reached from the proxy.',
-  dns: 'The proxy’s host name in {source} ({proxy}) did not resolve on this machine ({code}).',
-  unreachable: 'The proxy {proxy} (from {source}) did not accept the connection ({code}): nothing answers at that address and port.',
-  connectTimeout: 'The proxy {proxy} (from {source}) did not accept the connection in time ({code}).',
-  tls: 'The TLS handshake with {host} through the proxy {proxy} failed ({code}): a proxy that inspects HTTPS presents its own certificate, which this machine does not trust.',
-} as const;
+  authNone: (v: Values) =>
+    l10n.t('The proxy {proxy} (from {source}) asks for a user name and password (407 Proxy Authentication Required), and {source} carries none.', v),
+  authRejected: (v: Values) =>
+    l10n.t('The proxy {proxy} (from {source}) rejected the user name and password in {source} (407 Proxy Authentication Required).', v),
+  tunnelRefused: (v: Values) => l10n.t('The proxy {proxy} (from {source}) refused to open a tunnel to {host} (CONNECT answered {status}).', v),
+  upstream: (v: Values) =>
+    l10n.t(
+      'The proxy {proxy} (from {source}) could not connect to {host} (it answered {status}): the host name may be misspelt, or the gateway cannot be reached from the proxy.',
+      v,
+    ),
+  dns: (v: Values) => l10n.t('The proxy’s host name in {source} ({proxy}) did not resolve on this machine ({code}).', v),
+  unreachable: (v: Values) => l10n.t('The proxy {proxy} (from {source}) did not accept the connection ({code}): nothing answers at that address and port.', v),
+  connectTimeout: (v: Values) => l10n.t('The proxy {proxy} (from {source}) did not accept the connection in time ({code}).', v),
+  tls: (v: Values) =>
+    l10n.t(
+      'The TLS handshake with {host} through the proxy {proxy} failed ({code}): a proxy that inspects HTTPS presents its own certificate, which this machine does not trust.',
+      v,
+    ),
+};
 
 /**
  * undici's words for a tunnel the proxy would not open (undici@6.29.1 lib/dispatcher/proxy-agent.js:
@@ -45,21 +55,21 @@ export function classifyProxy(error: unknown, host: string, route: ProxyRoute): 
   const values = { proxy: route.proxy, source: route.source, host };
   const tunnel = TUNNEL_REFUSED.exec(messages);
   if (FORWARD_AUTH.test(messages) || tunnel?.[1] === '407')
-    return { symptom: 'network.proxy-auth', summary: fillTemplate(route.credentials ? SAY.authRejected : SAY.authNone, values) };
+    return { symptom: 'network.proxy-auth', summary: (route.credentials ? SAY.authRejected : SAY.authNone)(values) };
   if (tunnel) {
     const status = tunnel[1]!;
     return UPSTREAM_STATUS.test(status)
-      ? { symptom: 'network.proxy-upstream', summary: fillTemplate(SAY.upstream, { ...values, status }) }
-      : { symptom: 'network.proxy-tunnel', summary: fillTemplate(SAY.tunnelRefused, { ...values, status }) };
+      ? { symptom: 'network.proxy-upstream', summary: SAY.upstream({ ...values, status }) }
+      : { symptom: 'network.proxy-tunnel', summary: SAY.tunnelRefused({ ...values, status }) };
   }
   const code = (pattern: RegExp) => codes.find((c) => pattern.test(c));
   const dns = code(DNS);
-  if (dns) return { symptom: 'network.proxy-dns', summary: fillTemplate(SAY.dns, { ...values, code: dns }) };
+  if (dns) return { symptom: 'network.proxy-dns', summary: SAY.dns({ ...values, code: dns }) };
   const unreachable = code(UNREACHABLE);
-  if (unreachable) return { symptom: 'network.proxy-refused', summary: fillTemplate(SAY.unreachable, { ...values, code: unreachable }) };
+  if (unreachable) return { symptom: 'network.proxy-refused', summary: SAY.unreachable({ ...values, code: unreachable }) };
   const connectTimeout = code(CONNECT_TIMEOUT);
-  if (connectTimeout) return { symptom: 'network.proxy-refused', summary: fillTemplate(SAY.connectTimeout, { ...values, code: connectTimeout }) };
+  if (connectTimeout) return { symptom: 'network.proxy-refused', summary: SAY.connectTimeout({ ...values, code: connectTimeout }) };
   const tls = code(TLS);
-  if (tls) return { symptom: 'network.tls', summary: fillTemplate(SAY.tls, { ...values, code: tls }) };
+  if (tls) return { symptom: 'network.tls', summary: SAY.tls({ ...values, code: tls }) };
   return undefined;
 }

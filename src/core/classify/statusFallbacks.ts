@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { SymptomId } from '../symptoms/symptomIds';
 import type { AnswerContext, Diagnosis } from './diagnosis';
 import { isGatewayRaised, type GatewayError } from './errorEnvelope';
@@ -40,7 +41,8 @@ const FALLBACKS: readonly Fallback[] = [
 
 export function statusFallback(where: string, status: number, error: GatewayError | undefined, context: AnswerContext, detail = `${status}`): Diagnosis {
   const rule = FALLBACKS.find((f) => f.statuses(status) && (f.when?.(error, context) ?? true))!;
-  const body = error === undefined ? ' with a body that is not an error the doctor can read' : '';
-  const unsure = rule.certainty === 'inconclusive' ? ': the gateway refused with a message the doctor does not recognise, so the cause is inconclusive' : '';
+  const body = error === undefined ? l10n.t(' with a body that is not an error the doctor can read') : '';
+  const unsure =
+    rule.certainty === 'inconclusive' ? l10n.t(': the gateway refused with a message the doctor does not recognise, so the cause is inconclusive') : '';
   return { symptom: rule.symptom, summary: `${where} → ${detail}${body}${unsure}` };
 }

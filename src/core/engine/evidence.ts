@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Evidence } from '../checks/checkTypes';
 import { redact } from '../redact';
 import type { Secret } from '../secret';
@@ -13,8 +14,8 @@ export function toEvidence(exchange: Exchange, secrets: Secret[]): Evidence {
     .replace(/\s+/g, ' ')
     .trim();
   const note = [
-    exchange.blockedRedirect && `redirect to ${exchange.blockedRedirect} not followed`,
-    exchange.redirectLoop && `same-site redirects: ${exchange.redirectLoop}`,
+    exchange.blockedRedirect && l10n.t('redirect to {target} not followed', { target: exchange.blockedRedirect }),
+    exchange.redirectLoop && l10n.t('same-site redirects: {loop}', { loop: exchange.redirectLoop }),
     exchange.failure,
   ]
     .filter(Boolean)

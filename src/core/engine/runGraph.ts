@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CancelledError } from '../classify/classifyFailure';
 import type { CheckResult } from '../checks/checkTypes';
 
@@ -45,7 +46,8 @@ export async function runGraph(nodes: readonly GraphNode[], options: GraphOption
   const blockReason = (node: GraphNode): string | undefined => {
     for (const dep of [...node.needs, ...node.gatedBy]) {
       const r = final.get(dep);
-      if (r && !passed(r)) return `Blocked: ${r.title} ${r.status === 'skipped' ? 'did not run' : 'failed'}.`;
+      if (r && !passed(r))
+        return r.status === 'skipped' ? l10n.t('Blocked: {title} did not run.', { title: r.title }) : l10n.t('Blocked: {title} failed.', { title: r.title });
     }
     return undefined;
   };
@@ -54,7 +56,7 @@ export async function runGraph(nodes: readonly GraphNode[], options: GraphOption
     options.onStart?.(node.id);
     const done = node
       .run(AbortSignal.any([options.signal, abort.signal]))
-      .catch((error: unknown) => (options.signal.aborted || abort.signal.aborted ? node.blocked('Cancelled.') : node.crashed(error)))
+      .catch((error: unknown) => (options.signal.aborted || abort.signal.aborted ? node.blocked(l10n.t('Cancelled.')) : node.crashed(error)))
       .then((result) => {
         running.delete(node.id);
         held.set(node.id, result);
@@ -69,7 +71,7 @@ export async function runGraph(nodes: readonly GraphNode[], options: GraphOption
     if (options.signal.aborted) {
       for (const { abort } of running.values()) abort.abort(new CancelledError());
       await Promise.all([...running.values()].map((r) => r.done));
-      for (const node of nodes) if (!final.has(node.id)) finish(node.blocked('Cancelled.'));
+      for (const node of nodes) if (!final.has(node.id)) finish(node.blocked(l10n.t('Cancelled.')));
       break;
     }
     let progressed = true;
@@ -101,7 +103,7 @@ export async function runGraph(nodes: readonly GraphNode[], options: GraphOption
     }
     if (final.size >= nodes.length) break;
     if (running.size === 0 && !options.signal.aborted) {
-      for (const node of nodes) if (!final.has(node.id)) finish(node.blocked('Blocked: a dependency never finished.'));
+      for (const node of nodes) if (!final.has(node.id)) finish(node.blocked(l10n.t('Blocked: a dependency never finished.')));
       break;
     }
     await wake.wait();

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { CancelledError, isCancellation } from '../classify/classifyFailure';
 import type { CheckDefinition, CheckOutcome, CheckResult, Lookup } from '../checks/checkTypes';
@@ -85,7 +86,10 @@ export async function verify(profile: Profile, options: VerifyOptions = {}): Pro
     run: (checkSignal) =>
       check.sendsToken && mustConfirm && !facts.apiConfirmed
         ? Promise.resolve(
-            skippedResult(check, `Not sent: ${profile.baseUrl} did not answer a tokenless probe as the gateway's API does, so the token was not sent there.`),
+            skippedResult(
+              check,
+              l10n.t("Not sent: {url} did not answer a tokenless probe as the gateway's API does, so the token was not sent there.", { url: profile.baseUrl }),
+            ),
           )
         : runCheck(check, { profile, facts, lookup: options.lookup ?? systemLookup, finished, routeOf: options.routeOf }, checkSignal, secrets, options),
   }));
@@ -189,9 +193,9 @@ function internalErrorResult(check: CheckDefinition, error: unknown, secrets: Pr
     model: check.model,
     status: 'fail',
     durationMs: 0,
-    summary: `Internal error in the doctor: ${message}. This is a bug in Crazyrouter Doctor, not a problem with your setup.`,
+    summary: l10n.t('Internal error in the doctor: {message}. This is a bug in Crazyrouter Doctor, not a problem with your setup.', { message }),
     symptom: 'internal.error',
-    details: ['The stack trace is in the log (VS Code: Output → Crazyrouter; CLI: standard error).'],
+    details: [l10n.t('The stack trace is in the log (VS Code: Output → Crazyrouter; CLI: standard error).')],
     metrics: {},
     evidence: [],
   };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { stripRequestId } from '../classify/errorEnvelope';
 import { matchMessage } from '../wordings/matchWording';
 import { renderFix, rowFor } from '../symptoms/symptomTable';
@@ -33,11 +34,8 @@ const CLIENT = 'vscode-chat';
  * new-api since Aug 2026 answers "Invalid token" on the relay for a missing, unknown, disabled,
  * expired or used-up token alike (middleware/auth.go TokenAuth; the sandbox's new-api@2026-08 voice),
  * and VS Code's chat shows nothing else: the doctor's own checks read the token's status and tell
- * them apart.
+ * them apart: a vague 401 says so in its cause and fix.
  */
-const INVALID_MAY_BE = ' (a gateway that says only "Invalid token" says it for an expired, disabled or used-up token too)';
-const TELL_APART = ' If the key is right, run the checks with it: they tell an expired, disabled or used-up token apart.';
-
 function fromSymptom(symptom: SymptomId, wording?: string): ChatErrorDiagnosis {
   const row = rowFor(symptom, CLIENT);
   if (!row) return inconclusive();
@@ -45,16 +43,20 @@ function fromSymptom(symptom: SymptomId, wording?: string): ChatErrorDiagnosis {
   return {
     symptom,
     rowId: row.id,
-    cause: `${row.cause}${vague ? INVALID_MAY_BE : ''}`,
-    fix: `${renderFix(row, CLIENT)}${vague ? `.${TELL_APART}` : ''}`,
+    cause: vague
+      ? l10n.t('{cause} (a gateway that says only "Invalid token" says it for an expired, disabled or used-up token too)', { cause: row.cause })
+      : row.cause,
+    fix: vague
+      ? l10n.t('{fix}. If the key is right, run the checks with it: they tell an expired, disabled or used-up token apart.', { fix: renderFix(row, CLIENT) })
+      : renderFix(row, CLIENT),
     wording,
   };
 }
 
 function inconclusive(): ChatErrorDiagnosis {
   return {
-    cause: 'VS Code’s chat passes on only the gateway’s message, and this one does not say which step failed.',
-    fix: 'Run the checks with the same token: they call each step on its own and name the one that fails.',
+    cause: l10n.t('VS Code’s chat passes on only the gateway’s message, and this one does not say which step failed.'),
+    fix: l10n.t('Run the checks with the same token: they call each step on its own and name the one that fails.'),
   };
 }
 

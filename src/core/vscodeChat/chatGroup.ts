@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { applyEdits, modify, parse, parseTree, type Edit, type ParseError } from 'jsonc-parser';
 import { typedRoot } from '../clients/urlRules';
 
@@ -45,7 +46,7 @@ export function withChatGroup(text: string, group: ChatGroup): { text: string; r
   const source = text.trim() === '' ? '[]\n' : text;
   const errors: ParseError[] = [];
   const doc: unknown = parse(source, errors, { allowTrailingComma: true });
-  if (errors.length > 0 || !Array.isArray(doc)) throw new Error('chatLanguageModels.json is not a list of model groups; fix or remove it first.');
+  if (errors.length > 0 || !Array.isArray(doc)) throw new Error(l10n.t('chatLanguageModels.json is not a list of model groups; fix or remove it first.'));
   const index = doc.findIndex((g: unknown) => {
     const record = g as { vendor?: unknown; name?: unknown } | null;
     return record?.vendor === 'customendpoint' && record.name === GROUP_NAME;
