@@ -166,10 +166,7 @@ test('what the scan says of hostile and missing configs reads in Chinese; the fi
     assert.match(text, CJK, text);
     assert.deepEqual(englishRuns(text), [], text);
   }
-  assert.ok(
-    said.some((t) => t.startsWith('无法读取该数据库：文件不是 SQLite 数据库。')),
-    said.join('\n'),
-  );
+  assert.ok(said.includes('无法读取该数据库：文件不是 SQLite 数据库。请自行检查 Cursor Settings → Models。'), said.join('\n'));
   assert.ok(
     found.some((f) => f.tokenSource === '组 "g" 的 apiKey，明文保存'),
     found.map((f) => f.tokenSource).join('\n'),

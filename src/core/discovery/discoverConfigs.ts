@@ -165,7 +165,15 @@ async function readDatabaseLocation(
   const outcome = await readDatabase(location.path, location.folder, (db) => kind.read(db, location.path, gateway), signal);
   if (outcome.kind === 'absent') return [];
   if (outcome.kind === 'read') return outcome.value;
-  return [{ client: kind.client, rule: kind.rule, file: location.path, notRead: `${outcome.problem} ${kind.checkYourself()}`, problems: [] }];
+  return [
+    {
+      client: kind.client,
+      rule: kind.rule,
+      file: location.path,
+      notRead: l10n.t('{problem} {checkYourself}', { problem: outcome.problem, checkYourself: kind.checkYourself() }),
+      problems: [],
+    },
+  ];
 }
 
 const exists = async (file: string) => (await lstat(file).catch(() => undefined)) !== undefined;
