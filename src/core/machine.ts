@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /**
  * Where the extension host runs, from `vscode.env.remoteName`. VS Code derives it from the remote
  * authority (microsoft/vscode src/vs/platform/remote/common/remoteHosts.ts `getRemoteName`): the
@@ -7,13 +9,14 @@
  */
 type MachineKind = 'local' | 'browser-server' | 'remote';
 
-const REMOTES: Record<string, string> = {
-  'ssh-remote': 'SSH remote',
-  wsl: 'WSL',
-  'dev-container': 'dev container',
-  codespaces: 'Codespace',
-  'attached-container': 'container',
-};
+const remoteKind = (remoteName: string): string | undefined =>
+  ({
+    'ssh-remote': l10n.t('SSH remote'),
+    wsl: 'WSL',
+    'dev-container': l10n.t('dev container'),
+    codespaces: 'Codespace',
+    'attached-container': l10n.t('container'),
+  })[remoteName];
 
 /** A remote name that is an authority (`host:port`, `[::1]:8080`) rather than a Remote extension's id. */
 const AUTHORITY = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+):\d+$/i;
@@ -30,7 +33,7 @@ function machineKind(remoteName?: string): MachineKind {
  */
 export function describeMachine(hostname: string, remoteName?: string): string {
   const kind = machineKind(remoteName);
-  if (kind === 'local') return `this computer (${hostname})`;
-  if (kind === 'browser-server') return `the VS Code server ${hostname} (opened in a browser)`;
-  return `${REMOTES[remoteName ?? ''] ?? remoteName} ${hostname}`;
+  if (kind === 'local') return l10n.t('this computer ({hostname})', { hostname });
+  if (kind === 'browser-server') return l10n.t('the VS Code server {hostname} (opened in a browser)', { hostname });
+  return l10n.t('{remote} {hostname}', { remote: remoteKind(remoteName ?? '') ?? remoteName ?? '', hostname });
 }

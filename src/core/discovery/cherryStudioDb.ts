@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { URL_RULES, sameGateway, valueToType, type UrlRuleId } from '../clients/urlRules';
 import type { Row, SqliteDatabase, SqlValue } from '../sqlite/sqliteReader';
 import type { DiscoveredConfig } from './discoveredConfig';
@@ -30,7 +31,7 @@ function json(value: SqlValue | undefined, column: string, problems: Problems): 
   try {
     return JSON.parse(raw);
   } catch {
-    problems.push(`${column} is not valid JSON; it was ignored.`);
+    problems.push(l10n.t('{column} is not valid JSON; it was ignored.', { column }));
     return undefined;
   }
 }
@@ -63,7 +64,10 @@ function keys(row: Row, problems: Problems): Pick<DiscoveredConfig, 'tokenFinger
   if (enabled.length === 0) return {};
   return {
     tokenFingerprint: fingerprint(enabled[0]!),
-    tokenSource: `cherrystudio.sqlite api_keys, as plain text${enabled.length > 1 ? ` (${enabled.length} enabled keys, used in turn)` : ''}`,
+    tokenSource:
+      enabled.length > 1
+        ? l10n.t('{where}, as plain text ({count} enabled keys, used in turn)', { where: 'cherrystudio.sqlite api_keys', count: enabled.length })
+        : l10n.t('{where}, as plain text', { where: 'cherrystudio.sqlite api_keys' }),
   };
 }
 
@@ -79,13 +83,18 @@ function readProvider(row: Row, file: string): DiscoveredConfig {
   const key = keys(row, problems);
   let baseUrl: string | undefined;
   let notRead: string | undefined;
-  if (!endpoint) problems.push('No API URL is set.');
+  if (!endpoint) problems.push(l10n.t('No API URL is set.'));
   else if (!OPENAI_ENDPOINTS[endpoint[0]] || NO_VERSION.has(id) || NO_VERSION.has(text(row.preset_provider_id) ?? ''))
-    notRead = `Cherry Studio calls this provider through its ${endpoint[0]} endpoint (${endpoint[1]}), whose URL the doctor does not predict: check it yourself.`;
+    notRead = l10n.t('Cherry Studio calls this provider through its {endpoint} endpoint ({url}), whose URL the doctor does not predict: check it yourself.', {
+      endpoint: endpoint[0],
+      url: endpoint[1],
+    });
   else baseUrl = endpoint[1];
   if (enabled === false)
-    problems.push(`The provider is switched off: Cherry Studio does not offer its models (Settings → Model Services → ${name}: turn the switch on).`);
-  if (!key.tokenSource) problems.push('No enabled API key: paste your dedicated Cherry Studio token into its API Key field.');
+    problems.push(
+      l10n.t('The provider is switched off: Cherry Studio does not offer its models (Settings → Model Services → {name}: turn the switch on).', { name }),
+    );
+  if (!key.tokenSource) problems.push(l10n.t('No enabled API key: paste your dedicated Cherry Studio token into its API Key field.'));
   return { client: CLIENT, rule, file, entry: `${name} (${id})`, baseUrl, enabled, ...key, notRead, problems };
 }
 
@@ -98,7 +107,9 @@ export async function readCherryStudioDb(db: SqliteDatabase, file: string, gatew
         client: CLIENT,
         rule: 'cherry-studio@2',
         file,
-        notRead: 'The file has no user_provider table: it is not a Cherry Studio 2.x database the doctor knows. Check Settings → Model Services yourself.',
+        notRead: l10n.t(
+          'The file has no user_provider table: it is not a Cherry Studio 2.x database the doctor knows. Check Settings → Model Services yourself.',
+        ),
         problems: [],
       },
     ];
@@ -113,9 +124,13 @@ export async function readCherryStudioDb(db: SqliteDatabase, file: string, gatew
       client: CLIENT,
       rule: 'cherry-studio@2',
       file,
-      entry: 'providers',
+      entry: l10n.t('providers'),
       problems: [
-        `None of its ${rows.length} providers points at ${host} or is named Crazyrouter: add one in Settings → Model Services (type OpenAI, API URL ${valueToType(URL_RULES['cherry-studio@2'], gateway)}).`,
+        l10n.t('None of its {count} providers points at {host} or is named Crazyrouter: add one in Settings → Model Services (type OpenAI, API URL {url}).', {
+          count: rows.length,
+          host,
+          url: valueToType(URL_RULES['cherry-studio@2'], gateway),
+        }),
       ],
     },
   ];

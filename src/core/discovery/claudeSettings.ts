@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DiscoveredConfig, ParsedFile } from './discoveredConfig';
 import { asRecord, recordAt, textAt, type Problems } from './fields';
 import { fingerprint } from './fingerprint';
@@ -11,7 +12,7 @@ export function readClaudeSettings(doc: unknown, file: ParsedFile): DiscoveredCo
   const apiKey = textAt(env, 'ANTHROPIC_API_KEY', 'env.', problems);
   if (!baseUrl && !authToken && !apiKey && problems.length === 0) return [];
   // Claude Code 2.1.330 sends both headers when both are set (research/clients.md §B).
-  if (authToken && apiKey) problems.push('Both ANTHROPIC_AUTH_TOKEN and ANTHROPIC_API_KEY are set; set only one.');
+  if (authToken && apiKey) problems.push(l10n.t('Both ANTHROPIC_AUTH_TOKEN and ANTHROPIC_API_KEY are set; set only one.'));
   const token = authToken ?? apiKey;
   return [
     {

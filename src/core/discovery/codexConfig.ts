@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DiscoveredConfig, ParsedFile } from './discoveredConfig';
 import { asRecord, recordAt, textAt, type Problems } from './fields';
 import { fingerprint } from './fingerprint';
@@ -16,18 +17,18 @@ export function readCodexConfig(doc: unknown, file: ParsedFile, env: NodeJS.Proc
     const problems: Problems = [];
     const where = `model_providers.${id}.`;
     const provider = asRecord(raw);
-    if (!provider) problems.push(`model_providers.${id} is not a table; it was ignored.`);
+    if (!provider) problems.push(l10n.t('{field} is not a table; it was ignored.', { field: `model_providers.${id}` }));
     const wireApi = textAt(provider, 'wire_api', where, problems);
-    if (wireApi === 'chat') problems.push('wire_api = "chat" is no longer supported by current Codex: use wire_api = "responses".');
+    if (wireApi === 'chat') problems.push(l10n.t('wire_api = "chat" is no longer supported by current Codex: use wire_api = "responses".'));
     const envKey = textAt(provider, 'env_key', where, problems);
     const bearer = textAt(provider, 'experimental_bearer_token', where, problems);
     const token = bearer ?? (envKey ? env[envKey] : undefined);
-    if (envKey && !env[envKey]) problems.push(`env_key names ${envKey}, which is not set in this environment.`);
+    if (envKey && !env[envKey]) problems.push(l10n.t('env_key names {variable}, which is not set in this environment.', { variable: envKey }));
     return {
       client: 'Codex',
       rule: 'codex',
       file: file.path,
-      entry: `model_providers.${id}${active === id ? ' (active)' : ''}`,
+      entry: active === id ? l10n.t('{entry} (active)', { entry: `model_providers.${id}` }) : `model_providers.${id}`,
       baseUrl: textAt(provider, 'base_url', where, problems),
       tokenFingerprint: token ? fingerprint(token) : undefined,
       tokenSource: bearer ? 'experimental_bearer_token' : envKey ? `env ${envKey}` : undefined,

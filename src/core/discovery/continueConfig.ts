@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DiscoveredConfig, ParsedFile } from './discoveredConfig';
 import { asRecord, listAt, textAt, type Problems } from './fields';
 import { fingerprint } from './fingerprint';
@@ -20,11 +21,11 @@ export function readContinueConfig(doc: unknown, file: ParsedFile): DiscoveredCo
         client: 'Continue',
         rule: 'continue',
         file: file.path,
-        entry: `models: ${textAt(model, 'name', where, problems) ?? '(unnamed)'}`,
+        entry: `models: ${textAt(model, 'name', where, problems) ?? l10n.t('(unnamed)')}`,
         model: textAt(model, 'model', where, problems),
         baseUrl: apiBase,
         tokenFingerprint: literalKey ? fingerprint(literalKey) : undefined,
-        tokenSource: literalKey ? 'apiKey' : apiKey ? 'a secret reference' : undefined,
+        tokenSource: literalKey ? 'apiKey' : apiKey ? l10n.t('a secret reference') : undefined,
         problems,
       },
     ];

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { SqliteDatabase, SqlValue } from '../sqlite/sqliteReader';
 import { isPrivateHost } from '../urls';
 import type { DiscoveredConfig } from './discoveredConfig';
@@ -33,9 +34,10 @@ function parse(json: string | undefined): unknown {
 
 /** Whether a key is stored, and how: never the key itself; a plain one only as a fingerprint. */
 function storedKey(plain: string | undefined, secret: string | undefined): Pick<DiscoveredConfig, 'tokenFingerprint' | 'tokenSource'> {
-  if (plain?.trim()) return { tokenFingerprint: fingerprint(plain), tokenSource: 'state.vscdb cursorAuth/openAIKey, as plain text' };
+  if (plain?.trim())
+    return { tokenFingerprint: fingerprint(plain), tokenSource: l10n.t('{where}, as plain text', { where: 'state.vscdb cursorAuth/openAIKey' }) };
   const data = asRecord(parse(secret))?.data;
-  if (Array.isArray(data) && data.length > 0) return { tokenSource: 'Cursor’s encrypted secret storage' };
+  if (Array.isArray(data) && data.length > 0) return { tokenSource: l10n.t('Cursor’s encrypted secret storage') };
   return {};
 }
 
@@ -48,13 +50,13 @@ export async function readCursorState(db: SqliteDatabase, file: string): Promise
       {
         ...finding,
         entry: undefined,
-        notRead: 'The file has no ItemTable: it is not a storage database Cursor writes. Check Cursor Settings → Models yourself.',
+        notRead: l10n.t('The file has no ItemTable: it is not a storage database Cursor writes. Check Cursor Settings → Models yourself.'),
       },
     ];
   const value = (key: string) => text(rows.find((r) => r.key === key)?.value);
   const problems: Problems = [];
   const settings = parse(value(KEYS.settings));
-  if (settings === null) problems.push('Cursor’s settings entry (applicationUser) is not valid JSON; it was ignored.');
+  if (settings === null) problems.push(l10n.t('Cursor’s settings entry (applicationUser) is not valid JSON; it was ignored.'));
   const root = asRecord(settings);
   const baseUrl = textAt(root, 'openAIBaseUrl', '', problems) ?? textAt(recordAt(root, 'aiSettings', '', problems), 'openAIBaseUrl', 'aiSettings.', problems);
   const switchedOn = root?.useOpenAIKey === true;
@@ -62,13 +64,15 @@ export async function readCursorState(db: SqliteDatabase, file: string): Promise
   if (!baseUrl?.trim())
     problems.push(
       switchedOn
-        ? 'Override OpenAI Base URL is not set: Cursor sends your key and your chats to OpenAI (api.openai.com), not to the gateway.'
-        : 'Override OpenAI Base URL is not set: Cursor is not set up for a gateway.',
+        ? l10n.t('Override OpenAI Base URL is not set: Cursor sends your key and your chats to OpenAI (api.openai.com), not to the gateway.')
+        : l10n.t('Override OpenAI Base URL is not set: Cursor is not set up for a gateway.'),
     );
-  if (!switchedOn) problems.push('The OpenAI API Key switch is off: Cursor ignores the key and the base URL override (Cursor Settings → Models).');
-  if (!key.tokenSource) problems.push('No OpenAI API key is stored: paste your dedicated Cursor token into Cursor Settings → Models → OpenAI API Key.');
+  if (!switchedOn) problems.push(l10n.t('The OpenAI API Key switch is off: Cursor ignores the key and the base URL override (Cursor Settings → Models).'));
+  if (!key.tokenSource) problems.push(l10n.t('No OpenAI API key is stored: paste your dedicated Cursor token into Cursor Settings → Models → OpenAI API Key.'));
   // Cursor calls the gateway from its own servers (CLIENTS.cursor.requestsFrom).
   if (baseUrl && URL.canParse(baseUrl) && isPrivateHost(new URL(baseUrl).hostname))
-    problems.push(`Cursor calls ${new URL(baseUrl).host} from its own servers, which cannot reach an address on your machine or network.`);
+    problems.push(
+      l10n.t('Cursor calls {host} from its own servers, which cannot reach an address on your machine or network.', { host: new URL(baseUrl).host }),
+    );
   return [{ ...finding, baseUrl: baseUrl?.trim() ? baseUrl : undefined, enabled: switchedOn, ...key, problems }];
 }

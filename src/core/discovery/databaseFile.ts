@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { openSqlite, UnreadableDatabase, type SqliteDatabase } from '../sqlite/sqliteReader';
@@ -18,21 +19,35 @@ export type DatabaseOutcome<T> = { kind: 'read'; value: T } | { kind: 'absent' }
 
 class BudgetSpent extends Error {}
 
+type Refusal = 'link-outside' | 'cannot-open' | 'not-regular';
+
 /** A regular file opened read-only without blocking (a FIFO cannot hang the scan), or why not. */
-async function openRegular(file: string, folder: string): Promise<{ handle: FileHandle; size: number } | 'absent' | { problem: string }> {
+async function openRegular(file: string, folder: string): Promise<{ handle: FileHandle; size: number } | 'absent' | { refusal: Refusal }> {
   const link = await linkCheck(file, folder);
-  if (link !== 'ok') return link === 'absent' ? 'absent' : { problem: link.refused };
+  if (link !== 'ok') return link === 'absent' ? 'absent' : { refusal: link };
   let handle;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
-    return { problem: 'could not be opened for reading.' };
+    return { refusal: 'cannot-open' };
   }
   const stat = await handle.stat();
   if (stat.isFile()) return { handle, size: stat.size };
   await handle.close();
-  return { problem: 'is not a regular file (a pipe, device or folder); it was not read.' };
+  return { refusal: 'not-regular' };
 }
+
+/** Why the database, or its -wal file, was not opened: one whole sentence for each. */
+const REFUSED_DATABASE: Record<Refusal, () => string> = {
+  'link-outside': () => l10n.t('The database is a link that leads outside its folder; it was not followed.'),
+  'cannot-open': () => l10n.t('The database could not be opened for reading.'),
+  'not-regular': () => l10n.t('The database is not a regular file (a pipe, device or folder); it was not read.'),
+};
+const REFUSED_WAL: Record<Refusal, () => string> = {
+  'link-outside': () => l10n.t('Its -wal file is a link that leads outside its folder; it was not followed.'),
+  'cannot-open': () => l10n.t('Its -wal file could not be opened for reading.'),
+  'not-regular': () => l10n.t('Its -wal file is not a regular file (a pipe, device or folder); it was not read.'),
+};
 
 /**
  * Reads a client's SQLite database the careful way: the file and its `-wal` opened read-only (no
@@ -50,10 +65,10 @@ export async function readDatabase<T>(
 ): Promise<DatabaseOutcome<T>> {
   const db = await openRegular(file, folder);
   if (db === 'absent') return { kind: 'absent' };
-  if ('problem' in db) return { kind: 'refused', problem: `The database ${db.problem}` };
+  if ('refusal' in db) return { kind: 'refused', problem: REFUSED_DATABASE[db.refusal]() };
   const wal = await openRegular(`${file}-wal`, folder);
   try {
-    if (typeof wal === 'object' && 'problem' in wal) return { kind: 'refused', problem: `Its -wal file ${wal.problem}` };
+    if (typeof wal === 'object' && 'refusal' in wal) return { kind: 'refused', problem: REFUSED_WAL[wal.refusal]() };
     const deadline = AbortSignal.timeout(limits.timeoutMs);
     const stop = signal ? AbortSignal.any([signal, deadline]) : deadline;
     let spent = 0;
@@ -74,11 +89,15 @@ export async function readDatabase<T>(
         return { kind: 'read', value: await use(await openSqlite(files)) };
       } catch (error) {
         if (signal?.aborted) throw error;
-        if (deadline.aborted) return { kind: 'refused', problem: `The database could not be read within ${limits.timeoutMs / 1000} s.` };
+        if (deadline.aborted)
+          return { kind: 'refused', problem: l10n.t('The database could not be read within {seconds} s.', { seconds: limits.timeoutMs / 1000 }) };
         if (error instanceof BudgetSpent)
-          return { kind: 'refused', problem: `Reading the database would take more than ${limits.maxReadBytes / 1024 / 1024} MB; it was not read.` };
-        if (!(error instanceof UnreadableDatabase)) return { kind: 'refused', problem: 'The database could not be read.' };
-        if (attempt === 2) return { kind: 'refused', problem: `The database could not be read: ${error.message}.` };
+          return {
+            kind: 'refused',
+            problem: l10n.t('Reading the database would take more than {mb} MB; it was not read.', { mb: limits.maxReadBytes / 1024 / 1024 }),
+          };
+        if (!(error instanceof UnreadableDatabase)) return { kind: 'refused', problem: l10n.t('The database could not be read.') };
+        if (attempt === 2) return { kind: 'refused', problem: l10n.t('The database could not be read: {reason}.', { reason: error.message }) };
       }
     }
   } finally {

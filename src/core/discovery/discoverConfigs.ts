@@ -1,4 +1,5 @@
 import { lstat } from 'node:fs/promises';
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { parse as parseToml } from 'smol-toml';
@@ -20,6 +21,7 @@ import { asRecord } from './fields';
 import { parseProblem, readConfigFile } from './safeRead';
 import { correctedSnippet } from './snippets';
 import { readVsCodeChatModels } from './vscodeChatModels';
+import { willCall } from './willCall';
 
 export interface DiscoveryOptions {
   home: string;
@@ -67,13 +69,18 @@ const TEXT_KINDS: Record<
 /** Each kind of database: whose it is, how to read the rows that matter, and what to check by hand when it cannot be read. */
 const DATABASE_KINDS: Record<
   DatabaseKind,
-  { client: string; rule: UrlRuleId; checkYourself: string; read: (db: SqliteDatabase, file: string, gateway: string) => Promise<DiscoveredConfig[]> }
+  { client: string; rule: UrlRuleId; checkYourself: () => string; read: (db: SqliteDatabase, file: string, gateway: string) => Promise<DiscoveredConfig[]> }
 > = {
-  'cursor-state': { client: 'Cursor', rule: 'cursor', checkYourself: 'Check Cursor Settings → Models yourself.', read: (db, f) => readCursorState(db, f) },
+  'cursor-state': {
+    client: 'Cursor',
+    rule: 'cursor',
+    checkYourself: () => l10n.t('Check Cursor Settings → Models yourself.'),
+    read: (db, f) => readCursorState(db, f),
+  },
   'cherry-studio-db': {
     client: 'Cherry Studio',
     rule: 'cherry-studio@2',
-    checkYourself: 'Check Settings → Model Services yourself.',
+    checkYourself: () => l10n.t('Check Settings → Model Services yourself.'),
     read: (db, f, gateway) => readCherryStudioDb(db, f, gateway),
   },
 };
@@ -83,11 +90,14 @@ const DATABASE_KINDS: Record<
  * localStorage, a LevelDB store: every LevelDB package on npm (classic-level, leveldown) is a
  * native binding that takes the store's LOCK, and no maintained reader in plain JavaScript exists.
  */
-const UNREAD_KINDS: Record<UnreadKind, { client: string; rule: UrlRuleId; why: string }> = {
+const UNREAD_KINDS: Record<UnreadKind, { client: string; rule: UrlRuleId; why: () => string }> = {
   'cherry-studio-leveldb': {
     client: 'Cherry Studio',
     rule: 'cherry-studio@1.7',
-    why: 'Cherry Studio 1.x keeps its settings in a LevelDB store, which the doctor does not read. Check Settings → Model Services yourself (or update to Cherry Studio 2.x, whose settings it reads).',
+    why: () =>
+      l10n.t(
+        'Cherry Studio 1.x keeps its settings in a LevelDB store, which the doctor does not read. Check Settings → Model Services yourself (or update to Cherry Studio 2.x, whose settings it reads).',
+      ),
   },
 };
 
@@ -129,7 +139,7 @@ async function readTextLocation(location: ConfigLocation, kind: (typeof TEXT_KIN
   const { client, rule, format, read } = kind;
   const outcome = await readConfigFile(location.path, location.folder, options.signal);
   if (outcome.kind === 'absent') return [];
-  if (outcome.kind === 'refused') return [{ client, rule, file: location.path, problems: [`The file ${outcome.problem}`] }];
+  if (outcome.kind === 'refused') return [{ client, rule, file: location.path, problems: [outcome.problem] }];
   let doc: unknown;
   try {
     doc = PARSERS[format](outcome.file.text);
@@ -155,7 +165,15 @@ async function readDatabaseLocation(
   const outcome = await readDatabase(location.path, location.folder, (db) => kind.read(db, location.path, gateway), signal);
   if (outcome.kind === 'absent') return [];
   if (outcome.kind === 'read') return outcome.value;
-  return [{ client: kind.client, rule: kind.rule, file: location.path, notRead: `${outcome.problem} ${kind.checkYourself}`, problems: [] }];
+  return [
+    {
+      client: kind.client,
+      rule: kind.rule,
+      file: location.path,
+      notRead: l10n.t('{problem} {checkYourself}', { problem: outcome.problem, checkYourself: kind.checkYourself() }),
+      problems: [],
+    },
+  ];
 }
 
 const exists = async (file: string) => (await lstat(file).catch(() => undefined)) !== undefined;
@@ -164,7 +182,7 @@ const exists = async (file: string) => (await lstat(file).catch(() => undefined)
 async function unreadStore(location: ConfigLocation, kind: (typeof UNREAD_KINDS)[UnreadKind]): Promise<DiscoveredConfig[]> {
   if (!(await exists(location.path))) return [];
   for (const other of location.unlessExists ?? []) if (await exists(other)) return [];
-  return [{ client: kind.client, rule: kind.rule, file: location.path, notRead: kind.why, problems: [] }];
+  return [{ client: kind.client, rule: kind.rule, file: location.path, notRead: kind.why(), problems: [] }];
 }
 
 /**
@@ -191,14 +209,15 @@ function judge(config: DiscoveredConfig, all: readonly DiscoveredConfig[]): Omit
     ? [...new Set(all.filter((o) => o !== config && o.client !== config.client && o.tokenFingerprint === config.tokenFingerprint).map((o) => o.client))]
     : [];
   const problems = [...config.problems];
-  if (sharesTokenWith.length > 0) problems.push(`Uses the same token as ${sharesTokenWith.join(', ')}; the guides require a dedicated token per tool.`);
+  if (sharesTokenWith.length > 0)
+    problems.push(l10n.t('Uses the same token as {tools}; the guides require a dedicated token per tool.', { tools: sharesTokenWith.join(', ') }));
   if (!config.baseUrl) return { ...config, problems, sharesTokenWith, snippet: correctedSnippet(config, 'https://crazyrouter.com') };
   const predictedUrl = primaryCall(rule.predict(config.baseUrl, config.model))?.url;
   const right = valueToType(rule, config.baseUrl);
   const ok = predictedUrl !== undefined && predictedUrl === primaryCall(rule.predict(right, config.model))?.url;
-  if (!ok) problems.unshift(`${rule.client} will call ${predictedUrl ?? '(nothing)'}: set it to ${right}.`);
+  if (!ok) problems.unshift(willCall(rule.client, predictedUrl, right));
   // One config.yaml, two programs: the CLI (cn) picks its API by its own, narrower, model test.
   const cliUrl = config.rule === 'continue' ? primaryCall(URL_RULES['continue-cli'].predict(config.baseUrl, config.model))?.url : undefined;
-  if (cliUrl && cliUrl !== predictedUrl) problems.push(`The Continue CLI (cn) calls ${cliUrl} for this model instead.`);
+  if (cliUrl && cliUrl !== predictedUrl) problems.push(l10n.t('The Continue CLI (cn) calls {url} for this model instead.', { url: cliUrl }));
   return { ...config, predictedUrl, valueToType: ok ? undefined : right, problems, sharesTokenWith, snippet: correctedSnippet(config, right) };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * Reading values out of a parsed config file that may hold anything: each helper returns the value
  * when it has the expected type, and otherwise records a problem (never the value itself) and
@@ -5,7 +6,23 @@
  */
 export type Problems = string[];
 
-const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a table' : `a ${typeof value}`);
+/** What a value is, in words (null is never reported: the helpers treat it as absent). */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return l10n.t('a list');
+  switch (typeof value) {
+    case 'object':
+      return l10n.t('a table');
+    case 'number':
+    case 'bigint':
+      return l10n.t('a number');
+    case 'boolean':
+      return l10n.t('a boolean');
+    case 'string':
+      return l10n.t('a string');
+    default:
+      return l10n.t('a {type}', { type: typeof value });
+  }
+}
 
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
@@ -15,7 +32,7 @@ export function textAt(record: Record<string, unknown> | undefined, key: string,
   const value = record?.[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return value;
-  problems.push(`${where}${key} is ${kindOf(value)}, not text; it was ignored.`);
+  problems.push(l10n.t('{field} is {kind}, not text; it was ignored.', { field: `${where}${key}`, kind: kindOf(value) }));
   return undefined;
 }
 
@@ -23,7 +40,7 @@ export function recordAt(record: Record<string, unknown> | undefined, key: strin
   const value = record?.[key];
   if (value === undefined || value === null) return undefined;
   const found = asRecord(value);
-  if (!found) problems.push(`${where}${key} is ${kindOf(value)}, not a table; it was ignored.`);
+  if (!found) problems.push(l10n.t('{field} is {kind}, not a table; it was ignored.', { field: `${where}${key}`, kind: kindOf(value) }));
   return found;
 }
 
@@ -31,6 +48,6 @@ export function listAt(record: Record<string, unknown> | undefined, key: string,
   const value = record?.[key];
   if (value === undefined || value === null) return undefined;
   if (Array.isArray(value)) return value;
-  problems.push(`${where}${key} is ${kindOf(value)}, not a list; it was ignored.`);
+  problems.push(l10n.t('{field} is {kind}, not a list; it was ignored.', { field: `${where}${key}`, kind: kindOf(value) }));
   return undefined;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { constants } from 'node:fs';
 import { lstat, open, realpath } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -14,7 +15,7 @@ const inside = (folder: string, file: string) => {
 };
 
 /** Whether a file is there and may be opened: not when it is a link that leads out of its folder. */
-export async function linkCheck(file: string, folder: string): Promise<'absent' | 'ok' | { refused: string }> {
+export async function linkCheck(file: string, folder: string): Promise<'absent' | 'ok' | 'link-outside'> {
   let link;
   try {
     link = await lstat(file);
@@ -23,7 +24,7 @@ export async function linkCheck(file: string, folder: string): Promise<'absent' 
   }
   if (!link.isSymbolicLink()) return 'ok';
   const [target, root] = await Promise.all([realpath(file).catch(() => undefined), realpath(folder).catch(() => folder)]);
-  return target && inside(root, target) ? 'ok' : { refused: 'is a link that leads outside its folder; it was not followed.' };
+  return target && inside(root, target) ? 'ok' : 'link-outside';
 }
 
 /**
@@ -34,23 +35,24 @@ export async function linkCheck(file: string, folder: string): Promise<'absent' 
 export async function readConfigFile(file: string, folder: string, signal?: AbortSignal): Promise<ReadOutcome> {
   const link = await linkCheck(file, folder);
   if (link === 'absent') return { kind: 'absent' };
-  if (link !== 'ok') return { kind: 'refused', problem: link.refused };
+  if (link !== 'ok') return { kind: 'refused', problem: l10n.t('The file is a link that leads outside its folder; it was not followed.') };
   let handle;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
-    return { kind: 'refused', problem: 'could not be opened for reading.' };
+    return { kind: 'refused', problem: l10n.t('The file could not be opened for reading.') };
   }
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) return { kind: 'refused', problem: 'is not a regular file (a pipe, device or folder); it was not read.' };
-    if (stat.size > MAX_CONFIG_BYTES) return { kind: 'refused', problem: `is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MB; it was not read.` };
+    if (!stat.isFile()) return { kind: 'refused', problem: l10n.t('The file is not a regular file (a pipe, device or folder); it was not read.') };
+    if (stat.size > MAX_CONFIG_BYTES)
+      return { kind: 'refused', problem: l10n.t('The file is larger than {mb} MB; it was not read.', { mb: MAX_CONFIG_BYTES / 1024 / 1024 }) };
     const deadline = AbortSignal.timeout(READ_TIMEOUT_MS);
     const text = await handle.readFile({ encoding: 'utf8', signal: signal ? AbortSignal.any([signal, deadline]) : deadline });
     return { kind: 'read', file: { path: file, text } };
   } catch (error) {
     if (signal?.aborted) throw error;
-    return { kind: 'refused', problem: `could not be read within ${READ_TIMEOUT_MS} ms.` };
+    return { kind: 'refused', problem: l10n.t('The file could not be read within {ms} ms.', { ms: READ_TIMEOUT_MS }) };
   } finally {
     await handle.close();
   }
@@ -65,7 +67,8 @@ export function parseProblem(error: unknown, format: 'JSON' | 'JSONC' | 'TOML' |
   const line = typeof e.line === 'number' ? e.line : e.linePos?.[0]?.line;
   const column = typeof e.column === 'number' ? e.column : e.linePos?.[0]?.col;
   const position = typeof e.message === 'string' ? /position (\d+)/.exec(e.message)?.[1] : undefined;
-  const where =
-    line !== undefined ? ` (line ${line}${column !== undefined ? `, column ${column}` : ''})` : position !== undefined ? ` (at character ${position})` : '';
-  return `The file is not valid ${format}${where}.`;
+  if (line !== undefined && column !== undefined) return l10n.t('The file is not valid {format} (line {line}, column {column}).', { format, line, column });
+  if (line !== undefined) return l10n.t('The file is not valid {format} (line {line}).', { format, line });
+  if (position !== undefined) return l10n.t('The file is not valid {format} (at character {position}).', { format, position });
+  return l10n.t('The file is not valid {format}.', { format });
 }

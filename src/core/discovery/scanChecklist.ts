@@ -1,6 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import { CHECKLISTS, type ChecklistItem, type ScanProof } from '../clients/checklists';
 import { sameGateway, typedRoot, URL_RULES } from '../clients/urlRules';
 import type { DiscoveredConfig } from './discoveredConfig';
+import { willCall } from './willCall';
 
 /** What the scan says of a checklist item (report.ts's checklist states, less those a scan cannot give). */
 export interface ScanTick {
@@ -17,21 +19,35 @@ const SCANNED: readonly (ChecklistItem & { scan: ScanProof })[] = Object.values(
 
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** The two switches a scan reads (checklists.ts), in the reader's language; any other as the checklist names it. */
+const switchWords = (name: string): string =>
+  name === 'the provider’s switch' ? l10n.t('the provider’s switch') : name === 'the OpenAI API Key switch' ? l10n.t('the OpenAI API Key switch') : name;
+
 function tickFor(scan: ScanProof, finding: Judged, gateway: string): ScanTick | undefined {
   const rule = URL_RULES[finding.rule];
+  const switchName = switchWords(scan.switchName);
   if (scan.fact === 'enabled') {
     if (finding.enabled === undefined) return undefined;
-    const reason = `${sentence(scan.switchName)} is ${finding.enabled ? 'on' : 'off'}.`;
+    const args = { switch: sentence(switchName) };
+    const reason = finding.enabled ? l10n.t('{switch} is on.', args) : l10n.t('{switch} is off.', args);
     return { state: finding.enabled ? 'verified' : 'failed', reason };
   }
-  if (!finding.baseUrl) return { state: 'failed', reason: finding.problems[0] ?? `${rule.field} is not set.` };
+  if (!finding.baseUrl) return { state: 'failed', reason: finding.problems[0] ?? l10n.t('{field} is not set.', { field: rule.field }) };
   if (!sameGateway(finding.baseUrl, gateway))
-    return { state: 'failed', reason: `${rule.field} is ${finding.baseUrl}, not the gateway being checked (${typedRoot(gateway)}).` };
-  if (finding.valueToType)
-    return { state: 'failed', reason: `${rule.client} will call ${finding.predictedUrl ?? '(nothing)'}: set it to ${finding.valueToType}.` };
+    return {
+      state: 'failed',
+      reason: l10n.t('{field} is {url}, not the gateway being checked ({gateway}).', { field: rule.field, url: finding.baseUrl, gateway: typedRoot(gateway) }),
+    };
+  if (finding.valueToType) return { state: 'failed', reason: willCall(rule.client, finding.predictedUrl, finding.valueToType) };
   if (finding.enabled === false)
-    return { state: 'warned', reason: `${finding.baseUrl} is right, but ${scan.switchName} is off, so ${rule.client} does not use it.` };
-  return { state: 'verified', reason: `${finding.baseUrl}: ${rule.client} will call ${finding.predictedUrl}.` };
+    return {
+      state: 'warned',
+      reason: l10n.t('{url} is right, but {switch} is off, so {client} does not use it.', { url: finding.baseUrl, switch: switchName, client: rule.client }),
+    };
+  return {
+    state: 'verified',
+    reason: l10n.t('{url}: {client} will call {predicted}.', { url: finding.baseUrl, client: rule.client, predicted: finding.predictedUrl ?? '' }),
+  };
 }
 
 /** The checklist items one finding proves or disproves, by item id. */

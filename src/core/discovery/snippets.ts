@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { BASELINE_MODEL } from '../clients/clients';
 import { typedRoot } from '../clients/urlRules';
 import type { DiscoveredConfig } from './discoveredConfig';
@@ -20,7 +21,7 @@ export function correctedSnippet(config: DiscoveredConfig, valueToType: string):
         'wire_api = "responses"',
       ].join('\n');
     case 'claude-code':
-      return JSON.stringify({ env: { ANTHROPIC_BASE_URL: root, ANTHROPIC_AUTH_TOKEN: '<your dedicated Claude Code token>' } }, null, 2);
+      return JSON.stringify({ env: { ANTHROPIC_BASE_URL: root, ANTHROPIC_AUTH_TOKEN: l10n.t('<your dedicated Claude Code token>') } }, null, 2);
     case 'continue':
       return [
         'models:',
@@ -57,18 +58,18 @@ export function correctedSnippet(config: DiscoveredConfig, valueToType: string):
     case 'cursor':
       // Settings typed in Cursor's own UI: the doctor never writes state.vscdb.
       return [
-        'Cursor Settings → Models:',
-        '  OpenAI API Key: <your dedicated Cursor token>, switch on',
+        l10n.t('Cursor Settings → Models:'),
+        `  ${l10n.t('OpenAI API Key: <your dedicated Cursor token>, switch on')}`,
         `  Override OpenAI Base URL: ${root}/v1`,
-        '  then Verify',
+        `  ${l10n.t('then Verify')}`,
       ].join('\n');
     case 'cherry-studio@2':
     case 'cherry-studio@2-responses':
       return [
-        'Settings → Model Services → Crazyrouter (type OpenAI), switch on:',
-        `  API URL: ${root}`,
-        '  API Key: <your dedicated Cherry Studio token>',
-        '  then Check',
+        l10n.t('Settings → Model Services → Crazyrouter (type OpenAI), switch on:'),
+        `  ${l10n.t('API URL: {url}', { url: root })}`,
+        `  ${l10n.t('API Key: <your dedicated Cherry Studio token>')}`,
+        `  ${l10n.t('then Check')}`,
       ].join('\n');
     default:
       return `Base URL: ${root}/v1`;

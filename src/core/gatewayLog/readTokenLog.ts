@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Diagnosis } from '../classify/diagnosis';
 import { callGateway } from '../checks/gatewayCall';
 import type { GatewayClient } from '../transport/gatewayClient';
@@ -43,14 +44,14 @@ export async function readTokenLog(client: GatewayClient, baseUrl: string): Prom
       const { diagnosis } = call;
       if (diagnosis.symptom === 'rate.critical')
         return { ok: false, reason: diagnosis.summary, diagnosis, limited: { retryAfterMs: retryAfterMs(exchange?.retryAfter, Date.now()) } };
-      if (ABSENT.has(diagnosis.symptom)) return { ok: false, reason: 'this gateway has no token log route', absent: true };
-      return { ok: false, reason: `the token log route answered: ${diagnosis.summary}`, diagnosis };
+      if (ABSENT.has(diagnosis.symptom)) return { ok: false, reason: l10n.t('this gateway has no token log route'), absent: true };
+      return { ok: false, reason: l10n.t('the token log route answered: {summary}', { summary: diagnosis.summary }), diagnosis };
     }
     const envelope = TokenLogEnvelopeSchema.safeParse(call.value);
-    if (!envelope.success) return { ok: false, reason: 'the token log route answered with something else than a log' };
+    if (!envelope.success) return { ok: false, reason: l10n.t('the token log route answered with something else than a log') };
     if (!envelope.data.success) {
       const said = (envelope.data.message ?? '').slice(0, 200);
-      return { ok: false, reason: `the token log route refused${said ? `: “${said}”` : ''}` };
+      return { ok: false, reason: said ? l10n.t('the token log route refused: “{said}”', { said }) : l10n.t('the token log route refused') };
     }
     const { entries, unreadable } = readEntries(envelope.data.data ?? []);
     const serverMs = exchange?.serverDate ? Date.parse(exchange.serverDate) : Number.NaN;
@@ -58,7 +59,7 @@ export async function readTokenLog(client: GatewayClient, baseUrl: string): Prom
     const skewMs = Number.isFinite(serverMs) && Number.isFinite(localMs) ? serverMs - localMs : undefined;
     return { ok: true, entries, unreadable, skewMs };
   } catch (error) {
-    if (client.request.signal.aborted) return { ok: false, reason: 'cancelled', aborted: true };
+    if (client.request.signal.aborted) return { ok: false, reason: l10n.t('cancelled'), aborted: true };
     throw error;
   }
 }

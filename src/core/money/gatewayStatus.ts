@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import { lenient } from '../lenient';
 import { callGateway } from '../checks/gatewayCall';
@@ -41,7 +42,9 @@ export async function readGatewayStatus(client: GatewayClient, baseUrl: string):
   const url = `${gatewayRoot(baseUrl)}/api/status`;
   const call = await callGateway(client, { route: 'billing', anonymous: true }, () => client.anonymousSdk.get<unknown>(url, client.anonymous));
   const version = call.exchange?.gatewayVersion;
-  if (!call.ok) return { version, reason: `/api/status answered: ${call.diagnosis.summary}` };
+  if (!call.ok) return { version, reason: l10n.t('{route} answered: {summary}', { route: '/api/status', summary: call.diagnosis.summary }) };
   const parsed = GatewayStatusSchema.safeParse(call.value);
-  return parsed.success ? { status: parsed.data.data, version } : { version, reason: '/api/status answered with something else than the gateway’s status' };
+  return parsed.success
+    ? { status: parsed.data.data, version }
+    : { version, reason: l10n.t('{route} answered with something else than the gateway’s status', { route: '/api/status' }) };
 }

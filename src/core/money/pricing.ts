@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import { lenient } from '../lenient';
 import { callGateway } from '../checks/gatewayCall';
@@ -40,15 +41,15 @@ export async function readPricing(client: GatewayClient, baseUrl: string): Promi
     const status = call.exchange?.status;
     const why =
       status === 401 || status === 403
-        ? 'the site keeps its pricing page private'
+        ? l10n.t('the site keeps its pricing page private')
         : status === 404 || call.diagnosis.symptom.startsWith('url.')
-          ? 'this gateway has no pricing route'
-          : `/api/pricing answered: ${call.diagnosis.summary}`;
+          ? l10n.t('this gateway has no pricing route')
+          : l10n.t('{route} answered: {summary}', { route: '/api/pricing', summary: call.diagnosis.summary });
     return { ok: false, reason: why };
   }
   const parsed = PricingSchema.safeParse(call.value);
-  if (!parsed.success) return { ok: false, reason: '/api/pricing answered with something else than a price list' };
-  if (!parsed.data.success) return { ok: false, reason: 'the site keeps its pricing page private' };
+  if (!parsed.success) return { ok: false, reason: l10n.t('{route} answered with something else than a price list', { route: '/api/pricing' }) };
+  if (!parsed.data.success) return { ok: false, reason: l10n.t('the site keeps its pricing page private') };
   const items = parsed.data.data.flatMap((raw) => {
     const item = PricingItemSchema.safeParse(raw);
     return item.success ? [item.data] : [];

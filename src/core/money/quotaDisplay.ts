@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { GatewayStatus } from './gatewayStatus';
 
 /** new-api's default: 500,000 quota units are $1 ("$0.002 / 1K tokens", common/constants.go QuotaPerUnit). */
@@ -65,7 +66,7 @@ export function quotaValue(quota: number, display: QuotaDisplay): number {
 
 /** An amount of quota as the gateway's dashboard would show it: `$0.000046`, `¥0.00034`, `23 quota units`. */
 export function formatQuota(quota: number, display: QuotaDisplay): string {
-  if (display.kind === 'TOKENS') return `${units(quota)} quota units`;
+  if (display.kind === 'TOKENS') return l10n.t('{amount} quota units', { amount: units(quota) });
   return `${display.symbol}${amount(quotaValue(quota, display))}`;
 }
 
@@ -77,5 +78,6 @@ export function formatPrice(usd: number, display: QuotaDisplay): string {
 
 /** The unit in words, for a table heading or a chart's axis. */
 export function displayLabel(display: QuotaDisplay): string {
-  return display.kind === 'TOKENS' ? 'quota units' : display.kind === 'CUSTOM' ? `${display.symbol} (custom currency)` : display.kind;
+  if (display.kind === 'TOKENS') return l10n.t('quota units');
+  return display.kind === 'CUSTOM' ? l10n.t('{symbol} (custom currency)', { symbol: display.symbol }) : display.kind;
 }

@@ -1,23 +1,7 @@
-import type { CheckResult } from '../checks/checkTypes';
-import { fillTemplate } from '../fillTemplate';
+import * as l10n from '@vscode/l10n';
+import { statusMark } from './markdown';
 import { mdCode, mdText } from './markdownText';
 import type { Report } from './report';
-
-/** The sentences of the URL doctor's answer, whole, with `{placeholders}`. */
-const SAY = {
-  title: '# What {client} will call',
-  typed: '- Typed: {typed}',
-  result: '- Result: {status}',
-  calls: '- It will call: {url}',
-  valueToType: '- Type exactly: {value}',
-  fix: '## What to fix',
-  cause: '- Likely cause: {cause}',
-  fixLine: '- **Fix: {fix}**',
-  evidence: '## Evidence',
-  noProbe: 'The URL doctor sends no token: what it probes cannot see or spend anything of yours.',
-} as const;
-
-const STATUS: Record<CheckResult['status'], string> = { pass: '✅ pass', warn: '⚠️ warn', fail: '❌ fail', skipped: '⏭️ skipped' };
 
 /**
  * The URL doctor's answer as Markdown: what the client will really call for what was typed, whether
@@ -30,22 +14,28 @@ export function renderUrlDoctorMarkdown(report: Report, typed: string): string {
   const finding = report.findings.find((f) => f.checkId === result.id);
   const metric = (name: string) => (typeof result.metrics[name] === 'string' ? result.metrics[name] : undefined);
   const lines = [
-    fillTemplate(SAY.title, { client: mdText(report.target.clientName) }),
+    l10n.t('# What {client} will call', { client: mdText(report.target.clientName) }),
     '',
-    fillTemplate(SAY.typed, { typed: mdCode(typed) || '""' }),
-    fillTemplate(SAY.result, { status: STATUS[result.status] }),
-    ...(metric('predictedUrl') ? [fillTemplate(SAY.calls, { url: mdCode(metric('predictedUrl')!) })] : []),
-    ...(metric('valueToType') ? [fillTemplate(SAY.valueToType, { value: mdCode(metric('valueToType')!) })] : []),
+    l10n.t('- Typed: {typed}', { typed: mdCode(typed) || '""' }),
+    l10n.t('- Result: {status}', { status: statusMark(result.status) }),
+    ...(metric('predictedUrl') ? [l10n.t('- It will call: {url}', { url: mdCode(metric('predictedUrl')!) })] : []),
+    ...(metric('valueToType') ? [l10n.t('- Type exactly: {value}', { value: mdCode(metric('valueToType')!) })] : []),
     '',
     mdCode(result.summary),
   ];
   if (finding?.fix)
-    lines.push('', SAY.fix, '', fillTemplate(SAY.cause, { cause: mdText(finding.cause ?? '') }), fillTemplate(SAY.fixLine, { fix: mdText(finding.fix) }));
-  lines.push('', SAY.evidence, '', mdText(SAY.noProbe), '');
+    lines.push(
+      '',
+      l10n.t('## What to fix'),
+      '',
+      l10n.t('- Likely cause: {cause}', { cause: mdText(finding.cause ?? '') }),
+      l10n.t('- **Fix: {fix}**', { fix: mdText(finding.fix) }),
+    );
+  lines.push('', l10n.t('## Evidence'), '', mdText(l10n.t('The URL doctor sends no token: what it probes cannot see or spend anything of yours.')), '');
   for (const d of result.details) lines.push(`- ${mdCode(d)}`);
   for (const e of result.evidence)
     lines.push(
-      `- ${mdCode([`${e.method} ${e.url}`, e.status !== undefined ? `→ ${e.status}` : '→ no response', e.contentType, e.note, e.via].filter(Boolean).join(' · '))}`,
+      `- ${mdCode([`${e.method} ${e.url}`, e.status !== undefined ? `→ ${e.status}` : l10n.t('→ no response'), e.contentType, e.note, e.via].filter(Boolean).join(' · '))}`,
     );
   return `${lines.join('\n').trimEnd()}\n`;
 }

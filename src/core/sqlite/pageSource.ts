@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ReadAt } from './readAt';
 import { UnreadableDatabase } from './unreadableDatabase';
 import { readWalOverlay, type WalOverlay } from './walFrames';
@@ -34,20 +35,21 @@ export class PageSource {
   static async open(files: DatabaseFiles): Promise<PageSource> {
     const wal = files.wal ? await readWalOverlay(files.wal.read, files.wal.size) : undefined;
     const header = files.db.size >= HEADER_BYTES ? await files.db.read(0, HEADER_BYTES) : Buffer.alloc(0);
-    if (header.length < HEADER_BYTES && !wal) throw new UnreadableDatabase(files.db.size === 0 ? 'the file is empty' : 'the file is too short to be SQLite');
-    if (header.length >= HEADER_BYTES && !header.subarray(0, 16).equals(MAGIC)) throw new UnreadableDatabase('the file is not an SQLite database');
+    if (header.length < HEADER_BYTES && !wal)
+      throw new UnreadableDatabase(files.db.size === 0 ? l10n.t('the file is empty') : l10n.t('the file is too short to be SQLite'));
+    if (header.length >= HEADER_BYTES && !header.subarray(0, 16).equals(MAGIC)) throw new UnreadableDatabase(l10n.t('the file is not an SQLite database'));
     const pageSize = header.length >= HEADER_BYTES ? pageSizeOf(header.readUInt16BE(16)) : wal!.pageSize;
-    if (wal && wal.pageSize !== pageSize) throw new UnreadableDatabase('its -wal file has another page size than the database');
+    if (wal && wal.pageSize !== pageSize) throw new UnreadableDatabase(l10n.t('its -wal file has another page size than the database'));
     const pageCount = wal?.pageCount ?? pagesInHeader(header) ?? Math.floor(files.db.size / pageSize);
     // Page 1 as it is now (the log may hold a newer copy): the encoding and the reserved bytes are in it.
     const probe = new PageSource(files, wal, pageSize, pageSize, pageCount, 'utf8');
     const first = await probe.page(1);
-    if (!first.subarray(0, 16).equals(MAGIC)) throw new UnreadableDatabase('its first page is not an SQLite header');
-    if (first[21] !== 64 || first[22] !== 32 || first[23] !== 32) throw new UnreadableDatabase('its header has payload fractions SQLite never writes');
+    if (!first.subarray(0, 16).equals(MAGIC)) throw new UnreadableDatabase(l10n.t('its first page is not an SQLite header'));
+    if (first[21] !== 64 || first[22] !== 32 || first[23] !== 32) throw new UnreadableDatabase(l10n.t('its header has payload fractions SQLite never writes'));
     const usableSize = pageSize - first[20]!;
-    if (usableSize < 480) throw new UnreadableDatabase('its pages reserve more bytes than SQLite allows');
+    if (usableSize < 480) throw new UnreadableDatabase(l10n.t('its pages reserve more bytes than SQLite allows'));
     const encoding = ENCODINGS[first.readUInt32BE(56)];
-    if (!encoding) throw new UnreadableDatabase('its header names an unknown text encoding');
+    if (!encoding) throw new UnreadableDatabase(l10n.t('its header names an unknown text encoding'));
     return new PageSource(files, wal, pageSize, usableSize, pageCount, encoding);
   }
 
@@ -56,13 +58,13 @@ export class PageSource {
    * cached: every visit is a read, so the caller's budget and deadline bound any walk.
    */
   async page(n: number): Promise<Buffer> {
-    if (!Number.isInteger(n) || n < 1 || n > this.pageCount) throw new UnreadableDatabase('it points to a page past its end');
+    if (!Number.isInteger(n) || n < 1 || n > this.pageCount) throw new UnreadableDatabase(l10n.t('it points to a page past its end'));
     const inLog = this.wal?.frames.get(n);
     const page =
       inLog !== undefined && this.files.wal
         ? await this.files.wal.read(inLog, this.pageSize)
         : await this.files.db.read((n - 1) * this.pageSize, this.pageSize);
-    if (page.length < this.pageSize) throw new UnreadableDatabase('the file is cut short');
+    if (page.length < this.pageSize) throw new UnreadableDatabase(l10n.t('the file is cut short'));
     return page;
   }
 }
@@ -70,7 +72,7 @@ export class PageSource {
 /** The page size field: a power of two from 512 to 32768, or 1 for 65536. */
 function pageSizeOf(field: number): number {
   const size = field === 1 ? 65536 : field;
-  if (size < 512 || size > 65536 || (size & (size - 1)) !== 0) throw new UnreadableDatabase('its header has an impossible page size');
+  if (size < 512 || size > 65536 || (size & (size - 1)) !== 0) throw new UnreadableDatabase(l10n.t('its header has an impossible page size'));
   return size;
 }
 

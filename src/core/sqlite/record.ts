@@ -1,10 +1,11 @@
+import * as l10n from '@vscode/l10n';
 import type { TextEncoding } from './pageSource';
 import { UnreadableDatabase } from './unreadableDatabase';
 
 /** A value as SQLite stores it: NULL, an integer (a bigint beyond ±2^53), a real, text or a blob. */
 export type SqlValue = null | number | bigint | string | Buffer;
 
-const corrupt = () => new UnreadableDatabase('a record or cell in it is damaged');
+const corrupt = () => new UnreadableDatabase(l10n.t('a record or cell in it is damaged'));
 
 /**
  * A varint (fileformat2.html §1.6): 1 to 9 bytes, big-endian, 7 bits a byte with the high bit

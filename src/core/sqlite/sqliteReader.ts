@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * A small read-only reader of SQLite database files, for the few rows the doctor needs from
  * Cursor's `state.vscdb` and Cherry Studio 2.x's `cherrystudio.sqlite`.
@@ -60,7 +61,7 @@ export async function openSqlite(files: DatabaseFiles): Promise<SqliteDatabase> 
         return await tableRows(table, filter);
       } catch (error) {
         // A read past a buffer's end can only come from a length or offset the file got wrong.
-        if (error instanceof RangeError) throw new UnreadableDatabase('a page in it is damaged');
+        if (error instanceof RangeError) throw new UnreadableDatabase(l10n.t('a page in it is damaged'));
         throw error;
       }
     },
@@ -70,14 +71,14 @@ export async function openSqlite(files: DatabaseFiles): Promise<SqliteDatabase> 
     const entries = await readRows(source, 1, schema);
     const entry = entries.find((e) => e.type === 'table' && typeof e.name === 'string' && e.name.toLowerCase() === table.toLowerCase());
     if (!entry) return undefined;
-    if (typeof entry.rootpage !== 'number' || typeof entry.sql !== 'string') throw new UnreadableDatabase('its schema table is damaged');
+    if (typeof entry.rootpage !== 'number' || typeof entry.sql !== 'string') throw new UnreadableDatabase(l10n.t('its schema table is damaged'));
     return readRows(source, entry.rootpage, parseTableSchema(entry.sql), filter);
   }
 }
 
 async function readRows(source: PageSource, root: number, schema: TableSchema, filter?: RowFilter): Promise<Row[]> {
   const filterAt = filter ? schema.columns.findIndex((c) => c.name.toLowerCase() === filter.column.toLowerCase()) : -1;
-  if (filter && filterAt === -1) throw new UnreadableDatabase(`a table in it has no column ${filter.column}`);
+  if (filter && filterAt === -1) throw new UnreadableDatabase(l10n.t('a table in it has no column {column}', { column: filter.column }));
   const rows: Row[] = [];
   for await (const cell of tableCells(source, root)) {
     if (filter && !filter.oneOf.includes(await textAt(source, cell, schema, filterAt))) continue;
@@ -121,6 +122,6 @@ async function decodeRow(source: PageSource, cell: TableCell, schema: TableSchem
     row[column.name] = i === schema.rowidAlias && type === 0 ? cell.rowid : decodeValue(type, payload, at, source.encoding);
     at += serialSize(type);
   });
-  if (at > payload.length) throw new UnreadableDatabase('a record in it is damaged');
+  if (at > payload.length) throw new UnreadableDatabase(l10n.t('a record in it is damaged'));
   return row;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { PageSource } from './pageSource';
 import { readSize, readVarint } from './record';
 import { UnreadableDatabase } from './unreadableDatabase';
@@ -7,7 +8,16 @@ const TABLE_LEAF = 0x0d;
 /** SQLite's own b-trees stay far below this depth; a deeper walk is a loop in a damaged file. */
 const MAX_DEPTH = 40;
 
-const damaged = (what: string) => new UnreadableDatabase(`${what} is damaged`);
+/** The parts of the file the reader can find damaged, each in a whole sentence. */
+const damaged = (what: 'overflow' | 'b-tree' | 'page' | 'cell') =>
+  new UnreadableDatabase(
+    {
+      overflow: () => l10n.t('an overflow chain is damaged'),
+      'b-tree': () => l10n.t('a table’s b-tree is damaged'),
+      page: () => l10n.t('a b-tree page is damaged'),
+      cell: () => l10n.t('a cell is damaged'),
+    }[what](),
+  );
 
 /**
  * One row's cell in a table b-tree leaf: its rowid and its record, of which only the part stored
@@ -40,13 +50,13 @@ export class TableCell {
     const parts = [this.fetched];
     let have = this.fetched.length;
     while (have < want) {
-      if (this.nextOverflow === 0) throw damaged('an overflow chain');
+      if (this.nextOverflow === 0) throw damaged('overflow');
       const page = await this.source.page(this.nextOverflow);
       const take = Math.min(this.source.usableSize - 4, this.payloadSize - have);
       parts.push(page.subarray(4, 4 + take));
       have += take;
       this.nextOverflow = page.readUInt32BE(0);
-      if (have === this.payloadSize && this.nextOverflow !== 0) throw damaged('an overflow chain');
+      if (have === this.payloadSize && this.nextOverflow !== 0) throw damaged('overflow');
     }
     if (parts.length > 1) this.fetched = Buffer.concat(parts);
     return this.fetched.subarray(0, want);
@@ -75,20 +85,20 @@ export async function* tableCells(source: PageSource, root: number): AsyncGenera
   const stack: { page: number; depth: number }[] = [{ page: root, depth: 0 }];
   while (stack.length > 0) {
     const { page: number, depth } = stack.pop()!;
-    if (seen.has(number) || depth > MAX_DEPTH) throw damaged('a table’s b-tree');
+    if (seen.has(number) || depth > MAX_DEPTH) throw damaged('b-tree');
     seen.add(number);
     const page = await source.page(number);
     const start = number === 1 ? 100 : 0;
     const type = page[start];
-    if (type !== TABLE_INTERIOR && type !== TABLE_LEAF) throw damaged('a table’s b-tree');
+    if (type !== TABLE_INTERIOR && type !== TABLE_LEAF) throw damaged('b-tree');
     const interior = type === TABLE_INTERIOR;
     const cells = page.readUInt16BE(start + 3);
     const pointers = start + (interior ? 12 : 8);
-    if (pointers + 2 * cells > source.usableSize) throw damaged('a b-tree page');
+    if (pointers + 2 * cells > source.usableSize) throw damaged('page');
     /** Where cell `i` starts, when at least `bytes` of it lie within the page's usable part. */
     const offsetOf = (i: number, bytes: number) => {
       const offset = page.readUInt16BE(pointers + 2 * i);
-      if (offset < pointers + 2 * cells || offset + bytes > source.usableSize) throw damaged('a b-tree page');
+      if (offset < pointers + 2 * cells || offset + bytes > source.usableSize) throw damaged('page');
       return offset;
     };
     if (interior) {
@@ -107,6 +117,6 @@ function leafCell(source: PageSource, page: Buffer, offset: number): TableCell {
   const local = localSize(size.value, source.usableSize);
   const end = rowid.next + local;
   const overflow = local < size.value;
-  if (end + (overflow ? 4 : 0) > source.usableSize) throw damaged('a cell');
+  if (end + (overflow ? 4 : 0) > source.usableSize) throw damaged('cell');
   return new TableCell(source, rowid.value, size.value, page.subarray(rowid.next, end), overflow ? page.readUInt32BE(end) : 0);
 }

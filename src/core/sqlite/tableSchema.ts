@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { SqlValue } from './record';
 import { UnreadableDatabase } from './unreadableDatabase';
 
@@ -19,7 +20,7 @@ export interface TableSchema {
 type Token = { text: string; quoted: boolean };
 
 const CONSTRAINT_START = new Set(['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN']);
-const unsupported = (what: string) => new UnreadableDatabase(`a table in it uses ${what}, which this reader does not read`);
+const unsupported = (what: string) => new UnreadableDatabase(l10n.t('a table in it uses {feature}, which this reader does not read', { feature: what }));
 
 /** SQL tokens (https://www.sqlite.org/lang_keywords.html for the quoting forms), comments dropped. */
 function tokenize(sql: string): Token[] {
@@ -93,7 +94,7 @@ function splitList(tokens: Token[], open: number): { parts: Token[][]; end: numb
     if (!t.quoted && t.text === ',' && depth === 0) parts.push([]);
     else parts.at(-1)!.push(t);
   }
-  throw new UnreadableDatabase('a table definition in it is damaged');
+  throw new UnreadableDatabase(l10n.t('a table definition in it is damaged'));
 }
 
 const COLUMN_CONSTRAINT = new Set(['CONSTRAINT', 'PRIMARY', 'NOT', 'NULL', 'UNIQUE', 'CHECK', 'DEFAULT', 'COLLATE', 'REFERENCES', 'GENERATED', 'AS']);
@@ -151,7 +152,7 @@ export function parseTableSchema(sql: string): TableSchema {
     }
     const definition = columnDefinition(part);
     const constraints = topLevel(definition.constraints);
-    if (constraints.some((t) => keyword(t, 'GENERATED') || keyword(t, 'AS'))) throw unsupported('generated columns');
+    if (constraints.some((t) => keyword(t, 'GENERATED') || keyword(t, 'AS'))) throw unsupported(l10n.t('generated columns'));
     const primary = constraints.findIndex((t) => keyword(t, 'PRIMARY'));
     if (primary !== -1 && definition.type === 'INTEGER' && !keyword(constraints[primary + 2], 'DESC')) rowidAlias = definitions.length;
     definitions.push(definition);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { BlockList, isIP } from 'node:net';
 import { displayProxy, type NetworkRoute } from './networkRoute';
 
@@ -21,8 +22,8 @@ export class ProxySettingError extends Error {
   ) {
     super(
       problem === 'not-a-url'
-        ? `${variable} is not a proxy URL the doctor can use: write it as http://host:port (or http://user:password@host:port).`
-        : `${variable} names a proxy the doctor cannot use: only http:// and https:// proxies are supported (not SOCKS).`,
+        ? l10n.t('{variable} is not a proxy URL the doctor can use: write it as http://host:port (or http://user:password@host:port).', { variable })
+        : l10n.t('{variable} names a proxy the doctor cannot use: only http:// and https:// proxies are supported (not SOCKS).', { variable }),
     );
     this.name = 'ProxySettingError';
   }

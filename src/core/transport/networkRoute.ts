@@ -1,4 +1,4 @@
-import { fillTemplate as fill } from '../fillTemplate';
+import * as l10n from '@vscode/l10n';
 
 /**
  * Which way a request went (or tried to go) to the gateway: straight there, through a proxy, or
@@ -28,40 +28,38 @@ export type DirectReason =
   | 'sandbox';
 
 /**
- * The sentences that describe a route, whole, with `{placeholders}`: one table, so a translation
- * replaces the table and never pieces a sentence together.
+ * The route in one sentence, for the report's header and the reachability check: each sentence
+ * whole, with `{placeholders}`, never pieced together.
  */
-export const ROUTE_SENTENCES = {
-  'no-proxy-set': 'Direct connection: no proxy is set for this URL (HTTPS_PROXY, HTTP_PROXY and ALL_PROXY are empty).',
-  'no-proxy-list': 'Direct connection: {host} is listed in {source}, so no proxy is used for it.',
-  loopback: 'Direct connection: VS Code never sends requests to this machine ({host}) through a proxy.',
-  'proxy-support-off': 'Direct connection: VS Code’s http.proxySupport setting is "off", so extensions use no proxy.',
-  'fetch-support-off': 'Direct connection: VS Code’s http.fetchAdditionalSupport setting is off, so the requests of this extension use no proxy.',
-  'remote-no-proxy':
-    'Direct connection: this remote window does not use your local proxy configuration (http.useLocalProxyConfiguration), and no proxy is set here.',
-  sandbox: 'Direct connection: the built-in sandbox gateway runs on this machine ({host}), so no proxy is used.',
-  proxy: 'Through the proxy {proxy} (from {source}).',
-  'proxy-credentials': 'Through the proxy {proxy} (from {source}, with a user name and password, not shown).',
-  system:
-    'Through your system’s proxy settings, if any: VS Code asks the operating system (or its PAC script) and does not tell extensions which proxy it chose.',
-} as const;
-
-/** Short labels for the evidence of a request that did not go direct. */
-export const ROUTE_LABELS = {
-  proxy: 'through the proxy {proxy}',
-  system: 'through the system proxy, if any',
-} as const;
-
-/** The route in one sentence, for the report's header and the reachability check. */
 export function describeRoute(route: NetworkRoute): string {
-  if (route.kind === 'system') return ROUTE_SENTENCES.system;
-  if (route.kind === 'proxy') return fill(ROUTE_SENTENCES[route.credentials ? 'proxy-credentials' : 'proxy'], { proxy: route.proxy, source: route.source });
-  return fill(ROUTE_SENTENCES[route.because], { host: route.host, source: route.source ?? '' });
+  if (route.kind === 'system')
+    return l10n.t(
+      'Through your system’s proxy settings, if any: VS Code asks the operating system (or its PAC script) and does not tell extensions which proxy it chose.',
+    );
+  if (route.kind === 'proxy') {
+    const args = { proxy: route.proxy, source: route.source };
+    return route.credentials
+      ? l10n.t('Through the proxy {proxy} (from {source}, with a user name and password, not shown).', args)
+      : l10n.t('Through the proxy {proxy} (from {source}).', args);
+  }
+  return DIRECT[route.because]({ host: route.host, source: route.source ?? '' });
 }
+
+/** Why a request went direct, each reason in a whole sentence. */
+const DIRECT: Record<DirectReason, (args: { host: string; source: string }) => string> = {
+  'no-proxy-set': () => l10n.t('Direct connection: no proxy is set for this URL (HTTPS_PROXY, HTTP_PROXY and ALL_PROXY are empty).'),
+  'no-proxy-list': (args) => l10n.t('Direct connection: {host} is listed in {source}, so no proxy is used for it.', args),
+  loopback: (args) => l10n.t('Direct connection: VS Code never sends requests to this machine ({host}) through a proxy.', args),
+  'proxy-support-off': () => l10n.t('Direct connection: VS Code’s http.proxySupport setting is "off", so extensions use no proxy.'),
+  'fetch-support-off': () => l10n.t('Direct connection: VS Code’s http.fetchAdditionalSupport setting is off, so the requests of this extension use no proxy.'),
+  'remote-no-proxy': () =>
+    l10n.t('Direct connection: this remote window does not use your local proxy configuration (http.useLocalProxyConfiguration), and no proxy is set here.'),
+  sandbox: (args) => l10n.t('Direct connection: the built-in sandbox gateway runs on this machine ({host}), so no proxy is used.', args),
+};
 
 /** A route that is not direct, in a few words, for one request's evidence. */
 export function routeLabel(route: Exclude<NetworkRoute, { kind: 'direct' }>): string {
-  return route.kind === 'proxy' ? fill(ROUTE_LABELS.proxy, { proxy: route.proxy }) : ROUTE_LABELS.system;
+  return route.kind === 'proxy' ? l10n.t('through the proxy {proxy}', { proxy: route.proxy }) : l10n.t('through the system proxy, if any');
 }
 
 /** A proxy URL as it may be shown: `scheme://host:port`, without user name, password, path or query. */

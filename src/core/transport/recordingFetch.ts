@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { causeChain, codeOf, messageOf } from '../causeChain';
 import { isInsecureRemote } from '../urls';
 import { ExchangeLog, type Exchange } from './exchange';
@@ -94,7 +95,7 @@ export function recordingFetch(log: ExchangeLog, options: RecordingFetchOptions 
           url = target;
           continue;
         }
-        exchange.redirectLoop = `${hop} followed, the next to ${target.pathname}`;
+        exchange.redirectLoop = l10n.t('{hops} followed, the next to {path}', { hops: hop, path: target.pathname });
       } else if (target) exchange.blockedRedirect = target.origin;
       return tapBody(exchange, response, options, init?.signal ?? undefined);
     }
@@ -135,7 +136,7 @@ function tapBody(exchange: Exchange, response: Response, options: RecordingFetch
         if (options.deadlineMs === undefined) return;
         const left = Math.max(0, options.deadlineMs - (performance.now() - exchange.startedAt));
         deadline = setTimeout(() => {
-          exchange.failure = `body did not finish within ${options.deadlineMs} ms`;
+          exchange.failure = l10n.t('body did not finish within {ms} ms', { ms: options.deadlineMs! });
           finish();
           try {
             controller.error(new BodyTimeoutError(options.deadlineMs!));
@@ -150,7 +151,7 @@ function tapBody(exchange: Exchange, response: Response, options: RecordingFetch
         exchange.bytes += chunk.byteLength;
         if (exchange.bytes > options.maxBodyBytes) {
           exchange.truncated = true;
-          exchange.failure = `body larger than ${options.maxBodyBytes} bytes`;
+          exchange.failure = l10n.t('body larger than {bytes} bytes', { bytes: options.maxBodyBytes });
           finish();
           controller.error(new BodyTooLargeError(options.maxBodyBytes));
           return;
