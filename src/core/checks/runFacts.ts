@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { heldReason } from '../critical/heldReason';
 import type { CriticalSession } from '../critical/criticalGate';
 import type { ProbeMatch } from '../gatewayLog/matchProbes';
-import { OLD_LOG_FORM } from '../gatewayLog/logTiming';
+import { oldLogForm } from '../gatewayLog/logTiming';
 import { readTokenLog, type TokenLogRead } from '../gatewayLog/readTokenLog';
 import { readGatewayStatus, type StatusRead } from '../money/gatewayStatus';
 import { readPricing, type PricingRead } from '../money/pricing';
@@ -89,7 +89,7 @@ export class RunFacts {
    */
   tokenLog(client: GatewayClient, freshAfter = 0): Promise<TokenLogResult> {
     this.logRead ??= (async (): Promise<TokenLogResult> => {
-      if (!(this.gatewayVersion ?? (await this.gatewayStatus(client)).version)) return { ok: false, oldForm: true, reason: OLD_LOG_FORM };
+      if (!(this.gatewayVersion ?? (await this.gatewayStatus(client)).version)) return { ok: false, oldForm: true, reason: oldLogForm() };
       const outcome = await this.critical.read(
         'token-log',
         async () => {

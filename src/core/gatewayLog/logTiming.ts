@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * new-api writes a request's log entry in the request's own handler, right after the response's last
  * byte (QQhuxuhui/new-api@ccd535ef8 relay/compatible_handler.go → service.PostTextConsumeQuota →
@@ -14,5 +15,7 @@ export const LOG_WRITE_GRACE_MS = 750;
  * main.go server.Use(middleware.PoweredBy()) at cac45d9cb, Version() at ccd535ef8). one-api has no
  * token log route at all (songquanpeng/one-api router/api.go).
  */
-export const OLD_LOG_FORM =
-  'older new-api builds offer the token’s log only as GET /api/log/token?key=sk-…, with the token in the URL, where proxies and server logs keep it; the doctor never calls that form (one-api has no token log route at all)';
+export const oldLogForm = (): string =>
+  l10n.t(
+    'older new-api builds offer the token’s log only as GET /api/log/token?key=sk-…, with the token in the URL, where proxies and server logs keep it; the doctor never calls that form (one-api has no token log route at all)',
+  );
