@@ -3,7 +3,8 @@
 //   dist/engine.js     the engine, the openai SDK and the sandbox, loaded when a check runs
 //   dist/panel.js      the panel's host side, loaded when the panel opens
 //   dist/webview.js    the panel's browser code (+ dist/codicons)
-//   dist/cli.js        the crazyrouter-doctor command; dist/bench.js, dist/sandbox.js (the gateway in a process of its own)
+//   dist/cli.js        the crazyrouter-doctor command (+ dist/l10n, its Chinese strings); dist/bench.js,
+//                      dist/sandbox.js (the gateway in a process of its own)
 //   out/test/**        unit and integration tests, and the in-VS Code suite (both mocha, tdd interface)
 //
 // node scripts/build.mjs               development: source maps, the webview unminified with inline maps
@@ -154,6 +155,10 @@ for (const { dir, from, files, to } of SHIPPED_PACKAGES) {
   mkdirSync(to, { recursive: true });
   for (const file of files) copyFileSync(join(dir, from, file), join(to, file));
 }
+// The CLI's Simplified Chinese strings, read beside dist/cli.js when --lang or the locale asks for
+// them (src/cli/cliLanguage.ts), and packed into dist/npm. The extension reads l10n/ itself.
+mkdirSync('dist/l10n', { recursive: true });
+copyFileSync('l10n/bundle.l10n.zh-cn.json', 'dist/l10n/bundle.l10n.zh-cn.json');
 
 if (watch) {
   for (const options of bundles) await (await context({ ...options, plugins: [...(options.plugins ?? []), problemMatcher] })).watch();

@@ -5,9 +5,10 @@
 //      hold the licence text of every package whose code or files ship (scripts/noticesCheck.mjs).
 //   2. `ovsx publish` reads the .vsix and uploads it to a loopback stand-in for an Open VSX registry,
 //      which checks it received that very file (no traffic leaves the machine).
-//   3. `npm pack --dry-run` of the CLI's package (dist/npm) lists only the CLI bundle, the notices,
-//      README, LICENSE and package.json.
-//   4. The packed tarball runs through `npx` under its name: --version, and a check against the sandbox.
+//   3. `npm pack --dry-run` of the CLI's package (dist/npm) lists only the CLI bundle, its Chinese
+//      strings, the notices, README, LICENSE and package.json.
+//   4. The packed tarball runs through `npx` under its name: --version, and a check against the
+//      sandbox, in English and with --lang zh-cn.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -113,7 +114,7 @@ const [pack] = JSON.parse(run('npm', ['pack', `./${NPM_PACKAGE}`, '--dry-run', '
 expectSame(
   'npm pack ./dist/npm --dry-run',
   pack.files.map((f) => f.path),
-  ['LICENSE', 'README.md', 'package.json', 'cli.js', 'ThirdPartyNotices.txt'],
+  ['LICENSE', 'README.md', 'package.json', 'cli.js', 'l10n/bundle.l10n.zh-cn.json', 'ThirdPartyNotices.txt'],
 );
 if (readFileSync(join(NPM_PACKAGE, 'ThirdPartyNotices.txt'), 'utf8') !== noticesText)
   problems.push('dist/npm/ThirdPartyNotices.txt differs from dist/ThirdPartyNotices.txt');
@@ -125,13 +126,21 @@ if (!manifest.private) problems.push('package.json must stay private: the CLI is
 const dir = mkdtempSync(join(tmpdir(), 'crazyrouter-npx-'));
 try {
   const tarball = resolve(dir, JSON.parse(run('npm', ['pack', `./${NPM_PACKAGE}`, '--json', '--pack-destination', dir]))[0].filename);
-  const npx = (...args) => spawnSync('npx', ['--yes', `--package=${tarball}`, manifest.name, ...args], { cwd: dir, encoding: 'utf8' });
+  // In English whatever this machine's locale (the CLI follows LC_ALL, LC_MESSAGES and LANG); --lang wins over it.
+  const npx = (...args) =>
+    spawnSync('npx', ['--yes', `--package=${tarball}`, manifest.name, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
   const version = npx('--version');
   if (version.stdout.trim() !== manifest.version) problems.push(`npx ${manifest.name} --version printed ${JSON.stringify(version.stdout + version.stderr)}`);
   const doctor = npx('--scenario', 'healthy');
   if (doctor.status !== 0 || !/^PASS: /m.test(doctor.stdout))
     problems.push(`npx ${manifest.name} --scenario healthy: exit ${doctor.status}\n${doctor.stdout}${doctor.stderr}`);
   else console.log(`✔ npx --package=<tarball> ${manifest.name}: --version ${version.stdout.trim()}, and a passing check against the sandbox`);
+  // The Chinese strings travel in the tarball: the verdict comes out in Chinese.
+  const passZh = JSON.parse(readFileSync('l10n/bundle.l10n.zh-cn.json', 'utf8')).PASS;
+  const chinese = npx('--lang', 'zh-cn', '--scenario', 'healthy');
+  if (chinese.status !== 0 || !chinese.stdout.trimEnd().split('\n').at(-1).startsWith(`${passZh}：`) || chinese.stderr.includes('could not be read'))
+    problems.push(`npx ${manifest.name} --lang zh-cn --scenario healthy: exit ${chinese.status}\n${chinese.stdout}${chinese.stderr}`);
+  else console.log(`✔ npx --package=<tarball> ${manifest.name} --lang zh-cn: the verdict in Chinese ("${passZh}：…")`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,6 +1,7 @@
-// The CLI's npm package, dist/npm: the self-contained dist/cli.js, the notices, a README and the
-// licence, with a manifest made from the extension's package.json (one name, one version). The
-// extension's own manifest stays private: its "files" would clash with .vscodeignore in vsce, and
+// The CLI's npm package, dist/npm: the self-contained dist/cli.js, its Simplified Chinese strings
+// (l10n/, read only for --lang zh-cn or a Chinese locale), the notices, a README and the licence,
+// with a manifest made from the extension's package.json (one name, one version). The extension's
+// own manifest stays private: its "files" would clash with .vscodeignore in vsce, and
 // publishing it to npm would ship the extension bundles to people who want the command.
 //   npm pack ./dist/npm      npm publish ./dist/npm
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,11 +18,13 @@ export function writeNpmPackage(out = 'dist/npm') {
     license: root.license,
     repository: root.repository,
     bin: { [root.name]: './cli.js' },
-    files: ['cli.js', 'ThirdPartyNotices.txt'],
+    files: ['cli.js', 'l10n/bundle.l10n.zh-cn.json', 'ThirdPartyNotices.txt'],
     engines: { node: root.engines.node },
   };
   writeFileSync(join(out, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   copyFileSync('dist/cli.js', join(out, 'cli.js'));
+  mkdirSync(join(out, 'l10n'), { recursive: true });
+  copyFileSync('dist/l10n/bundle.l10n.zh-cn.json', join(out, 'l10n', 'bundle.l10n.zh-cn.json'));
   copyFileSync('dist/ThirdPartyNotices.txt', join(out, 'ThirdPartyNotices.txt'));
   copyFileSync('packaging/npm/README.md', join(out, 'README.md'));
   copyFileSync('LICENSE', join(out, 'LICENSE'));

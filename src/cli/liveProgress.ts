@@ -3,11 +3,9 @@ import type { CheckEvent } from '../core/engine/events';
 import { checkLines, finishedLiveLine, liveLine } from './printReport';
 import { STATUS_ICON, type Terminal } from './style';
 import { fitWidth } from './terminalText';
-import { fillTemplate } from '../core/fillTemplate';
+import * as l10n from '@vscode/l10n';
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
-/** A live block line when more checks wait than the screen can show (whole sentence, `{count}` filled in). */
-const MORE_WAITING = '… {count} more checks waiting';
 
 /** CPL (cursor to the start of a line n lines up) and ED (erase below), ECMA-48 §8.3.13 and §8.3.39. */
 const up = (lines: number) => (lines > 0 ? `\u001b[${lines}F` : '');
@@ -82,7 +80,10 @@ export class LiveProgress {
     // The cursor cannot move above the top of the screen: the block keeps a line free below it.
     const room = this.terminal.rows() - 2;
     if (lines.length > room)
-      lines = [...lines.slice(0, room - 1), style.dim(fitWidth(`  ${fillTemplate(MORE_WAITING, { count: lines.length - room + 1 })}`, width - 1))];
+      lines = [
+        ...lines.slice(0, room - 1),
+        style.dim(fitWidth(`  ${l10n.t('… {count} more checks waiting', { count: String(lines.length - room + 1) })}`, width - 1)),
+      ];
     this.out.write(`${up(this.drawn)}${ERASE_BELOW}${[...leaving, ...lines].map((l) => `${l}\n`).join('')}`);
     this.drawn = lines.length;
   }

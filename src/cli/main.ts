@@ -8,8 +8,10 @@ import type { NetworkRoute } from '../core/transport/networkRoute';
 import { DOCTOR_VERSION } from '../core/version';
 import { SCENARIOS } from '../sandbox/scenarios';
 import { startSandbox, type Sandbox } from '../sandbox/sandboxServer';
-import { parseCliArgs, USAGE, UsageError, type CliArgs } from './args';
+import * as l10n from '@vscode/l10n';
+import { langFlag, parseCliArgs, usage, UsageError, type CliArgs } from './args';
 import { EXIT, type CliIo } from './cliIo';
+import { useCliLanguage } from './cliLanguage';
 import { envNetwork, type EnvNetwork } from './envNetwork';
 import { promptHidden } from './hiddenPrompt';
 import { printDiscovery } from './printDiscovery';
@@ -17,15 +19,16 @@ import { runVerification } from './runVerification';
 
 /** Runs the doctor once and returns the process exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  useCliLanguage(io.env, langFlag(argv), io.stderr);
   let args: CliArgs;
   try {
     args = parseCliArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`crazyrouter-doctor: ${error.message}\n\n${USAGE}\n`);
+    io.stderr.write(`crazyrouter-doctor: ${error.message}\n\n${usage()}\n`);
     return EXIT.usage;
   }
-  if (args.help) return (void io.stdout.write(`${USAGE}\n`), EXIT.ok);
+  if (args.help) return (void io.stdout.write(`${usage()}\n`), EXIT.ok);
   if (args.version) return (void io.stdout.write(`${DOCTOR_VERSION}\n`), EXIT.ok);
   if (args.listScenarios) {
     for (const s of SCENARIOS) io.stdout.write(`${s.id.padEnd(20)} ${s.title}\n`);
@@ -38,7 +41,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return runMcpServer({ baseUrl: args.baseUrl ?? GATEWAY_OPENAI_BASE, timeoutMs: args.timeoutMs, concurrency: args.concurrency }, io);
   }
   if (args.scenario && !SCENARIOS.some((s) => s.id === args.scenario)) {
-    io.stderr.write(`crazyrouter-doctor: unknown scenario "${args.scenario}" (see --list-scenarios)\n`);
+    io.stderr.write(`crazyrouter-doctor: ${l10n.t('unknown scenario "{scenario}" (see --list-scenarios)', { scenario: args.scenario })}\n`);
     return EXIT.usage;
   }
 
@@ -53,11 +56,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         fromEnv !== undefined
           ? { kind: 'answer' as const, value: fromEnv }
           : io.stdin.isTTY
-            ? await promptHidden('Crazyrouter token (sk-..., not shown): ', io.stdin, io.stderr, io.signal)
+            ? await promptHidden(`${l10n.t('Crazyrouter token (sk-..., not shown):')} `, io.stdin, io.stderr, io.signal)
             : { kind: 'end' as const };
       if (answer.kind === 'cancelled') return EXIT.cancelled;
       if (answer.kind === 'end') {
-        io.stderr.write('crazyrouter-doctor: no token. Set CRAZYROUTER_API_KEY or run in a terminal to be asked for it.\n');
+        io.stderr.write(`crazyrouter-doctor: ${l10n.t('no token. Set CRAZYROUTER_API_KEY or run in a terminal to be asked for it.')}\n`);
         return EXIT.usage;
       }
       token = Secret.of(answer.value);

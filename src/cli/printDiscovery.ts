@@ -1,10 +1,13 @@
 import { homedir } from 'node:os';
-import { CHECKLISTS } from '../core/clients/checklists';
+import * as l10n from '@vscode/l10n';
+import { localizedChecklist } from '../core/clients/checklists';
+import { CLIENT_IDS } from '../core/clients/clients';
 import { discoverConfigs } from '../core/discovery/discoverConfigs';
 import type { ScanTick } from '../core/discovery/scanChecklist';
 import { visibleJson, visibleText } from '../core/visibleText';
 import { EXIT, type CliIo } from './cliIo';
 import { STATUS_ICON, terminalFor } from './style';
+import { alignLabels } from './terminalText';
 
 /** Everything a config file holds is shown through visibleText: no control character reaches the terminal. */
 const v = (text: string | undefined) => visibleText(text ?? '');
@@ -33,20 +36,31 @@ export async function printDiscovery(io: CliIo, json: boolean, gateway: string):
     return EXIT.ok;
   }
   const { style } = terminalFor(io.stdout, io.env);
-  const items = new Map(Object.values(CHECKLISTS).flatMap((list) => list.map((item) => [item.id, item.text] as const)));
-  if (found.length === 0) io.stdout.write('No client configuration found.\n');
+  const items = new Map(CLIENT_IDS.flatMap((client) => localizedChecklist(client).map((item) => [item.id, item.text] as const)));
+  if (found.length === 0) io.stdout.write(`${l10n.t('No client configuration found.')}\n`);
+  // The three labels share one column, in display columns (a Chinese label is twice as wide as its characters).
+  const [configured, willCall, tokenLabel] = alignLabels([l10n.t('configured:'), l10n.t('will call:'), l10n.t('token:')]);
   for (const f of found) {
     const tone = f.problems.length > 0 ? 'warn' : f.notRead ? 'skipped' : 'pass';
     io.stdout.write(
       `${style.status(tone, tone === 'pass' ? '✔' : tone === 'warn' ? '⚠' : 'ℹ')} ${style.bold(v(f.client))} ${v(f.entry)}  ${style.dim(v(f.file))}\n`,
     );
-    if (f.baseUrl) io.stdout.write(`    configured: ${v(f.baseUrl)}\n    will call:  ${v(f.predictedUrl ?? '(nothing)')}\n`);
-    if (f.tokenSource) io.stdout.write(`    token:      from ${v(f.tokenSource)}${f.tokenFingerprint ? ` (fingerprint ${v(f.tokenFingerprint)})` : ''}\n`);
-    if (f.notRead) io.stdout.write(`    ${style.status('skipped', 'ℹ')} not read: ${v(f.notRead)}\n`);
+    if (f.baseUrl) io.stdout.write(`    ${configured}${v(f.baseUrl)}\n    ${willCall}${f.predictedUrl ? v(f.predictedUrl) : l10n.t('(nothing)')}\n`);
+    if (f.tokenSource) {
+      const source = v(f.tokenSource);
+      const from = f.tokenFingerprint
+        ? l10n.t('from {source} (fingerprint {fingerprint})', { source, fingerprint: v(f.tokenFingerprint) })
+        : l10n.t('from {source}', { source });
+      io.stdout.write(`    ${tokenLabel}${from}\n`);
+    }
+    if (f.notRead) io.stdout.write(`    ${style.status('skipped', 'ℹ')} ${l10n.t('not read: {reason}', { reason: v(f.notRead) })}\n`);
     for (const p of f.problems) io.stdout.write(`    ${style.status('warn', '!')} ${v(p)}\n`);
-    for (const tick of f.checklist)
-      io.stdout.write(`    checklist ${style.status(TICK[tick.state].tone, TICK[tick.state].mark)} “${v(items.get(tick.item))}” — ${v(tick.reason)}\n`);
-    if (f.valueToType || f.problems.length > 0) io.stdout.write(`    corrected (copy by hand):\n${visibleText(f.snippet, true).replace(/^/gm, '      ')}\n`);
+    for (const tick of f.checklist) {
+      const mark = style.status(TICK[tick.state].tone, TICK[tick.state].mark);
+      io.stdout.write(`    ${l10n.t('checklist {mark} “{item}” — {reason}', { mark, item: v(items.get(tick.item)), reason: v(tick.reason) })}\n`);
+    }
+    if (f.valueToType || f.problems.length > 0)
+      io.stdout.write(`    ${l10n.t('corrected (copy by hand):')}\n${visibleText(f.snippet, true).replace(/^/gm, '      ')}\n`);
   }
   return EXIT.ok;
 }

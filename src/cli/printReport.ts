@@ -1,9 +1,10 @@
+import * as l10n from '@vscode/l10n';
 import type { CheckResult } from '../core/checks/checkTypes';
 import { groupFindings, type Report } from '../core/report/report';
 import { visibleText } from '../core/visibleText';
 import { renderCost, renderUsage } from './printSpend';
 import { STATUS_ICON, type Style } from './style';
-import { displayWidth, fitWidth, hanging, padWidth, wrapWidth } from './terminalText';
+import { alignLabels, displayWidth, fitWidth, hanging, padWidth, wrapWidth } from './terminalText';
 
 /** The title column of the check lines, on a terminal at least WIDE columns wide (and in a pipe). */
 const TITLE_WIDTH = 34;
@@ -27,6 +28,14 @@ function labelled(indent: number, label: string, styledLabel: string, text: stri
     return i === 0 ? `${' '.repeat(indent)}${styledLabel}${body}` : `${' '.repeat(under)}${body}`;
   });
 }
+
+/** The verdict's word, at the start of the last line (called when printed: the bundle is chosen by then). */
+const VERDICT_WORD: Record<Report['verdict'], () => string> = {
+  pass: () => l10n.t('PASS'),
+  warn: () => l10n.t('WARN'),
+  fail: () => l10n.t('FAIL'),
+  cancelled: () => l10n.t('CANCELLED'),
+};
 
 const timeOf = (result: CheckResult) => (result.status === 'skipped' ? '' : `${result.durationMs} ms`);
 
@@ -78,23 +87,27 @@ export function renderTail(report: Report, style: Style, width?: number): string
   const w = usable(width);
   const lines: string[] = [...(report.cost ? renderCost(report.cost, style, w) : []), ...(report.usage ? renderUsage(report.usage, style, w) : [])];
   if (report.findings.length > 0) {
-    lines.push('', style.bold('What to fix'));
+    lines.push('', style.bold(l10n.t('What to fix')));
+    // The labels share one column, measured in the terminal's columns (a Chinese label is twice as wide as its characters).
+    const [seenIn, cause, fix] = alignLabels([l10n.t('seen in:'), l10n.t('cause:'), l10n.t('fix:')]);
+    const requestId = `${l10n.t('request id:')} `;
     for (const group of groupFindings(report.findings)) {
       const [f] = group.findings as [(typeof group.findings)[number]];
       const checks = group.findings.map((g) => report.results.find((r) => r.id === g.checkId));
       lines.push(
         ...hanging(`  ${style.status(group.status, STATUS_ICON[group.status])} `, visibleText(f.rowSymptom ?? f.symptom), w === undefined ? undefined : w, 4),
       );
-      lines.push(...labelled(6, 'seen in: ', 'seen in: ', checks.map((c) => visibleText(c?.title ?? '?')).join(', '), w));
-      if (f.cause) lines.push(...labelled(6, 'cause:   ', 'cause:   ', visibleText(f.cause), w));
-      if (f.fix) lines.push(...labelled(6, 'fix:     ', `${style.bold('fix')}:     `, visibleText(f.fix), w));
+      lines.push(...labelled(6, seenIn, seenIn, checks.map((c) => visibleText(c?.title ?? '?')).join(', '), w));
+      if (f.cause) lines.push(...labelled(6, cause, cause, visibleText(f.cause), w));
+      if (f.fix) lines.push(...labelled(6, fix, `${style.bold(fix.trimEnd())}${fix.slice(fix.trimEnd().length)}`, visibleText(f.fix), w));
       const requestIds = checks.map((c) => c?.evidence.at(-1)?.requestId).filter((id): id is string => Boolean(id));
-      if (requestIds.length > 0)
-        lines.push(...labelled(6, 'request id: ', style.dim('request id: '), requestIds.map((id) => visibleText(id)).join(', '), w, style.dim));
+      if (requestIds.length > 0) lines.push(...labelled(6, requestId, style.dim(requestId), requestIds.map((id) => visibleText(id)).join(', '), w, style.dim));
     }
   }
   lines.push('');
-  lines.push(...hanging('', `Checklist (${visibleText(report.target.clientName)})`, w, 2).map((l, i) => (i === 0 ? style.bold(l) : l)));
+  lines.push(
+    ...hanging('', l10n.t('Checklist ({client})', { client: visibleText(report.target.clientName) }), w, 2).map((l, i) => (i === 0 ? style.bold(l) : l)),
+  );
   for (const { item, state, reason } of report.checklist) {
     const mark =
       state === 'verified'
@@ -106,22 +119,26 @@ export function renderTail(report: Report, style: Style, width?: number): string
             : state === 'manual'
               ? style.dim('[ ]')
               : style.dim('[–]');
-    const text = state === 'manual' ? `${visibleText(item.text)} (check by hand)` : visibleText(item.text);
+    const text = state === 'manual' ? l10n.t('{item} (check by hand)', { item: visibleText(item.text) }) : visibleText(item.text);
     lines.push(...hanging(`  ${mark} `, text, w, 6));
     if (reason) lines.push(...hanging('      ', visibleText(reason), w, 6).map(style.dim));
   }
   const { pass, warn, fail, skipped } = report.counts;
-  const verdict = report.verdict === 'cancelled' ? 'CANCELLED' : report.verdict.toUpperCase();
-  const tone = report.verdict === 'pass' ? 'pass' : report.verdict === 'warn' ? 'warn' : report.verdict === 'fail' ? 'fail' : 'skipped';
-  lines.push(
-    '',
-    ...hanging(
-      `${style.bold(style.status(tone, verdict))}: `,
-      `${pass} passed, ${warn} warning(s), ${fail} failed, ${skipped} skipped in ${report.durationMs} ms`,
-      w,
-      2,
-    ),
+  const verdict = VERDICT_WORD[report.verdict]();
+  const tone = report.verdict === 'cancelled' ? 'skipped' : report.verdict;
+  const line = l10n.t('{verdict}: {passed} passed, {warnings} warning(s), {failed} failed, {skipped} skipped in {ms} ms', {
+    verdict,
+    passed: String(pass),
+    warnings: String(warn),
+    failed: String(fail),
+    skipped: String(skipped),
+    ms: String(report.durationMs),
+  });
+  // Wrapped as plain text, then the verdict word coloured (a style is never measured or cut).
+  const verdictLines = hanging('', line, w, 2).map((l, i) =>
+    i === 0 && l.startsWith(verdict) ? `${style.bold(style.status(tone, verdict))}${l.slice(verdict.length)}` : l,
   );
+  lines.push('', ...verdictLines);
   return lines.join('\n');
 }
 

@@ -1,8 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import type { CostReport } from '../core/report/costReport';
 import type { UsageReport } from '../core/usage/usageReport';
 import { visibleText } from '../core/visibleText';
 import type { Style } from './style';
-import { displayWidth, hanging } from './terminalText';
+import { displayWidth, fitWidth, hanging, padWidth } from './terminalText';
 
 /** In a pipe or at 80 columns the tables are aligned: the widest are the run's requests, 78, and the usage table, 74. */
 const MODEL_WIDTH = 24;
@@ -15,10 +16,7 @@ interface Cell {
   align?: 'right';
 }
 type Row = ({ cells: Cell[] } | { note: string }) & { paint?: (s: string) => string };
-const cut = (text: string, width: number) => {
-  const shown = visibleText(text);
-  return shown.length > width ? `${shown.slice(0, width - 1)}…` : shown;
-};
+const cut = (text: string, width: number) => fitWidth(visibleText(text), width);
 const cell = (text: string, width: number): Cell => ({ text: cut(text, width), width });
 const right = (text: string, width: number): Cell => ({ text: cut(text, width), width, align: 'right' });
 const compact = (n: number) => new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(n);
@@ -41,7 +39,7 @@ class Lines {
       'note' in r
         ? ''
         : r.cells
-            .map((c) => (c.align === 'right' ? c.text.padStart(c.width) : c.text.padEnd(c.width)))
+            .map((c) => (c.align === 'right' ? `${' '.repeat(Math.max(0, c.width - displayWidth(c.text)))}${c.text}` : padWidth(c.text, c.width)))
             .join(' ')
             .trimEnd(),
     );
@@ -79,33 +77,58 @@ class Lines {
 export function renderCost(cost: CostReport, style: Style, width?: number): string[] {
   const out = new Lines(width);
   out.out.push('');
+  const unit = cut(cost.unit, 24);
   out.text(
     0,
-    `Cost (in ${cut(cost.unit, 24)}${cost.unitFrom === 'status' ? ', as the gateway shows it' : ': the gateway’s display could not be read'})`,
+    cost.unitFrom === 'status'
+      ? l10n.t('Cost (in {unit}, as the gateway shows it)', { unit })
+      : l10n.t('Cost (in {unit}: the gateway’s display could not be read)', { unit }),
     style.bold,
   );
   if (cost.run) {
-    const found = cost.run.found < cost.run.requests ? `${cost.run.found} of ${cost.run.requests} requests found in the log` : `${cost.run.requests} requests`;
-    out.text(2, `This run: ${cut(cost.run.cost, 16)} (${found}${cost.run.byTime ? ', found by model and time' : ''})`);
+    const { found, requests, byTime } = cost.run;
+    const values = { cost: cut(cost.run.cost, 16), found: String(found), requests: String(requests) };
+    out.text(
+      2,
+      found < requests
+        ? byTime
+          ? l10n.t('This run: {cost} ({found} of {requests} requests found in the log, found by model and time)', values)
+          : l10n.t('This run: {cost} ({found} of {requests} requests found in the log)', values)
+        : byTime
+          ? l10n.t('This run: {cost} ({requests} requests, found by model and time)', values)
+          : l10n.t('This run: {cost} ({requests} requests)', values),
+    );
     out.table(
       4,
       cost.run.lines.map((line) => {
-        const tokens = line.found ? `${line.promptTokens ?? 0} + ${line.completionTokens ?? 0} tok` : 'not in the log';
+        const tokens = line.found
+          ? l10n.t('{prompt} + {completion} tok', { prompt: String(line.promptTokens ?? 0), completion: String(line.completionTokens ?? 0) })
+          : l10n.t('not in the log');
         return { cells: [cell(line.title, 30), cell(line.model, 18), right(tokens, 13), right(line.cost ?? '', 10)] };
       }),
     );
-  } else out.text(2, 'This run: not known (the gateway’s log was not read; see its check above)');
+  } else out.text(2, l10n.t('This run: not known (the gateway’s log was not read; see its check above)'));
   if (cost.pricesNote) {
     out.text(2, cut(cost.pricesNote, 76));
     return out.out;
   }
-  const group = cost.group ? `, group ${cut(cost.group, 24)}${cost.groupRatio !== undefined ? ` (×${cost.groupRatio})` : ''}` : '';
-  out.text(2, `Prices${group}:`);
+  const group = cost.group ? cut(cost.group, 24) : undefined;
+  out.text(
+    2,
+    group === undefined
+      ? l10n.t('Prices:')
+      : cost.groupRatio === undefined
+        ? l10n.t('Prices, group {group}:', { group })
+        : l10n.t('Prices, group {group} (×{ratio}):', { group, ratio: String(cost.groupRatio) }),
+  );
   out.table(4, [
-    { cells: [cell('Model', 30), right('In /1M tok', 12), right('Out /1M tok', 12), right('vs baseline', 12)], paint: style.dim },
+    {
+      cells: [cell(l10n.t('Model'), 30), right(l10n.t('In /1M tok'), 12), right(l10n.t('Out /1M tok'), 12), right(l10n.t('vs baseline'), 12)],
+      paint: style.dim,
+    },
     ...cost.prices.map((p) => {
       const times = p.timesBaseline !== undefined ? `${p.timesBaseline}×` : '';
-      if (p.perCall) return { cells: [cell(p.model, 30), right(`${p.perCall} per call`, 25)] };
+      if (p.perCall) return { cells: [cell(p.model, 30), right(l10n.t('{price} per call', { price: p.perCall }), 25)] };
       if (p.input) return { cells: [cell(p.model, 30), right(p.input, 12), right(p.output ?? '', 12), right(times, 12)] };
       return { cells: [cell(p.model, 30), cell(p.note ?? '', 44)] };
     }),
@@ -118,21 +141,35 @@ export function renderCost(cost: CostReport, style: Style, width?: number): stri
 export function renderUsage(usage: UsageReport, style: Style, width?: number): string[] {
   const out = new Lines(width);
   out.out.push('');
-  out.text(0, `Usage (the token’s last ${usage.calls} calls${usage.ownRun > 0 ? `; this run’s ${usage.ownRun} left out` : ''})`, style.bold);
-  if (usage.from && usage.to) out.text(2, `${utc(usage.from)} → ${utc(usage.to)} UTC, the gateway’s clock`);
-  if (usage.atLimit) out.text(2, 'That is the most the gateway returns: older calls are not shown.', style.dim);
+  const calls = String(usage.calls);
+  out.text(
+    0,
+    usage.ownRun > 0
+      ? l10n.t('Usage (the token’s last {calls} calls; this run’s {own} left out)', { calls, own: String(usage.ownRun) })
+      : l10n.t('Usage (the token’s last {calls} calls)', { calls }),
+    style.bold,
+  );
+  if (usage.from && usage.to) out.text(2, l10n.t('{from} → {to} UTC, the gateway’s clock', { from: utc(usage.from), to: utc(usage.to) }));
+  if (usage.atLimit) out.text(2, l10n.t('That is the most the gateway returns: older calls are not shown.'), style.dim);
   if (usage.calls === 0) {
-    out.text(2, 'No calls in the token’s log besides this run’s.');
+    out.text(2, l10n.t('No calls in the token’s log besides this run’s.'));
     return out.out;
   }
   out.table(2, [
     {
-      cells: [cell('Model', MODEL_WIDTH), right('Calls', 6), right('Prompt tok', 10), right('Output tok', 10), right('Spend', 11), right('Share', 6)],
+      cells: [
+        cell(l10n.t('Model'), MODEL_WIDTH),
+        right(l10n.t('Calls'), 6),
+        right(l10n.t('Prompt tok'), 10),
+        right(l10n.t('Output tok'), 10),
+        right(l10n.t('Spend'), 11),
+        right(l10n.t('Share'), 6),
+      ],
       paint: style.dim,
     },
     ...usage.byModel.slice(0, 10).map((m) => ({
       cells: [
-        cell(m.model || '(no model)', MODEL_WIDTH),
+        cell(m.model || l10n.t('(no model)'), MODEL_WIDTH),
         right(String(m.calls), 6),
         right(compact(m.promptTokens), 10),
         right(compact(m.completionTokens), 10),
@@ -140,8 +177,8 @@ export function renderUsage(usage: UsageReport, style: Style, width?: number): s
         right(`${Math.round(m.share * 100)}%`, 6),
       ],
     })),
-    ...(usage.byModel.length > 10 ? [{ note: `… and ${usage.byModel.length - 10} more models`, paint: style.dim }] : []),
-    { cells: [cell('Total', MODEL_WIDTH), right(String(usage.calls), 6), cell('', 10), cell('', 10), right(usage.total.text, 11)] },
+    ...(usage.byModel.length > 10 ? [{ note: l10n.t('… and {count} more models', { count: String(usage.byModel.length - 10) }), paint: style.dim }] : []),
+    { cells: [cell(l10n.t('Total'), MODEL_WIDTH), right(String(usage.calls), 6), cell('', 10), cell('', 10), right(usage.total.text, 11)] },
   ]);
   const buckets = usage.overTime.buckets;
   const peak = buckets.reduce((top, b) => (b.spend > top.spend ? b : top), buckets[0]!);
@@ -149,8 +186,13 @@ export function renderUsage(usage: UsageReport, style: Style, width?: number): s
     const bars = buckets
       .map((b) => (b.spend <= 0 ? ' ' : SPARK[Math.min(SPARK.length - 1, Math.floor((b.spend / peak.spend) * (SPARK.length - 1)))]!))
       .join('');
-    const per = usage.overTime.bucketHours === 1 ? 'hour' : `${usage.overTime.bucketHours} hours`;
-    out.text(2, `Spend per ${per}, oldest first (peak ${cut(peak.text, 14)} from ${utc(peak.start)} UTC):`);
+    const values = { peak: cut(peak.text, 14), start: utc(peak.start), hours: String(usage.overTime.bucketHours) };
+    out.text(
+      2,
+      usage.overTime.bucketHours === 1
+        ? l10n.t('Spend per hour, oldest first (peak {peak} from {start} UTC):', values)
+        : l10n.t('Spend per {hours} hours, oldest first (peak {peak} from {start} UTC):', values),
+    );
     // The chart is one word of bars: it keeps its blanks (empty hours) and splits only where the terminal ends.
     for (let i = 0; i < bars.length;) {
       const room = width === undefined ? bars.length : Math.max(1, width - 2);

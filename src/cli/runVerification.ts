@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
+import * as l10n from '@vscode/l10n';
 import { GATEWAY_OPENAI_BASE } from '../core/clients/clients';
 import { verify } from '../core/engine/verify';
-import { fillTemplate } from '../core/fillTemplate';
 import { describeMachine } from '../core/machine';
 import type { Profile } from '../core/profile';
 import { renderMarkdown } from '../core/report/markdown';
@@ -20,15 +20,6 @@ import { stateDir } from './stateDir';
 import { renderTail, wrapped } from './printReport';
 import { terminalFor } from './style';
 
-/** The header's sentences, whole, with `{placeholders}`. */
-const HEADER = {
-  title: 'Crazyrouter Doctor {version}',
-  line: '{title}: {client} → {baseUrl} ({where}), from {machine}',
-  sandbox: 'sandbox gateway {gateway}, scenario "{scenario}": {scenarioTitle}',
-  crazyrouter: 'Crazyrouter',
-  custom: 'custom gateway',
-} as const;
-
 /** Runs the checks with the live view (or prints the report as JSON or Markdown) and returns the report. */
 export async function runVerification(profile: Profile, args: CliArgs, io: CliIo, sandbox: Sandbox | undefined, network: EnvNetwork): Promise<Report> {
   const machine = args.json || args.markdown;
@@ -36,14 +27,20 @@ export async function runVerification(profile: Profile, args: CliArgs, io: CliIo
   const terminal = terminalFor(io.stdout, io.env);
   const { style } = terminal;
   const where = sandbox
-    ? fillTemplate(HEADER.sandbox, { gateway: sandbox.state.gateway, scenario: sandbox.scenario.id, scenarioTitle: sandbox.scenario.title })
+    ? l10n.t('sandbox gateway {gateway}, scenario "{scenario}": {scenarioTitle}', {
+        gateway: sandbox.state.gateway,
+        scenario: sandbox.scenario.id,
+        scenarioTitle: sandbox.scenario.title,
+      })
     : profile.baseUrl === GATEWAY_OPENAI_BASE
-      ? HEADER.crazyrouter
-      : HEADER.custom;
+      ? 'Crazyrouter'
+      : l10n.t('custom gateway');
   const progress = machine ? undefined : new LiveProgress(io.stdout, terminal);
   if (!machine) {
-    const title = fillTemplate(HEADER.title, { version: DOCTOR_VERSION });
-    const line = visibleText(fillTemplate(HEADER.line, { title, client: profile.client, baseUrl: profile.baseUrl, where, machine: runsOn }));
+    const title = l10n.t('Crazyrouter Doctor {version}', { version: DOCTOR_VERSION });
+    const line = visibleText(
+      l10n.t('{title}: {client} → {baseUrl} ({where}), from {machine}', { title, client: profile.client, baseUrl: profile.baseUrl, where, machine: runsOn }),
+    );
     const width = terminal.width();
     const header = wrapped(line, width).map((l, i) => (i === 0 && l.startsWith(title) ? `${style.bold(title)}${l.slice(title.length)}` : l));
     const route = wrapped(visibleText(describeRoute(network.routeOf(new URL(profile.baseUrl)))), width).map(style.dim);

@@ -30,6 +30,12 @@ export function padWidth(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
+/** Labels that share a column (`cause:`, `fix:`): each padded to the widest of them plus one space, in display columns. */
+export function alignLabels<T extends string[]>(labels: [...T]): { [K in keyof T]: string } {
+  const width = Math.max(...labels.map(displayWidth)) + 1;
+  return labels.map((label) => padWidth(label, width)) as { [K in keyof T]: string };
+}
+
 /** Splits a word wider than `width` into pieces of at most `width` columns (a URL, a run of CJK text). */
 function splitWord(word: string, width: number): string[] {
   const pieces: string[] = [];

@@ -6,6 +6,7 @@
 // screen. NO_COLOR, FORCE_COLOR, TERM=dumb and a pipe each get what they ask for.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { suite, test } from 'mocha';
 import { Terminal } from '@xterm/headless';
@@ -14,6 +15,9 @@ import { displayWidth } from '../../src/cli/terminalText';
 import { DIST } from '../support/sandboxProcess';
 
 const CLI = path.join(DIST, 'cli.js');
+const zh = JSON.parse(readFileSync(path.resolve(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+/** The Chinese request id label as `normalized` sees it (whitespace taken out). */
+const ZH_REQUEST_ID = new RegExp(`${zh['request id:']!.replace(/\s+/g, '')}[0-9a-zA-Z,]+`, 'g');
 const ROWS = 24;
 // oxlint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/;
@@ -77,7 +81,10 @@ function normalized(lines: string[]): { header: string; checks: string[]; tail: 
       .replace(/\s+/g, '')
       .replace(/\d+(\.\d+)?ms/g, '#ms')
       .replace(/127\.0\.0\.1:\d+/g, 'HOST')
-      .replace(/requestid:[0-9a-zA-Z,]+/g, 'requestid:#');
+      // The usage window and its peak are read against the clock: two runs a minute apart differ.
+      .replace(/\d{4}-\d\d-\d\d\d\d:\d\d/g, 'TIME')
+      .replace(/requestid:[0-9a-zA-Z,]+/g, 'requestid:#')
+      .replace(ZH_REQUEST_ID, 'requestid:#');
   const firstBlank = lines.indexOf('');
   const afterChecks = lines.indexOf('', firstBlank + 1);
   const checks: string[] = [];
@@ -132,6 +139,27 @@ suite('the live view in a real terminal', () => {
       });
     }
   }
+
+  test('in Chinese (--lang zh-cn) at 40 columns: nothing wraps, nothing is left behind, the verdict is on the last screen', async () => {
+    // A warning with its labelled fix, the cost and usage tables, and the gateway's Chinese message.
+    const args = ['--lang', 'zh-cn', '--scenario', 'reasoning-model', '--gateway-lang', 'zh-CN'];
+    const run = await inTerminal(args, 40);
+    const pipe = pipedOnce(args);
+    assert.equal(run.code, pipe.status, run.raw.slice(-1500));
+    for (const [i, line] of run.lines.entries()) {
+      assert.equal(line.wrapped, false, `line ${i} was wrapped by the terminal: ${JSON.stringify(line.text)}`);
+      assert.ok(displayWidth(line.text) <= 40, `line ${i} is ${displayWidth(line.text)} columns wide`);
+    }
+    const text = run.lines.map((l) => l.text);
+    assert.ok(text.includes(zh['What to fix']!), text.join('\n'));
+    assert.ok(text.some((l) => l.startsWith(`      ${zh['fix:']!}`)));
+    const verdicts = [zh.PASS, zh.WARN, zh.FAIL].map((word) => `${word!}：`);
+    assert.ok(
+      run.screen.some((l) => verdicts.some((v) => l.startsWith(v))),
+      `the Chinese verdict is on the final screen:\n${run.screen.join('\n')}`,
+    );
+    assert.deepEqual(normalized(text), normalized(pipe.stdout.trimEnd().split('\n')), 'the terminal holds exactly what a pipe gets');
+  });
 
   test('a screen shorter than the plan keeps the live block on it', async () => {
     const models = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];

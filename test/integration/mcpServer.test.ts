@@ -216,6 +216,6 @@ suite('crazyrouter-doctor --mcp, through the official SDK client over stdio', ()
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += String(d)));
     assert.equal(await new Promise<number | null>((resolve) => child.once('exit', resolve)), 2);
-    assert.match(stderr, /--mcp takes only --base-url, --timeout and --concurrency/);
+    assert.match(stderr, /--mcp takes only --base-url, --timeout, --concurrency and --lang;/);
   });
 });

@@ -18,6 +18,13 @@ const stateHome = mkdtempSync(path.join(tmpdir(), 'crazyrouter-doctor-test-state
 process.env.XDG_STATE_HOME = stateHome;
 process.on('exit', () => rmSync(stateHome, { recursive: true, force: true }));
 
+// The CLI speaks the language LC_ALL, LC_MESSAGES or LANG name, and the tests read its English:
+// on a machine set to Chinese, every CLI they run is told English. LC_ALL would override
+// LC_MESSAGES, so it moves to LANG, where it still sets the other categories.
+if (process.env.LC_ALL) process.env.LANG = process.env.LC_ALL;
+delete process.env.LC_ALL;
+process.env.LC_MESSAGES = 'C';
+
 /** The line scripts/test.mjs fails the run on. */
 export const OUTSIDE_ANY_TEST = 'UNHANDLED REJECTION OUTSIDE ANY TEST';
 

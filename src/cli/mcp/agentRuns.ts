@@ -24,7 +24,7 @@ export interface AgentServerOptions {
 
 export type AgentRun = { ok: true; report: Report } | { ok: false; message: string };
 
-/** The messages an agent gets instead of a report: whole sentences with `{placeholders}`. */
+/** The messages an agent gets instead of a report: whole sentences with `{placeholders}`, in English for the model (see mcpServer.ts). */
 export const AGENT_SAY = {
   noToken:
     'No token: this MCP server reads the Crazyrouter token only from the CRAZYROUTER_API_KEY environment variable of its own process. Ask the user to add it to the server’s "env" in their MCP client configuration (never paste it into the chat), then try again.',

@@ -13,7 +13,13 @@ import { DOCTOR_VERSION } from '../../core/version';
 import { EXIT, type CliIo } from '../cliIo';
 import { urlDoctorForAgent, verifyForAgent, type AgentRun, type AgentServerOptions } from './agentRuns';
 
-/** What the server tells an agent about itself and its tools: whole sentences. */
+/**
+ * What the server tells an agent about itself and its tools: whole sentences, in English whatever
+ * the language. They are the model's instructions, not a person's screen, like the tool names and
+ * the JSON: every model reads English, the wording the tools were tried with stays the same on every
+ * machine, and an agent answers its user in the user's language anyway. The reports the tools return
+ * (and their findings) do follow `--lang` and the locale, as on the command line.
+ */
 const SAY = {
   instructions:
     'Crazyrouter Doctor checks whether an AI client (Cherry Studio, Cursor, Claude Code, Codex, Cline, VS Code chat) is correctly connected to Crazyrouter, an OpenAI-compatible LLM gateway, and says exactly what to fix. Use verify_setup to run the checks with the token configured for this server; use check_client_url to learn what a client will really call for the URL the user typed. Never ask the user to paste a token into the chat: the token is configured in this server’s environment.',
