@@ -36,6 +36,8 @@ else console.log(`✔ CHANGELOG.md has a section for ${manifest.version}`);
 // 1. The extension package.
 const RUNTIME = [
   'package.json',
+  'package.nls.json',
+  'package.nls.zh-cn.json',
   'README.md',
   'CHANGELOG.md',
   'LICENSE',

@@ -5,7 +5,6 @@ import { userDataIsHere } from './whereThisRuns';
 
 const SCHEME = 'crazyrouter-proposed';
 const MANAGE_MODELS = 'workbench.action.chat.manage';
-const DIFF_TITLE = 'chatLanguageModels.json ↔ with Crazyrouter (proposed)';
 
 export type AddOutcome = { ok: boolean; message: string };
 
@@ -13,12 +12,17 @@ export type AddOutcome = { ok: boolean; message: string };
 export type ConfirmWrite = (file: string, replaced: boolean) => Promise<boolean>;
 
 const confirmInModal: ConfirmWrite = async (file, replaced) => {
-  const add = replaced ? 'Replace the Crazyrouter group' : 'Add the Crazyrouter group';
+  const add = replaced ? vscode.l10n.t('Replace the Crazyrouter group') : vscode.l10n.t('Add the Crazyrouter group');
   const answer = await vscode.window.showInformationMessage(
-    `${add} in chatLanguageModels.json?`,
+    replaced
+      ? vscode.l10n.t('Replace the Crazyrouter group in chatLanguageModels.json?')
+      : vscode.l10n.t('Add the Crazyrouter group in chatLanguageModels.json?'),
     {
       modal: true,
-      detail: `${file}\n\nThe diff shows exactly what changes; every other entry stays as it is. No key is written: VS Code asks for it in Chat: Manage Language Models and keeps it as a secret.`,
+      detail: vscode.l10n.t(
+        '{file}\n\nThe diff shows exactly what changes; every other entry stays as it is. No key is written: VS Code asks for it in Chat: Manage Language Models and keeps it as a secret.',
+        { file },
+      ),
     },
     add,
   );
@@ -58,8 +62,8 @@ export class ChatAdder implements vscode.Disposable {
 
   async add(models: readonly string[], baseUrl: string): Promise<AddOutcome> {
     if (!this.settingsAreHere)
-      return { ok: false, message: 'VS Code’s chat settings live on your local computer; open a local window to add Crazyrouter to them.' };
-    if (models.length === 0) return { ok: false, message: 'Choose at least one model first.' };
+      return { ok: false, message: vscode.l10n.t('VS Code’s chat settings live on your local computer; open a local window to add Crazyrouter to them.') };
+    if (models.length === 0) return { ok: false, message: vscode.l10n.t('Choose at least one model first.') };
     const before = await this.read();
     const engine = loadEngine();
     let proposed: { text: string; replaced: boolean };
@@ -71,21 +75,27 @@ export class ChatAdder implements vscode.Disposable {
     const right = this.show(proposed.text);
     const left = before === undefined ? this.show('') : this.file;
     // Beside the panel, so the user reads the change next to the results that led to it.
-    await vscode.commands.executeCommand('vscode.diff', left, right, DIFF_TITLE, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+    await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('chatLanguageModels.json ↔ with Crazyrouter (proposed)'), {
+      preview: true,
+      viewColumn: vscode.ViewColumn.Beside,
+    });
     let agreed: boolean;
     try {
       agreed = await this.confirm(this.file.fsPath, proposed.replaced);
     } finally {
       await this.closeProposals();
     }
-    if (!agreed) return { ok: false, message: 'Nothing was written.' };
-    if ((await this.read()) !== before) return { ok: false, message: 'chatLanguageModels.json changed meanwhile; nothing was written. Try again.' };
+    if (!agreed) return { ok: false, message: vscode.l10n.t('Nothing was written.') };
+    if ((await this.read()) !== before)
+      return { ok: false, message: vscode.l10n.t('chatLanguageModels.json changed meanwhile; nothing was written. Try again.') };
     await vscode.workspace.fs.writeFile(this.file, new TextEncoder().encode(proposed.text));
     this.log.info(`${proposed.replaced ? 'Replaced' : 'Added'} the Crazyrouter group in ${this.file.fsPath} (${models.join(', ')}).`);
     void this.offerKeyEntry();
     return {
       ok: true,
-      message: `Crazyrouter is in VS Code chat (${models.join(', ')}). Enter your token in Chat: Manage Language Models; it is kept as a secret there.`,
+      message: vscode.l10n.t('Crazyrouter is in VS Code chat ({models}). Enter your token in Chat: Manage Language Models; it is kept as a secret there.', {
+        models: models.join(', '),
+      }),
     };
   }
 
@@ -116,10 +126,16 @@ export class ChatAdder implements vscode.Disposable {
   }
 
   private async offerKeyEntry(): Promise<void> {
-    const open = 'Open Manage Language Models';
-    if ((await vscode.window.showInformationMessage('Enter your Crazyrouter token for the new models in Chat: Manage Language Models.', open)) !== open) return;
+    const open = vscode.l10n.t('Open Manage Language Models');
+    if (
+      (await vscode.window.showInformationMessage(vscode.l10n.t('Enter your Crazyrouter token for the new models in Chat: Manage Language Models.'), open)) !==
+      open
+    )
+      return;
     await Promise.resolve(vscode.commands.executeCommand(MANAGE_MODELS)).catch(() =>
-      vscode.window.showInformationMessage('This VS Code has no Chat: Manage Language Models; update VS Code (1.122 or later has Custom Endpoint models).'),
+      vscode.window.showInformationMessage(
+        vscode.l10n.t('This VS Code has no Chat: Manage Language Models; update VS Code (1.122 or later has Custom Endpoint models).'),
+      ),
     );
   }
 

@@ -26,13 +26,14 @@ export type ConfirmChatTest = (model: vscode.LanguageModelChat) => Promise<boole
 export type PickChatModel = (models: readonly vscode.LanguageModelChat[]) => Promise<vscode.LanguageModelChat | undefined>;
 
 const confirmInModal: ConfirmChatTest = async (model) => {
-  const send = 'Send the test request';
+  const send = vscode.l10n.t('Send the test request');
   const answer = await vscode.window.showInformationMessage(
-    `Send one short request through VS Code chat’s “${model.name}”?`,
+    vscode.l10n.t('Send one short request through VS Code chat’s “{model}”?', { model: model.name }),
     {
       modal: true,
-      detail:
+      detail: vscode.l10n.t(
         'It goes where chatLanguageModels.json sends this model, with the key VS Code keeps for it (the doctor never sees that key). It asks for one word, so it costs a few tokens.',
+      ),
     },
     send,
   );
@@ -43,7 +44,7 @@ const pickInQuickPick: PickChatModel = async (models) =>
   (
     await vscode.window.showQuickPick(
       models.map((model) => ({ label: model.name, description: `${model.vendor} · ${model.id}`, model })),
-      { title: 'Test which VS Code chat model?', placeHolder: 'Custom Endpoint models VS Code offers' },
+      { title: vscode.l10n.t('Test which VS Code chat model?'), placeHolder: vscode.l10n.t('Custom Endpoint models VS Code offers') },
     )
   )?.model;
 
@@ -61,13 +62,13 @@ export class ChatTester {
   async test(preferred: readonly string[], timeoutMs: number, secret?: Secret): Promise<ChatTestView> {
     const at = new Date().toISOString();
     const models = (await Promise.all(VENDORS.map((vendor) => vscode.lm.selectChatModels({ vendor })))).flat();
-    if (models.length === 0) return { at, outcome: 'unavailable', ...NO_MODELS };
+    if (models.length === 0) return { at, outcome: 'unavailable', ...noModels() };
     const model =
       preferred.map((id) => models.find((m) => m.id === id || m.family === id)).find((m) => m !== undefined) ??
       (models.length === 1 ? models[0] : await this.pick(models));
-    if (!model) return { at, outcome: 'not-sent', problem: 'No model was picked; nothing was sent.' };
+    if (!model) return { at, outcome: 'not-sent', problem: vscode.l10n.t('No model was picked; nothing was sent.') };
     const named = { model: model.id, modelName: model.name };
-    if (!(await this.confirm(model))) return { at, outcome: 'not-sent', ...named, problem: 'Nothing was sent.' };
+    if (!(await this.confirm(model))) return { at, outcome: 'not-sent', ...named, problem: vscode.l10n.t('Nothing was sent.') };
     const clean = (text: string) => redact(text, secret);
     const cancel = new vscode.CancellationTokenSource();
     let timedOut = false;
@@ -76,7 +77,7 @@ export class ChatTester {
     try {
       const response = await model.sendRequest(
         [vscode.LanguageModelChatMessage.User(PROMPT)],
-        { justification: 'Crazyrouter Doctor checks that VS Code chat reaches Crazyrouter with the key VS Code holds.' },
+        { justification: vscode.l10n.t('Crazyrouter Doctor checks that VS Code chat reaches Crazyrouter with the key VS Code holds.') },
         cancel.token,
       );
       let answer = '';
@@ -107,10 +108,13 @@ export class ChatTester {
   /** What went wrong, in the user's terms: VS Code's own refusals by code, the gateway's by its message. */
   private failure(error: unknown, clean: (text: string) => string): Omit<ChatTestView, 'at' | 'outcome'> {
     if (error instanceof TimedOut)
-      return { problem: `No answer within ${Math.round(error.ms / 1000)} s.`, fix: 'Run the checks with the same token: they time each step on its own.' };
+      return {
+        problem: vscode.l10n.t('No answer within {seconds} s.', { seconds: Math.round(error.ms / 1000) }),
+        fix: vscode.l10n.t('Run the checks with the same token: they time each step on its own.'),
+      };
     const message = clean(error instanceof Error ? error.message : String(error));
     if (error instanceof vscode.LanguageModelError) {
-      const refusal = REFUSALS[error.code];
+      const refusal = refusals()[error.code];
       if (refusal) return { message, ...refusal };
     }
     const d = loadEngine().diagnoseChatError(message);
@@ -124,25 +128,32 @@ class TimedOut extends Error {
   }
 }
 
-const NO_MODELS = {
-  problem: 'VS Code offers no Custom Endpoint model to extensions.',
-  fix: 'Add Crazyrouter to VS Code chat, then enter the token in Chat: Manage Language Models. Custom Endpoint models need GitHub Copilot Chat and VS Code 1.122 or later, and your Copilot plan must allow your own keys.',
-};
+const noModels = () => ({
+  problem: vscode.l10n.t('VS Code offers no Custom Endpoint model to extensions.'),
+  fix: vscode.l10n.t(
+    'Add Crazyrouter to VS Code chat, then enter the token in Chat: Manage Language Models. Custom Endpoint models need GitHub Copilot Chat and VS Code 1.122 or later, and your Copilot plan must allow your own keys.',
+  ),
+});
 
 /** VS Code's own refusals (vscode.d.ts LanguageModelError codes): none of them is about Crazyrouter. */
-const REFUSALS: Record<string, { problem: string; fix: string }> = {
+const refusals = (): Record<string, { problem: string; fix: string }> => ({
   NoPermissions: {
-    problem: 'VS Code did not let the doctor use this chat model.',
-    fix: 'Test again and allow the doctor when VS Code asks; it can be changed under Manage Language Model Access in the Accounts menu.',
+    problem: vscode.l10n.t('VS Code did not let the doctor use this chat model.'),
+    fix: vscode.l10n.t('Test again and allow the doctor when VS Code asks; it can be changed under Manage Language Model Access in the Accounts menu.'),
   },
-  Blocked: { problem: 'VS Code blocked the request (a request limit of VS Code’s, not of Crazyrouter).', fix: 'Wait a minute and test again.' },
-  NotFound: { problem: 'The model went away while the test started.', fix: 'Check chatLanguageModels.json and test again.' },
-};
+  Blocked: {
+    problem: vscode.l10n.t('VS Code blocked the request (a request limit of VS Code’s, not of Crazyrouter).'),
+    fix: vscode.l10n.t('Wait a minute and test again.'),
+  },
+  NotFound: { problem: vscode.l10n.t('The model went away while the test started.'), fix: vscode.l10n.t('Check chatLanguageModels.json and test again.') },
+});
 
 /** The outcome in one line, for a notification (the panel shows it in full). */
 export function describeChatTest(test: ChatTestView): string {
-  const model = test.modelName ? `“${test.modelName}”` : 'VS Code chat';
-  if (test.outcome === 'answered') return `${model} answered through VS Code chat in ${test.latencyMs} ms: “${test.answer ?? ''}”.`;
-  const id = test.requestId ? ` Request id: ${test.requestId}.` : '';
-  return [test.outcome === 'failed' ? `${model} failed: ${test.message || test.problem}` : test.problem, test.fix, id].filter(Boolean).join(' ');
+  const model = test.modelName ? `“${test.modelName}”` : vscode.l10n.t('VS Code chat');
+  if (test.outcome === 'answered')
+    return vscode.l10n.t('{model} answered through VS Code chat in {ms} ms: “{answer}”.', { model, ms: test.latencyMs ?? 0, answer: test.answer ?? '' });
+  const id = test.requestId ? vscode.l10n.t('Request id: {requestId}.', { requestId: test.requestId }) : '';
+  const failed = test.outcome === 'failed' ? vscode.l10n.t('{model} failed: {problem}', { model, problem: test.message || test.problem || '' }) : test.problem;
+  return [failed, test.fix, id].filter(Boolean).join(' ');
 }

@@ -39,17 +39,22 @@ export type RunOutcome =
 export type AskToSend = (origin: string, bound: string) => Promise<boolean>;
 
 export const askInModal: AskToSend = async (origin, bound) => {
-  const send = `Send it to ${origin}`;
+  const send = vscode.l10n.t('Send it to {origin}', { origin });
   const answer = await vscode.window.showWarningMessage(
-    `Send your Crazyrouter token to ${origin}?`,
+    vscode.l10n.t('Send your Crazyrouter token to {origin}?', { origin }),
     {
       modal: true,
-      detail: `The token was saved for ${bound}. The base URL now points at ${origin}. Send the token there only if you run or trust that gateway; you will not be asked again for it.`,
+      detail: vscode.l10n.t(
+        'The token was saved for {bound}. The base URL now points at {origin}. Send the token there only if you run or trust that gateway; you will not be asked again for it.',
+        { bound, origin },
+      ),
     },
     send,
   );
   return answer === send;
 };
+
+const noToken = () => vscode.l10n.t('No token is stored yet. Paste your Crazyrouter token and save it first.');
 
 /** Runs the engine for the panel and the status bar. Loads the engine on first use. */
 export class DoctorRunner {
@@ -79,14 +84,14 @@ export class DoctorRunner {
       return undefined;
     }
     const reason = interactive
-      ? `Not sent: your token is bound to ${bound}, and you did not allow sending it to ${target}. Nothing was sent.`
-      : `Not checked: the base URL points at ${target}, but your token was saved for ${bound}. Open Verify Setup to decide.`;
+      ? vscode.l10n.t('Not sent: your token is bound to {bound}, and you did not allow sending it to {target}. Nothing was sent.', { bound, target })
+      : vscode.l10n.t('Not checked: the base URL points at {target}, but your token was saved for {bound}. Open Verify Setup to decide.', { bound, target });
     return { ok: false, reason, withheld: { origin: target, bound } };
   }
 
   async run(request: RunRequest, signal: AbortSignal, onEvent?: (event: CheckEvent) => void): Promise<RunOutcome> {
     if (!request.demo) {
-      if (!(await this.tokens.has())) return { ok: false, reason: 'No token is stored yet. Paste your Crazyrouter token and save it first.' };
+      if (!(await this.tokens.has())) return { ok: false, reason: noToken() };
       const withheld = await this.mayCarryToken(request.baseUrl, request.interactive);
       if (withheld) return withheld;
     }
@@ -94,7 +99,7 @@ export class DoctorRunner {
     const sandbox = request.demo ? await engine.startSandbox({ scenario: 'healthy' }) : undefined;
     try {
       const stored = sandbox ? undefined : await this.tokens.get();
-      if (!sandbox && !stored) return { ok: false, reason: 'No token is stored yet. Paste your Crazyrouter token and save it first.' };
+      if (!sandbox && !stored) return { ok: false, reason: noToken() };
       this.log.setSecret(stored);
       const token = engine.Secret.of(sandbox ? sandbox.key : stored!.reveal());
       const parsed = engine.parseProfile(
@@ -109,7 +114,7 @@ export class DoctorRunner {
         },
         token,
       );
-      if (!parsed.ok) return { ok: false, reason: `Cannot run: ${parsed.errors.join('; ')}` };
+      if (!parsed.ok) return { ok: false, reason: vscode.l10n.t('Cannot run: {problems}', { problems: parsed.errors.join('; ') }) };
       const where = sandbox ? `the sandbox gateway at ${sandbox.baseUrl}` : parsed.profile.baseUrl;
       this.log.info(`${request.mode === 'health' ? 'Health check' : 'Verification'} of ${where} for ${request.client} (${parsed.profile.models.join(', ')})`);
       // A demo run's sandbox is a gateway of its own: its budget is its own too.
@@ -117,7 +122,7 @@ export class DoctorRunner {
       const proxySettings = hostProxySettings();
       const report = await engine.verify(parsed.profile, {
         critical: sandbox ? undefined : this.gate,
-        runsOn: sandbox ? `${whereThisRuns()}, against the built-in sandbox gateway` : whereThisRuns(),
+        runsOn: sandbox ? vscode.l10n.t('{machine}, against the built-in sandbox gateway', { machine: whereThisRuns() }) : whereThisRuns(),
         signal,
         // VS Code routes every request (it patches fetch); this describes the route it takes.
         routeOf: (url) => engine.vscodeProxyRoute(url, proxySettings, process.env),

@@ -1,24 +1,24 @@
 import * as vscode from 'vscode';
 import { CLIENT_IDS, CLIENTS, type ClientId } from '../core/clients/clients';
-import { fillTemplate } from '../core/fillTemplate';
 import { httpOrigin } from '../core/urls';
 import type { DoctorLog } from './log';
 import { readSettings, saveSettings } from './settings';
 import type { SetupProgress } from './setupProgress';
 import type { TokenStore } from './tokenStore';
 
-/** The words of the two setup commands: whole sentences with `{placeholders}`. */
+/** The words of the two setup commands: whole sentences with `{placeholders}`, in VS Code's display language. */
 const SAY = {
-  tokenTitle: 'Save your Crazyrouter token',
-  tokenPrompt: 'Paste the sk-… token you created for this client. It is kept in VS Code’s secret storage, for {origin} only.',
-  tokenEmpty: 'Paste the token (it starts with sk-).',
-  tokenShape: 'Crazyrouter tokens start with sk-; check that you copied the whole token and nothing else.',
-  tokenSaved: 'Token saved ({hint}) for {origin}.',
-  clientTitle: 'Which AI client are you setting up?',
-  clientPlaceholder: 'Its checklist, URL rules and fixes are used from now on.',
-  clientCurrent: 'current',
-  clientSaved: 'Client set to {client}.',
-} as const;
+  tokenTitle: () => vscode.l10n.t('Save your Crazyrouter token'),
+  tokenPrompt: (origin: string) =>
+    vscode.l10n.t('Paste the sk-… token you created for this client. It is kept in VS Code’s secret storage, for {origin} only.', { origin }),
+  tokenEmpty: () => vscode.l10n.t('Paste the token (it starts with sk-).'),
+  tokenShape: () => vscode.l10n.t('Crazyrouter tokens start with sk-; check that you copied the whole token and nothing else.'),
+  tokenSaved: (hint: string, origin: string) => vscode.l10n.t('Token saved ({hint}) for {origin}.', { hint, origin }),
+  clientTitle: () => vscode.l10n.t('Which AI client are you setting up?'),
+  clientPlaceholder: () => vscode.l10n.t('Its checklist, URL rules and fixes are used from now on.'),
+  clientCurrent: () => vscode.l10n.t('current'),
+  clientSaved: (client: string) => vscode.l10n.t('Client set to {client}.', { client }),
+};
 
 /**
  * Crazyrouter: Save Token. Asks in a password box (never echoed, never in history), stores the token
@@ -29,20 +29,20 @@ export async function saveTokenCommand(tokens: TokenStore, log: DoctorLog): Prom
   const origin = httpOrigin(readSettings().baseUrl);
   if (!origin) return;
   const value = await vscode.window.showInputBox({
-    title: SAY.tokenTitle,
-    prompt: fillTemplate(SAY.tokenPrompt, { origin }),
+    title: SAY.tokenTitle(),
+    prompt: SAY.tokenPrompt(origin),
     placeHolder: 'sk-…',
     password: true,
     ignoreFocusOut: true,
     validateInput: (text) => {
       const trimmed = text.trim();
-      if (!trimmed) return SAY.tokenEmpty;
-      return trimmed.startsWith('sk-') ? undefined : { message: SAY.tokenShape, severity: vscode.InputBoxValidationSeverity.Warning };
+      if (!trimmed) return SAY.tokenEmpty();
+      return trimmed.startsWith('sk-') ? undefined : { message: SAY.tokenShape(), severity: vscode.InputBoxValidationSeverity.Warning };
     },
   });
   if (!value?.trim()) return;
   const secret = await tokens.store(value, origin);
-  const saved = fillTemplate(SAY.tokenSaved, { hint: secret.hint(), origin });
+  const saved = SAY.tokenSaved(secret.hint(), origin);
   log.info(saved);
   void vscode.window.showInformationMessage(saved);
 }
@@ -56,13 +56,13 @@ export async function pickClientCommand(progress: SetupProgress, given?: unknown
   let chosen: ClientId | undefined = (CLIENT_IDS as readonly unknown[]).includes(given) ? (given as ClientId) : undefined;
   if (!chosen) {
     const picked = await vscode.window.showQuickPick(
-      CLIENT_IDS.map((id) => ({ id, label: CLIENTS[id].name, description: id === current ? SAY.clientCurrent : undefined, picked: id === current })),
-      { title: SAY.clientTitle, placeHolder: SAY.clientPlaceholder },
+      CLIENT_IDS.map((id) => ({ id, label: CLIENTS[id].name, description: id === current ? SAY.clientCurrent() : undefined, picked: id === current })),
+      { title: SAY.clientTitle(), placeHolder: SAY.clientPlaceholder() },
     );
     chosen = picked?.id;
   }
   if (!chosen) return;
   await saveSettings({ client: chosen });
   await progress.clientChosen();
-  void vscode.window.setStatusBarMessage(fillTemplate(SAY.clientSaved, { client: CLIENTS[chosen].name }), 4000);
+  void vscode.window.setStatusBarMessage(SAY.clientSaved(CLIENTS[chosen].name), 4000);
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
@@ -11,8 +12,9 @@ import { DiscoveredList } from './views/discoveredView';
 import { ResultsList } from './views/resultsList';
 import { SetupForm } from './views/setupForm';
 import { SpendView } from './views/spendView';
-import { SOURCE_LABEL, SymptomTable } from './views/symptomTable';
+import { sourceLabel, SymptomTable } from './views/symptomTable';
 import { VsCodeChatView } from './views/vscodeChatView';
+import { useBundle } from './useBundle';
 
 /**
  * The Verify Setup panel. Before a result the setup form leads; after one, the verdict and the
@@ -33,7 +35,7 @@ class PanelApp {
   private readonly tagline = h(
     'p',
     { class: 'muted tagline' },
-    'Checks your token, base URL, models, streaming, tool calls and quota, and says exactly what to fix.',
+    l10n.t('Checks your token, base URL, models, streaming, tool calls and quota, and says exactly what to fix.'),
   );
   private readonly layout = h('div', { class: 'layout', 'data-mode': 'setup' });
   private readonly showNotice = (reply: Reply) => reply.notice && this.say(reply.notice.level, reply.notice.text);
@@ -61,7 +63,7 @@ class PanelApp {
     );
     replaceChildren(
       root,
-      h('header', { class: 'header' }, h('h1', {}, icon('pulse'), ' Crazyrouter: Verify Setup'), this.tagline),
+      h('header', { class: 'header' }, h('h1', {}, icon('pulse'), ` ${l10n.t('Crazyrouter: Verify Setup')}`), this.tagline),
       this.notice,
       this.liveStatus,
       this.liveAlert,
@@ -153,7 +155,7 @@ class PanelApp {
   /** The guide row a finding points at, as the finding itself carries it (right for whichever client ran). */
   private guideRow(finding: FindingView) {
     if (!finding.rowSymptom || !finding.cause) return undefined;
-    return { symptom: finding.rowSymptom, cause: finding.cause, source: SOURCE_LABEL[finding.rowSource ?? ''] ?? finding.rowSource ?? 'Guide' };
+    return { symptom: finding.rowSymptom, cause: finding.cause, source: finding.rowSource ? sourceLabel(finding.rowSource) : l10n.t('Guide') };
   }
 
   private tick(itemId: string, checked: boolean): void {
@@ -194,7 +196,20 @@ class PanelApp {
   }
 }
 
-const app = new PanelApp();
-app.mount(document.getElementById('app')!);
-onHostMessage((message) => app.handle(message));
+/**
+ * The panel is built when the host's `init` arrives: it brings the strings in VS Code's display
+ * language, and every view reads its words as it is built. Anything the host sent before (a token
+ * change, a kept result) waits for it.
+ */
+let app: PanelApp | undefined;
+const waiting: Exclude<HostMessage, Reply>[] = [];
+onHostMessage((message) => {
+  if (app) return app.handle(message);
+  if (message.type !== 'init') return void waiting.push(message);
+  useBundle(message.l10n);
+  app = new PanelApp();
+  app.mount(document.getElementById('app')!);
+  app.handle(message);
+  for (const early of waiting.splice(0)) app.handle(early);
+});
 void request({ type: 'ready' });

@@ -31,6 +31,8 @@ export interface CodeServerOptions {
   workspaceSettings?: Record<string, unknown>;
   /** Extensions allowed to use proposed API (test fixtures only). */
   enableProposedApi?: string[];
+  /** VS Code's display language (`--locale`); a language pack for it must be among `vsix`. */
+  locale?: string;
 }
 
 export const BASE_SETTINGS: Record<string, unknown> = {
@@ -112,6 +114,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       '--disable-workspace-trust',
       '--disable-getting-started-override',
       ...(options.enableProposedApi ?? []).flatMap((id) => ['--enable-proposed-api', id]),
+      ...(options.locale ? ['--locale', options.locale] : []),
       workspace,
     ],
     { env, stdio: ['ignore', 'pipe', 'pipe'] },

@@ -15,22 +15,8 @@ import { launchWithProfile, openIn } from './browser';
 import { REPO, startCodeServer } from './codeServer';
 import { axeViolations, layoutColumns, offscreen } from './panelChecks';
 import { checkedTargets, filesContaining } from './secretScan';
-import {
-  SCREENSHOTS,
-  editSetup,
-  expectFinding,
-  expectTidyPanel,
-  fill,
-  newVerdict,
-  panelFrame,
-  pickRow,
-  run,
-  runButton,
-  runCommand,
-  runIdOf,
-  saveToken,
-  shoot,
-} from './panelDriver';
+import { editSetup, expectFinding, expectTidyPanel, fill, run, runButton, saveToken } from './panelDriver';
+import { SCREENSHOTS, newVerdict, panelFrame, pickRow, runCommand, runIdOf, shoot } from './workbenchDriver';
 
 const WRONG_TOKEN = 'sk-WrongWrongWrongWrongWrong0000';
 const PASTED_CHAT_KEY = 'sk-PastedIntoChatModelsJson000000';

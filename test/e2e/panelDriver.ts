@@ -1,53 +1,9 @@
 // Drives the Verify Setup panel in code-server as a person does (palette, fields, buttons) and
 // asserts what the panel shows after each run.
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
-import { REPO } from './codeServer';
+import type { FrameLocator } from 'playwright-core';
 import { iconGaps, liveRegions, wordsBrokenInside } from './panelChecks';
-
-export const SCREENSHOTS = path.join(REPO, 'test/e2e/screenshots');
-
-/**
- * Runs a command from the palette. A freshly installed extension's commands appear only once the
- * workbench has scanned it, so the palette is reopened until the command is listed (up to 60 s).
- */
-export async function runCommand(page: Page, title: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
-    const row = quickPickRow(page, title);
-    try {
-      await row.waitFor({ timeout: 2_000 });
-      await row.click();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await page.keyboard.press('Escape');
-      await page.waitForTimeout(1_000);
-    }
-  }
-}
-
-/** The quick-pick row whose label is exactly `label` (Enter would take whatever row is on top). */
-export function quickPickRow(page: Page, label: string) {
-  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  return page
-    .locator('.quick-input-list .monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: exact }) })
-    .first();
-}
-
-export async function pickRow(page: Page, label: string): Promise<void> {
-  await quickPickRow(page, label).click();
-}
-
-export function panelFrame(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-}
+import { newVerdict, runIdOf, type Verdict } from './workbenchDriver';
 
 export async function fill(frame: FrameLocator, selector: string, value: string): Promise<void> {
   await editSetup(frame);
@@ -81,16 +37,8 @@ export async function run(frame: FrameLocator, expected: Verdict): Promise<numbe
   return Date.now() - started;
 }
 
-export type Verdict = 'pass' | 'warn' | 'fail' | 'cancelled';
-
-export const runIdOf = async (frame: FrameLocator) => (await frame.locator('#verdict').getAttribute('data-run-id')) ?? 'none';
-
 export function runButton(frame: FrameLocator) {
   return frame.locator('#run:visible, #run-again:visible').first();
-}
-
-export async function newVerdict(frame: FrameLocator, previousRunId: string, expected: Verdict): Promise<void> {
-  await frame.locator(`#verdict.${expected}:not([data-run-id="${previousRunId}"])`).waitFor({ timeout: 30_000 });
 }
 
 /** Opens the folded setup for editing (after a result it is one line with an Edit button). */
@@ -98,11 +46,6 @@ export async function editSetup(frame: FrameLocator): Promise<void> {
   const edit = frame.locator('#edit-setup');
   if (await edit.isVisible()) await edit.click();
   await frame.locator('#setup-form').waitFor();
-}
-
-export async function shoot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
 export async function expectFinding(frame: FrameLocator, checkId: string, rowId: string, fix: RegExp): Promise<void> {

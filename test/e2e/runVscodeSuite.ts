@@ -1,13 +1,11 @@
 // `npm run test:vscode`: runs the mocha suite (test/vscode) inside the extension host of a real
 // VS Code. Here that is code-server 4.100.3 (VS Code 1.100.3) opened in Debian's Chromium; where
 // desktop VS Code can be downloaded, `npm run test:vscode:electron` runs the same suite.
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { promisify } from 'node:util';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { launchBrowser, openPage } from './browser';
 import { REPO, startCodeServer } from './codeServer';
+import { packageFixture } from './fixtureVsix';
 
 export interface SuiteResults {
   failures: number;
@@ -16,22 +14,13 @@ export interface SuiteResults {
 
 const STAND_IN_ID = 'crazyrouter-tests.customendpoint-stand-in';
 
-/** test/vscode/fixtures/customendpoint-stand-in as a .vsix (code-server takes one development extension). */
-async function packageStandIn(): Promise<string> {
-  const out = path.join(mkdtempSync(path.join(tmpdir(), 'crazyrouter-stand-in-')), 'customendpoint-stand-in.vsix');
-  const vsce = path.join(REPO, 'node_modules/@vscode/vsce/vsce');
-  await promisify(execFile)(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], {
-    cwd: path.join(REPO, 'test/vscode/fixtures/customendpoint-stand-in'),
-  });
-  return out;
-}
-
 export async function runVscodeSuite(): Promise<SuiteResults> {
   const suite = path.join(REPO, 'out/test/vscode/suite/index.js');
   if (!existsSync(suite)) throw new Error('build first: out/test/vscode/suite/index.js is missing');
   const resultsFile = path.join(REPO, 'out/test/vscode-results.json');
   // VS Code chat's Custom Endpoint models, as Copilot Chat offers them (it cannot be installed here).
-  const standIn = await packageStandIn();
+  // Installed as a .vsix: code-server takes one development extension, ours.
+  const standIn = await packageFixture('test/vscode/fixtures/customendpoint-stand-in');
   const server = await startCodeServer({
     env: { CRAZYROUTER_TEST_RESULTS: resultsFile },
     vsix: standIn,

@@ -187,6 +187,11 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
     settings: PanelSettingsSchema,
     clients: z.array(ClientViewSchema),
     ticks: z.record(z.string(), z.array(z.string())),
+    /**
+     * The webview's strings in VS Code's display language: English text → translation, the bundle
+     * VS Code loaded from l10n/ (absent in English). The extension's own text, never a gateway's.
+     */
+    l10n: opt(z.record(z.string(), z.string())),
   }),
   z.object({ type: z.literal('tokenState'), tokenHint: TokenHint }),
   z.object({ type: z.literal('runStarted'), runId: RunId, demo: z.boolean(), source: RunSourceSchema, checks: z.array(PlannedCheck) }),

@@ -25,7 +25,7 @@ import type { TokenStore } from '../tokenStore';
 import type { HealthSnapshot } from '../statusBar/healthState';
 import type { LastResult } from '../statusBar/healthIndicator';
 import { ChecklistTicks } from './checklistTicks';
-import { localResourceRoots, panelHtml } from './panelHtml';
+import { localResourceRoots, panelHtml, panelTitle } from './panelHtml';
 import { abandonedRunMessage, loggedResultMessages, replayMessages, runFinishedMessage } from './reportMessages';
 
 type Reply = ReplyBody;
@@ -85,7 +85,7 @@ export class VerifyPanel implements vscode.Disposable {
       if (fromStatusBar) VerifyPanel.current.restoreLastResult(true);
       return VerifyPanel.current;
     }
-    const panel = vscode.window.createWebviewPanel(VerifyPanel.viewType, 'Crazyrouter: Verify Setup', vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel(VerifyPanel.viewType, panelTitle(), vscode.ViewColumn.Active, {
       enableScripts: true,
       retainContextWhenHidden: true,
       localResourceRoots: localResourceRoots(context.extensionUri),
@@ -124,7 +124,7 @@ export class VerifyPanel implements vscode.Disposable {
       // Still answered when it names a request, so nothing in the panel waits for ever.
       const requestId = (raw as { requestId?: unknown } | null)?.requestId;
       if (typeof requestId === 'number' && Number.isInteger(requestId) && requestId >= 0)
-        this.post({ type: 'reply', requestId, ...refused('The panel sent a message the extension cannot read; see Output → Crazyrouter.') });
+        this.post({ type: 'reply', requestId, ...refused(vscode.l10n.t('The panel sent a message the extension cannot read; see Output → Crazyrouter.')) });
       return;
     }
     let reply: Reply;
@@ -132,7 +132,7 @@ export class VerifyPanel implements vscode.Disposable {
       reply = (await this.handle(parsed.data)) ?? DONE;
     } catch (error) {
       this.context.log.error(`Panel action ${parsed.data.type} failed: ${error instanceof Error ? error.message : String(error)}`);
-      reply = refused('That did not work; see Output → Crazyrouter for details.');
+      reply = refused(vscode.l10n.t('That did not work; see Output → Crazyrouter for details.'));
     }
     this.post({ type: 'reply', requestId: parsed.data.requestId, ...reply });
   }
@@ -222,7 +222,7 @@ export class VerifyPanel implements vscode.Disposable {
           title: title.slice(0, 300),
           status,
           durationMs: 0,
-          summary: 'This result could not be shown here; it is in Output → Crazyrouter.',
+          summary: vscode.l10n.t('This result could not be shown here; it is in Output → Crazyrouter.'),
           details: [],
           metrics: {},
           evidence: [],
@@ -242,6 +242,8 @@ export class VerifyPanel implements vscode.Disposable {
       settings: { baseUrl: settings.baseUrl, client: settings.client, models: settings.models },
       clients: clientViews(),
       ticks: this.context.ticks.all(),
+      // The webview's own strings, in VS Code's display language (none: English).
+      l10n: vscode.l10n.bundle,
     });
     this.restoreLastResult();
   }
@@ -265,7 +267,11 @@ export class VerifyPanel implements vscode.Disposable {
     const health = this.context.healthSnapshot();
     const healthIsNewer = health.checkedAt !== undefined && (!last || health.checkedAt.getTime() > last.at.getTime() + 1_000);
     if ((health.level === 'failing' || health.level === 'warning') && healthIsNewer)
-      this.post({ type: 'notice', level: health.level === 'failing' ? 'error' : 'info', text: `Status bar: ${health.headline}` });
+      this.post({
+        type: 'notice',
+        level: health.level === 'failing' ? 'error' : 'info',
+        text: vscode.l10n.t('Status bar: {headline}', { headline: health.headline }),
+      });
   }
 
   private async postTokenState(): Promise<Reply> {
@@ -344,7 +350,7 @@ export class VerifyPanel implements vscode.Disposable {
         signal: scan.signal,
       });
     } catch (error) {
-      if (scan.signal.aborted) return info('The scan was stopped.');
+      if (scan.signal.aborted) return info(vscode.l10n.t('The scan was stopped.'));
       throw error;
     } finally {
       if (this.scan === scan) this.scan = undefined;
@@ -357,7 +363,9 @@ export class VerifyPanel implements vscode.Disposable {
       type: 'discovered',
       machine: whereThisRuns(),
       // chatLanguageModels.json lives with the VS Code window, not on the remote (clients-logs-pricing.md §1.2).
-      note: !chat.settingsAreHere ? 'VS Code’s own chat settings (chatLanguageModels.json) stay on your local computer and are not read from here.' : undefined,
+      note: !chat.settingsAreHere
+        ? vscode.l10n.t('VS Code’s own chat settings (chatLanguageModels.json) stay on your local computer and are not read from here.')
+        : undefined,
       configs: found.map(({ client, file, entry, baseUrl, predictedUrl, valueToType, tokenSource, notRead, problems, sharesTokenWith, snippet }) => ({
         client,
         file,
@@ -378,9 +386,9 @@ export class VerifyPanel implements vscode.Disposable {
 
   private async copySnippet(index: number): Promise<Reply> {
     const snippet = this.snippets[index];
-    if (snippet === undefined) return refused('That snippet is gone; scan again.');
+    if (snippet === undefined) return refused(vscode.l10n.t('That snippet is gone; scan again.'));
     await vscode.env.clipboard.writeText(snippet);
-    return info('Corrected snippet copied. Paste it into the file yourself; the doctor never edits your clients’ files.');
+    return info(vscode.l10n.t('Corrected snippet copied. Paste it into the file yourself; the doctor never edits your clients’ files.'));
   }
 
   /** The models to add: the chosen ones the token may use (the last run's model list), else the chosen ones. */
@@ -395,8 +403,10 @@ export class VerifyPanel implements vscode.Disposable {
   private async testVsCodeChat(settings: PanelSettings): Promise<Reply> {
     const test = await this.context.chatTester.test(settings.models, readSettings().timeoutMs, await this.context.tokens.get());
     this.post({ type: 'chatTested', test });
-    if (test.outcome === 'answered') return info(`VS Code chat answered in ${test.latencyMs} ms.`);
-    return test.outcome === 'not-sent' ? info(test.problem ?? 'Nothing was sent.') : refused(test.problem ?? 'VS Code chat did not answer.');
+    if (test.outcome === 'answered') return info(vscode.l10n.t('VS Code chat answered in {ms} ms.', { ms: test.latencyMs ?? 0 }));
+    return test.outcome === 'not-sent'
+      ? info(test.problem ?? vscode.l10n.t('Nothing was sent.'))
+      : refused(test.problem ?? vscode.l10n.t('VS Code chat did not answer.'));
   }
 
   cancel(): void {
@@ -405,9 +415,9 @@ export class VerifyPanel implements vscode.Disposable {
   }
 
   private async copyReport(): Promise<Reply> {
-    if (!this.lastReport) return info('Run the checks first; then the report can be copied.');
+    if (!this.lastReport) return info(vscode.l10n.t('Run the checks first; then the report can be copied.'));
     await vscode.env.clipboard.writeText(loadEngine().renderMarkdown(this.lastReport));
-    return info('Report copied to the clipboard as Markdown (the token is not in it).');
+    return info(vscode.l10n.t('Report copied to the clipboard as Markdown (the token is not in it).'));
   }
 
   dispose(): void {

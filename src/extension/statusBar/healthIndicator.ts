@@ -23,7 +23,15 @@ const ICON: Record<HealthLevel, string> = {
   warning: '$(warning)',
   failing: '$(error)',
 };
-const WORD: Record<HealthLevel, string> = { 'no-token': 'no token', checking: 'checking', healthy: 'healthy', warning: 'needs attention', failing: 'failing' };
+/** The level in words, read when shown (in VS Code's display language). */
+const word = (level: HealthLevel): string =>
+  ({
+    'no-token': () => vscode.l10n.t('no token'),
+    checking: () => vscode.l10n.t('checking'),
+    healthy: () => vscode.l10n.t('healthy'),
+    warning: () => vscode.l10n.t('needs attention'),
+    failing: () => vscode.l10n.t('failing'),
+  })[level]();
 
 /**
  * The status-bar token health indicator. It appears once a token is stored, checks it now and then
@@ -39,7 +47,7 @@ export class HealthIndicator implements vscode.Disposable {
   private offlineStreak = 0;
   /** When the run behind the shown state started. */
   private newestStart = 0;
-  snapshot: HealthSnapshot = { level: 'no-token', headline: 'No token stored.', offline: false };
+  snapshot: HealthSnapshot = { level: 'no-token', headline: vscode.l10n.t('No token stored.'), offline: false };
   private readonly lastChanged = new vscode.EventEmitter<LastResult>();
   /** Fires when a newer report than `last` arrived (the open panel shows it if it has none of its own). */
   readonly onDidChangeLast = this.lastChanged.event;
@@ -81,7 +89,7 @@ export class HealthIndicator implements vscode.Disposable {
   /** Called at activation: reads whether a token exists, and only then shows anything. */
   async start(): Promise<void> {
     if (!(await this.tokens.has())) return;
-    this.show({ level: 'checking', headline: 'Waiting for the first check.', offline: false });
+    this.show({ level: 'checking', headline: vscode.l10n.t('Waiting for the first check.'), offline: false });
     this.schedule(FIRST_CHECK_DELAY_MS);
   }
 
@@ -90,7 +98,7 @@ export class HealthIndicator implements vscode.Disposable {
     await this.forgetLast();
     if (await this.tokens.has()) return this.checkNow();
     this.cancel();
-    if (this.item) this.show({ level: 'no-token', headline: 'No token stored: click to set one up.', offline: false });
+    if (this.item) this.show({ level: 'no-token', headline: vscode.l10n.t('No token stored: click to set one up.'), offline: false });
   }
 
   /** Settings changed: the next check follows the new interval. */
@@ -115,7 +123,7 @@ export class HealthIndicator implements vscode.Disposable {
     this.cancel();
     const abort = new AbortController();
     this.running = abort;
-    this.show({ ...this.snapshot, level: 'checking', headline: 'Checking the token (model list and quota; no tokens spent)…' });
+    this.show({ ...this.snapshot, level: 'checking', headline: vscode.l10n.t('Checking the token (model list and quota; no tokens spent)…') });
     const settings = readSettings();
     try {
       const outcome = await this.runner.run(
@@ -136,7 +144,12 @@ export class HealthIndicator implements vscode.Disposable {
       else await this.applyReport(outcome.report, 'status-bar');
     } catch (error) {
       this.log.error(`Health check failed: ${error instanceof Error ? error.message : String(error)}`);
-      this.show({ level: 'failing', headline: 'The health check could not run; see Output → Crazyrouter.', checkedAt: new Date(), offline: false });
+      this.show({
+        level: 'failing',
+        headline: vscode.l10n.t('The health check could not run; see Output → Crazyrouter.'),
+        checkedAt: new Date(),
+        offline: false,
+      });
     } finally {
       if (this.running === abort) this.running = undefined;
     }
@@ -164,8 +177,8 @@ export class HealthIndicator implements vscode.Disposable {
     this.snapshot = snapshot;
     if (!this.item) {
       this.item = vscode.window.createStatusBarItem('crazyrouter.health', vscode.StatusBarAlignment.Right, 100);
-      this.item.name = 'Crazyrouter Token Health';
-      this.item.command = { title: 'Open Verify Setup', command: 'crazyrouter.verifySetup', arguments: [{ from: 'status-bar' }] };
+      this.item.name = vscode.l10n.t('Crazyrouter Token Health');
+      this.item.command = { title: vscode.l10n.t('Open Verify Setup'), command: 'crazyrouter.verifySetup', arguments: [{ from: 'status-bar' }] };
     }
     const { level } = snapshot;
     this.item.text = `${ICON[level]} Crazyrouter`;
@@ -177,7 +190,7 @@ export class HealthIndicator implements vscode.Disposable {
           : undefined;
     this.item.tooltip = tooltipFor(snapshot);
     this.item.accessibilityInformation = {
-      label: `Crazyrouter token health: ${WORD[level]}. ${snapshot.headline} Click to open Verify Setup.`,
+      label: vscode.l10n.t('Crazyrouter token health: {level}. {headline} Click to open Verify Setup.', { level: word(level), headline: snapshot.headline }),
       role: 'button',
     };
     this.item.show();
@@ -207,16 +220,16 @@ export class HealthIndicator implements vscode.Disposable {
 }
 
 function tooltipFor(s: HealthSnapshot): vscode.MarkdownString {
-  const lines = [`**Crazyrouter token health: ${WORD[s.level]}**`, '', escape(s.headline), ''];
-  if (s.checkedAt) lines.push(`Last check: ${s.checkedAt.toLocaleTimeString()} (model list and quota; no tokens spent)`, '');
+  const lines = [`**${vscode.l10n.t('Crazyrouter token health: {level}', { level: word(s.level) })}**`, '', escape(s.headline), ''];
+  if (s.checkedAt) lines.push(vscode.l10n.t('Last check: {time} (model list and quota; no tokens spent)', { time: s.checkedAt.toLocaleTimeString() }), '');
   const facts = [
-    s.latencyMs !== undefined && `Latency: ${s.latencyMs} ms`,
-    s.models !== undefined && `Models: ${s.models}`,
-    s.quota && `Quota: ${s.quota}`,
+    s.latencyMs !== undefined && vscode.l10n.t('Latency: {ms} ms', { ms: s.latencyMs }),
+    s.models !== undefined && vscode.l10n.t('Models: {count}', { count: s.models }),
+    s.quota && vscode.l10n.t('Quota: {quota}', { quota: s.quota }),
   ].filter(Boolean);
   if (facts.length > 0) lines.push(facts.join(' · '), '');
-  if (s.offline) lines.push('The gateway could not be reached; checks are spaced out until it answers again.', '');
-  lines.push('Click to open Verify Setup.');
+  if (s.offline) lines.push(vscode.l10n.t('The gateway could not be reached; checks are spaced out until it answers again.'), '');
+  lines.push(vscode.l10n.t('Click to open Verify Setup.'));
   const md = new vscode.MarkdownString(lines.join('\n'));
   md.isTrusted = false;
   return md;

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { Report } from '../../core/report/report';
 
 export type HealthLevel = 'no-token' | 'checking' | 'healthy' | 'warning' | 'failing';
@@ -26,12 +27,12 @@ export function snapshotOf(report: Report, checkedAt = new Date()): HealthSnapsh
   const latency = byId.get('reachability')?.metrics.latencyMs;
   const models = byId.get('auth')?.metrics.models;
   let quotaText: string | undefined;
-  if (quota?.unlimited === true) quotaText = 'no cap';
+  if (quota?.unlimited === true) quotaText = vscode.l10n.t('no cap');
   else if (typeof quota?.hardLimitUsd === 'number' && typeof quota.usedUsd === 'number')
-    quotaText = `$${(quota.hardLimitUsd - quota.usedUsd).toFixed(2)} of $${quota.hardLimitUsd.toFixed(2)} left`;
-  else if (typeof quota?.remainingShare === 'number') quotaText = `${Math.round(quota.remainingShare * 100)}% left`;
+    quotaText = vscode.l10n.t('${left} of ${limit} left', { left: (quota.hardLimitUsd - quota.usedUsd).toFixed(2), limit: quota.hardLimitUsd.toFixed(2) });
+  else if (typeof quota?.remainingShare === 'number') quotaText = vscode.l10n.t('{percent}% left', { percent: Math.round(quota.remainingShare * 100) });
   const level = firstFail ? 'failing' : firstWarn ? 'warning' : 'healthy';
-  const headline = firstFail ? firstFail.summary : firstWarn ? firstWarn.summary : 'Token accepted, gateway reachable.';
+  const headline = firstFail ? firstFail.summary : firstWarn ? firstWarn.summary : vscode.l10n.t('Token accepted, gateway reachable.');
   return {
     level,
     headline,

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ChecklistState, ClientView, ScanTickView } from '../../core/protocol/panelProtocol';
 import { h, icon, replaceChildren } from '../dom';
 
@@ -5,11 +6,11 @@ import { h, icon, replaceChildren } from '../dom';
  * An item the doctor proves shows what the run said of it, with a status icon that cannot be taken
  * for a control (no hollow circle next to the real checkboxes), and names the check in words.
  */
-const AUTO_STATE: Record<Exclude<ChecklistState, 'manual'>, { icon: string; label: string; note: (by: string) => string }> = {
-  verified: { icon: 'pass-filled', label: 'verified', note: (by) => `verified by the doctor (${by})` },
-  warned: { icon: 'warning', label: 'warning', note: (by) => `the doctor warned (${by})` },
-  failed: { icon: 'error', label: 'failed', note: (by) => `the doctor found a problem (${by})` },
-  'not-run': { icon: 'dash', label: 'not checked yet', note: (by) => `not checked yet: the doctor checks this with ${by}` },
+const AUTO_STATE: Record<Exclude<ChecklistState, 'manual'>, { icon: string; label: () => string; note: (by: string) => string }> = {
+  verified: { icon: 'pass-filled', label: () => l10n.t('verified'), note: (by) => l10n.t('verified by the doctor ({by})', { by }) },
+  warned: { icon: 'warning', label: () => l10n.t('warning'), note: (by) => l10n.t('the doctor warned ({by})', { by }) },
+  failed: { icon: 'error', label: () => l10n.t('failed'), note: (by) => l10n.t('the doctor found a problem ({by})', { by }) },
+  'not-run': { icon: 'dash', label: () => l10n.t('not checked yet'), note: (by) => l10n.t('not checked yet: the doctor checks this with {by}', { by }) },
 };
 
 /** How the worse of two results is chosen: a failure anywhere outweighs a pass elsewhere. */
@@ -26,7 +27,7 @@ export class ChecklistView {
   private reasons: Record<string, string> = {};
 
   constructor(private readonly onTick: (itemId: string, checked: boolean) => void) {
-    this.element = h('section', { class: 'checklist-section', 'aria-label': 'Checklist' }, h('h2', {}, 'Checklist'), this.list);
+    this.element = h('section', { class: 'checklist-section', 'aria-label': l10n.t('Checklist') }, h('h2', {}, l10n.t('Checklist')), this.list);
   }
 
   render(client: ClientView, ticked: readonly string[]): void {
@@ -48,7 +49,7 @@ export class ChecklistView {
           { class: 'manual', 'data-item-id': item.id, 'data-state': 'manual' },
           box,
           hint && h('div', { class: 'hint manual-hint' }, hint),
-          item.scannedBy && h('div', { class: 'hint manual-hint' }, `${item.scannedBy} can check this.`),
+          item.scannedBy && h('div', { class: 'hint manual-hint' }, l10n.t('{scan} can check this.', { scan: item.scannedBy })),
         );
       }),
     );
@@ -60,15 +61,15 @@ export class ChecklistView {
     const run = item.auto && ran && ran !== 'manual' ? ran : 'not-run';
     const state = scan && WEIGHT[scan.state] > WEIGHT[run] ? scan.state : run;
     const shown = AUTO_STATE[state] ?? AUTO_STATE['not-run'];
-    const by = [item.checkedBy, item.scannedBy].filter(Boolean).join(', or ') || 'its checks';
+    const by = [item.checkedBy, item.scannedBy].filter(Boolean).join(l10n.t(', or ')) || l10n.t('its checks');
     const notes: string[] = [];
-    if (item.auto && run !== 'not-run') notes.push(AUTO_STATE[run].note(item.checkedBy ?? 'its checks'));
-    if (scan) notes.push(`Scan this machine: ${scan.reason}`);
+    if (item.auto && run !== 'not-run') notes.push(AUTO_STATE[run].note(item.checkedBy ?? l10n.t('its checks')));
+    if (scan) notes.push(l10n.t('Scan this machine: {reason}', { reason: scan.reason }));
     if (notes.length === 0) notes.push(AUTO_STATE['not-run'].note(by));
     return h(
       'li',
       { class: `auto ${state}`, 'data-item-id': item.id, 'data-state': state, 'data-scan': scan?.state ?? '' },
-      h('span', { class: 'mark' }, icon(shown.icon, shown.label)),
+      h('span', { class: 'mark' }, icon(shown.icon, shown.label())),
       h('span', { class: 'item-text' }, item.text, ...notes.map((note) => h('span', { class: 'hint auto-note' }, note))),
     );
   }

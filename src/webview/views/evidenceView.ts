@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CheckResultView } from '../../core/protocol/panelProtocol';
 import { loggedLine } from '../../core/protocol/loggedLine';
 import { h } from '../dom';
@@ -9,7 +10,12 @@ import { h } from '../dom';
 export function evidenceDetails(result: CheckResultView): HTMLElement | false {
   const { evidence, details } = result;
   if (evidence.length === 0 && details.length === 0) return false;
-  const label = evidence.length === 0 ? 'Details' : `Evidence (${evidence.length} request${evidence.length === 1 ? '' : 's'})`;
+  const label =
+    evidence.length === 0
+      ? l10n.t('Details')
+      : evidence.length === 1
+        ? l10n.t('Evidence ({count} request)', { count: evidence.length })
+        : l10n.t('Evidence ({count} requests)', { count: evidence.length });
   return h('details', { class: 'evidence' }, h('summary', {}, label), ...evidenceContent(result));
 }
 
@@ -27,9 +33,11 @@ export function evidenceContent(result: CheckResultView): HTMLElement[] {
         h(
           'code',
           {},
-          [e.status ?? 'no response', e.contentType, e.totalMs !== undefined ? `${e.totalMs}\u00a0ms` : undefined].filter((x) => x !== undefined).join(' · '),
+          [e.status ?? l10n.t('no response'), e.contentType, e.totalMs !== undefined ? l10n.t('{ms} ms', { ms: e.totalMs }).replace(' ', '\u00a0') : undefined]
+            .filter((x) => x !== undefined)
+            .join(' · '),
         ),
-        e.requestId && h('div', { class: 'muted' }, `request id ${e.requestId}`),
+        e.requestId && h('div', { class: 'muted' }, l10n.t('request id {requestId}', { requestId: e.requestId })),
         e.logged && h('div', { class: 'logged' }, loggedLine(e.logged)),
         e.note && h('div', { class: 'muted' }, e.note),
         e.via && h('div', { class: 'muted' }, e.via),

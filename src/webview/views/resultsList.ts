@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CheckResultView, FindingView, HostMessage, RunSource } from '../../core/protocol/panelProtocol';
 import { post } from '../bridge';
 import { h, icon, replaceChildren } from '../dom';
@@ -15,11 +16,11 @@ export interface GuideRow {
   source: string;
 }
 
-const STATUS_ICON: Record<Result['status'], [string, string]> = {
-  pass: ['pass', 'passed'],
-  warn: ['warning', 'warning'],
-  fail: ['error', 'failed'],
-  skipped: ['circle-slash', 'skipped'],
+const STATUS_ICON: Record<Result['status'], [string, () => string]> = {
+  pass: ['pass', () => l10n.t('passed')],
+  warn: ['warning', () => l10n.t('warning')],
+  fail: ['error', () => l10n.t('failed')],
+  skipped: ['circle-slash', () => l10n.t('skipped')],
 };
 /** After a run the rows read in this order: what failed, what warned, then the compact rest. */
 const ORDER: Record<string, number> = { fail: 0, warn: 1, skipped: 2, pass: 3 };
@@ -32,9 +33,13 @@ export class ResultsList {
   readonly element: HTMLElement;
   /** The only live region of the panel: it speaks when a run starts and when it ends, never per spinner. */
   private readonly banner = h('div', { id: 'verdict', class: 'verdict', role: 'status', 'aria-atomic': 'true', tabindex: '-1', hidden: true });
-  private readonly list = h('ol', { id: 'results', class: 'results', 'aria-label': 'Checks' });
-  private readonly empty = h('p', { class: 'muted', id: 'results-empty' }, 'Run the checks to see results here.');
-  readonly cancel = h('vscode-button', { id: 'cancel', secondary: true, icon: 'debug-stop', hidden: true, onclick: () => post({ type: 'cancel' }) }, 'Cancel');
+  private readonly list = h('ol', { id: 'results', class: 'results', 'aria-label': l10n.t('Checks') });
+  private readonly empty = h('p', { class: 'muted', id: 'results-empty' }, l10n.t('Run the checks to see results here.'));
+  readonly cancel = h(
+    'vscode-button',
+    { id: 'cancel', secondary: true, icon: 'debug-stop', hidden: true, onclick: () => post({ type: 'cancel' }) },
+    l10n.t('Cancel'),
+  );
   private readonly rows = new Map<string, HTMLElement>();
 
   constructor(
@@ -52,21 +57,21 @@ export class ResultsList {
           id: 'copy-report',
           secondary: true,
           icon: 'copy',
-          title: 'Copy the report as Markdown (the token is never in it)',
+          title: l10n.t('Copy the report as Markdown (the token is never in it)'),
           onclick: () => post({ type: 'copyReport' }, onNotice),
         },
-        'Copy report',
+        l10n.t('Copy report'),
       ),
       h(
         'vscode-button',
-        { id: 'open-output', secondary: true, icon: 'output', title: 'Open Output → Crazyrouter', onclick: () => post({ type: 'openOutput' }) },
-        'Open Output',
+        { id: 'open-output', secondary: true, icon: 'output', title: l10n.t('Open Output → Crazyrouter'), onclick: () => post({ type: 'openOutput' }) },
+        l10n.t('Open Output'),
       ),
     );
     this.element = h(
       'section',
       { class: 'results-section', 'aria-labelledby': 'results-heading' },
-      h('div', { class: 'section-head' }, h('h2', { id: 'results-heading' }, 'Results'), tools),
+      h('div', { class: 'section-head' }, h('h2', { id: 'results-heading' }, l10n.t('Results')), tools),
       this.banner,
       this.empty,
       this.list,
@@ -80,7 +85,12 @@ export class ResultsList {
     this.banner.dataset.runId = String(message.runId);
     this.banner.className = 'verdict running';
     this.cancel.hidden = message.source.restored;
-    replaceChildren(this.banner, icon('loading codicon-modifier-spin'), message.demo ? ' Checking against the sandbox gateway…' : ' Checking…');
+    replaceChildren(
+      this.banner,
+      icon('loading codicon-modifier-spin'),
+      ' ',
+      message.demo ? l10n.t('Checking against the sandbox gateway…') : l10n.t('Checking…'),
+    );
     replaceChildren(this.list, ...message.checks.map((c) => this.row(c)));
   }
 
@@ -88,7 +98,7 @@ export class ResultsList {
     const row = this.rows.get(id);
     if (!row) return;
     row.dataset.status = 'running';
-    row.querySelector('.status')?.replaceWith(h('span', { class: 'status' }, icon('loading codicon-modifier-spin', 'running')));
+    row.querySelector('.status')?.replaceWith(h('span', { class: 'status' }, icon('loading codicon-modifier-spin', l10n.t('running'))));
   }
 
   finished(result: Result, finding: FindingView | undefined): void {
@@ -97,8 +107,8 @@ export class ResultsList {
     const [name, label] = STATUS_ICON[result.status];
     row.dataset.status = result.status;
     if (finding?.rowId) row.dataset.row = finding.rowId;
-    const status = h('span', { class: 'status' }, icon(name, label));
-    const time = h('span', { class: 'time muted' }, result.status === 'skipped' ? '' : `${result.durationMs}\u00a0ms`);
+    const status = h('span', { class: 'status' }, icon(name, label()));
+    const time = h('span', { class: 'time muted' }, result.status === 'skipped' ? '' : l10n.t('{ms} ms', { ms: result.durationMs }).replace(' ', '\u00a0'));
     if (result.status === 'pass' || result.status === 'skipped') {
       // One line; what the check saw opens under it (the whole line is the disclosure).
       row.className = 'check compact';
@@ -126,14 +136,14 @@ export class ResultsList {
     return h(
       'div',
       { class: 'fix' },
-      h('div', {}, h('strong', {}, 'Fix: '), finding.fix),
+      h('div', {}, h('strong', {}, l10n.t('Fix: ')), finding.fix),
       row &&
         h(
           'div',
           { class: 'guide-row' },
-          h('span', { class: 'muted' }, `${row.source}: `),
-          `“${row.symptom}” · ${row.cause} `,
-          h('a', { href: '#', class: 'show-row', onclick: (e: Event) => (e.preventDefault(), this.onShowRow(finding.rowId!)) }, 'Show in table'),
+          h('span', { class: 'muted' }, l10n.t('{source}: ', { source: row.source })),
+          l10n.t('“{symptom}” · {cause} ', { symptom: row.symptom, cause: row.cause }),
+          h('a', { href: '#', class: 'show-row', onclick: (e: Event) => (e.preventDefault(), this.onShowRow(finding.rowId!)) }, l10n.t('Show in table')),
         ),
     );
   }
@@ -154,13 +164,13 @@ export class ResultsList {
     row.dataset.status = 'skipped';
     row.className = 'check compact';
     const title = row.querySelector('.title')?.textContent ?? '';
-    const why = verdict === 'cancelled' ? 'Not finished: the run was cancelled.' : 'Not finished.';
+    const why = verdict === 'cancelled' ? l10n.t('Not finished: the run was cancelled.') : l10n.t('Not finished.');
     replaceChildren(
       row,
       h(
         'div',
         { class: 'line' },
-        h('span', { class: 'status' }, icon('circle-slash', 'not finished')),
+        h('span', { class: 'status' }, icon('circle-slash', l10n.t('not finished'))),
         h('span', { class: 'title' }, title),
         h('span', { class: 'summary' }, why),
       ),
@@ -176,7 +186,7 @@ export class ResultsList {
     const row = h(
       'li',
       { class: 'check compact', 'data-check-id': check.id, 'data-status': 'pending' },
-      h('div', { class: 'line' }, h('span', { class: 'status' }, icon('circle-large-outline', 'waiting')), h('span', { class: 'title' }, check.title)),
+      h('div', { class: 'line' }, h('span', { class: 'status' }, icon('circle-large-outline', l10n.t('waiting'))), h('span', { class: 'title' }, check.title)),
     );
     this.rows.set(check.id, row);
     return row;

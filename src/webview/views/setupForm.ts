@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { DEFAULT_URL_RULE } from '../../core/clients/clientUrlDefaults';
 import { primaryCall, URL_RULES } from '../../core/clients/urlRules';
 import { BASELINE_MODEL, DEFAULT_CLIENT } from '../../core/clients/clients';
@@ -41,37 +42,41 @@ export class SetupForm {
   private readonly forget = h(
     'vscode-button',
     { id: 'forget-token', secondary: true, hidden: true, onclick: () => post({ type: 'forgetToken' }, this.onNotice) },
-    'Forget',
+    l10n.t('Forget'),
   );
-  private readonly baseUrl = textField('base-url', 'Base URL');
+  private readonly baseUrl = textField('base-url', l10n.t('Base URL'));
   private readonly urlHint = h('div', { class: 'hint', id: 'url-hint' });
-  private readonly client = h('vscode-single-select', { id: 'client-select', label: 'Client you are setting up' }) as ValueElement;
-  private readonly typedLabel = h('label', { for: 'typed-url', id: 'typed-url-label' }, 'What you typed in your client (optional)');
-  private readonly typedUrl = textField('typed-url', 'What you typed in your client', 'paste the URL exactly as it is in the client');
+  private readonly client = h('vscode-single-select', { id: 'client-select', label: l10n.t('Client you are setting up') }) as ValueElement;
+  private readonly typedLabel = h('label', { for: 'typed-url', id: 'typed-url-label' }, l10n.t('What you typed in your client (optional)'));
+  private readonly typedUrl = textField('typed-url', l10n.t('What you typed in your client'), l10n.t('paste the URL exactly as it is in the client'));
   private readonly cherryLegacy = h('vscode-checkbox', {
     id: 'cherry-legacy',
-    label: 'Cherry Studio 1.6 or older (its / and # rules differ)',
+    label: l10n.t('Cherry Studio 1.6 or older (its / and # rules differ)'),
     hidden: true,
   }) as ValueElement & { checked: boolean };
   private readonly prediction = h('div', { class: 'hint', id: 'typed-prediction', 'aria-live': 'polite' });
-  private readonly models = textField('models', 'Models to check, separated by commas');
+  private readonly models = textField('models', l10n.t('Models to check, separated by commas'));
   private readonly offered = h('div', { id: 'offered-models', class: 'chips', hidden: true });
-  private readonly run = h('vscode-button', { id: 'run', icon: 'play', onclick: () => void this.submit(false) }, 'Run checks') as ValueElement;
+  private readonly run = h('vscode-button', { id: 'run', icon: 'play', onclick: () => void this.submit(false) }, l10n.t('Run checks')) as ValueElement;
   private readonly demo = h(
     'vscode-button',
     {
       id: 'demo',
       secondary: true,
       icon: 'beaker',
-      title: 'Runs every check against the built-in sandbox gateway: no account, no token, no network.',
+      title: l10n.t('Runs every check against the built-in sandbox gateway: no account, no token, no network.'),
       onclick: () => void this.submit(true),
     },
-    'Try on the sandbox',
+    l10n.t('Try on the sandbox'),
   ) as ValueElement;
   private readonly form: HTMLElement;
   private readonly summary = h('div', { id: 'setup-summary', class: 'setup-summary', hidden: true });
   private readonly summaryText = h('span', { class: 'summary-text' });
-  private readonly runAgain = h('vscode-button', { id: 'run-again', icon: 'debug-rerun', onclick: () => void this.submit(false) }, 'Run again') as ValueElement;
+  private readonly runAgain = h(
+    'vscode-button',
+    { id: 'run-again', icon: 'debug-rerun', onclick: () => void this.submit(false) },
+    l10n.t('Run again'),
+  ) as ValueElement;
   private clients: ClientView[] = [];
   /** The chosen client as this form knows it: the select's own value is not there until its options are. */
   private clientId: PanelSettings['client'] = DEFAULT_CLIENT;
@@ -91,7 +96,7 @@ export class SetupForm {
     });
     for (const field of [this.baseUrl, this.models, this.typedUrl, this.cherryLegacy]) field.addEventListener('change', () => this.changed());
     this.typedUrl.addEventListener('input', () => this.showPrediction());
-    const edit = h('vscode-button', { id: 'edit-setup', secondary: true, icon: 'edit', onclick: () => this.expand(true) }, 'Edit');
+    const edit = h('vscode-button', { id: 'edit-setup', secondary: true, icon: 'edit', onclick: () => this.expand(true) }, l10n.t('Edit'));
     replaceChildren(
       this.summary,
       h('span', { class: 'codicon codicon-settings-gear', 'aria-hidden': 'true' }),
@@ -104,17 +109,23 @@ export class SetupForm {
       h(
         'div',
         { class: 'field' },
-        h('label', { for: 'token-input' }, 'Crazyrouter token'),
-        h('div', { class: 'row' }, this.token, h('vscode-button', { id: 'save-token', onclick: () => void this.saveToken() }, 'Save token'), this.forget),
+        h('label', { for: 'token-input' }, l10n.t('Crazyrouter token')),
+        h(
+          'div',
+          { class: 'row' },
+          this.token,
+          h('vscode-button', { id: 'save-token', onclick: () => void this.saveToken() }, l10n.t('Save token')),
+          this.forget,
+        ),
         this.tokenState,
       ),
-      h('div', { class: 'field' }, h('label', { for: 'client-select' }, 'Client you are setting up'), this.client),
-      h('div', { class: 'field' }, h('label', { for: 'base-url' }, 'Base URL'), this.baseUrl, this.urlHint),
+      h('div', { class: 'field' }, h('label', { for: 'client-select' }, l10n.t('Client you are setting up')), this.client),
+      h('div', { class: 'field' }, h('label', { for: 'base-url' }, l10n.t('Base URL')), this.baseUrl, this.urlHint),
       h('div', { class: 'field' }, this.typedLabel, this.typedUrl, this.cherryLegacy, this.prediction),
-      h('div', { class: 'field' }, h('label', { for: 'models' }, 'Models to check'), this.models, this.offered),
+      h('div', { class: 'field' }, h('label', { for: 'models' }, l10n.t('Models to check')), this.models, this.offered),
       h('div', { class: 'row actions' }, this.run, this.demo),
     );
-    this.element = h('section', { class: 'setup', 'aria-label': 'Setup' }, this.summary, this.form);
+    this.element = h('section', { class: 'setup', 'aria-label': l10n.t('Setup') }, this.summary, this.form);
   }
 
   setClients(clients: ClientView[], selected: PanelSettings['client']): void {
@@ -150,8 +161,8 @@ export class SetupForm {
   setTokenHint(hint: string | null): void {
     this.tokenHint = hint;
     this.tokenState.textContent = hint
-      ? `Stored in VS Code's secret storage: ${hint}`
-      : 'No token stored yet. Paste it here; Save token or Run checks puts it in the secret storage only.';
+      ? l10n.t("Stored in VS Code's secret storage: {hint}", { hint })
+      : l10n.t('No token stored yet. Paste it here; Save token or Run checks puts it in the secret storage only.');
     this.forget.hidden = !hint;
     this.showSummary();
   }
@@ -180,9 +191,17 @@ export class SetupForm {
       h(
         'span',
         { class: 'muted' },
-        more > 0 ? `Also allowed for this token (${extra.length} of ${total - chosen.size} shown):` : 'Also allowed for this token:',
+        more > 0
+          ? l10n.t('Also allowed for this token ({shown} of {total} shown):', { shown: extra.length, total: total - chosen.size })
+          : l10n.t('Also allowed for this token:'),
       ),
-      ...extra.map((id) => h('button', { class: 'chip', type: 'button', title: `Add ${id} to the models to check`, onclick: () => this.addModel(id) }, id)),
+      ...extra.map((id) =>
+        h(
+          'button',
+          { class: 'chip', type: 'button', title: l10n.t('Add {model} to the models to check', { model: id }), onclick: () => this.addModel(id) },
+          id,
+        ),
+      ),
     );
   }
 
@@ -194,9 +213,12 @@ export class SetupForm {
   private showSummary(): void {
     const settings = this.settings();
     const client = this.clients.find((c) => c.id === settings.client);
-    this.summaryText.textContent = [client?.name ?? settings.client, settings.baseUrl, this.tokenHint ?? 'no token stored', settings.models.join(', ')].join(
-      ' · ',
-    );
+    this.summaryText.textContent = [
+      client?.name ?? settings.client,
+      settings.baseUrl,
+      this.tokenHint ?? l10n.t('no token stored'),
+      settings.models.join(', '),
+    ].join(' · ');
   }
 
   private addModel(id: string): void {
@@ -208,8 +230,12 @@ export class SetupForm {
   private showUrlHint(): void {
     const client = this.clients.find((c) => c.id === this.clientId);
     if (!client) return;
-    this.urlHint.textContent = `In ${client.name}, ${client.urlField} should be exactly ${client.urlValue}. The doctor checks the OpenAI base URL above.`;
-    this.typedLabel.textContent = `What you typed in ${client.name}: ${client.urlField} (optional)`;
+    this.urlHint.textContent = l10n.t('In {client}, {field} should be exactly {value}. The doctor checks the OpenAI base URL above.', {
+      client: client.name,
+      field: client.urlField,
+      value: client.urlValue,
+    });
+    this.typedLabel.textContent = l10n.t('What you typed in {client}: {field} (optional)', { client: client.name, field: client.urlField });
     this.typedUrl.label = this.typedLabel.textContent;
     this.cherryLegacy.hidden = client.id !== 'cherry-studio';
     this.showPrediction();
@@ -222,7 +248,7 @@ export class SetupForm {
     const rule = URL_RULES[settings.urlRule ?? DEFAULT_URL_RULE[settings.client]];
     const typed = this.typedUrl.value.trim();
     const url = typed ? primaryCall(rule.predict(typed, settings.models[0]))?.url : undefined;
-    this.prediction.textContent = url ? `${rule.client} will call ${url}. Run the checks to probe it.` : '';
+    this.prediction.textContent = url ? l10n.t('{client} will call {url}. Run the checks to probe it.', { client: rule.client, url }) : '';
   }
 
   /** The form is the front-end of the settings: every change is saved (never the token). */

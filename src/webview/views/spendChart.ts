@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { UsageView } from '../../core/protocol/spendViews';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -13,6 +14,9 @@ function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: SvgAttrs = {}, t
 
 const hourOf = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
+/** "Spend per hour" or "Spend per 3 hours": a chart's and a table's title. */
+export const spendPer = (hours: number) => (hours === 1 ? l10n.t('Spend per hour') : l10n.t('Spend per {hours} hours', { hours }));
+
 /**
  * Spend per hour (or per a few hours) over the log's span as bars, drawn in the theme's chart
  * colours (panel.css: --vscode-charts-*); the peak bar stands out. A screen reader hears the title
@@ -26,14 +30,26 @@ export function spendOverTimeChart(usage: UsageView, titleId: string): SVGSVGEle
   const bottom = 22;
   const peak = buckets.reduce((best, b, i) => (b.spend > (buckets[best]?.spend ?? 0) ? i : best), 0);
   const max = buckets[peak]?.spend ?? 0;
-  const per = usage.overTime.bucketHours === 1 ? 'hour' : `${usage.overTime.bucketHours} hours`;
+  const hours = usage.overTime.bucketHours;
   const [first, last, highest] = [buckets.at(0), buckets.at(-1), buckets.at(peak)];
-  const described =
-    !first || !last || !highest
-      ? 'No calls to chart.'
-      : `${buckets.length} bars, one per ${per}, from ${hourOf(first.start)} to ${hourOf(last.start)}. Peak ${highest.text} from ${hourOf(highest.start)}; ${usage.total.text} in all.`;
+  const values = first &&
+    last &&
+    highest && {
+      bars: buckets.length,
+      hours,
+      from: hourOf(first.start),
+      to: hourOf(last.start),
+      peak: highest.text,
+      peakAt: hourOf(highest.start),
+      total: usage.total.text,
+    };
+  const described = !values
+    ? l10n.t('No calls to chart.')
+    : hours === 1
+      ? l10n.t('{bars} bars, one per hour, from {from} to {to}. Peak {peak} from {peakAt}; {total} in all.', values)
+      : l10n.t('{bars} bars, one per {hours} hours, from {from} to {to}. Peak {peak} from {peakAt}; {total} in all.', values);
   const svg = s('svg', { class: 'chart', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': titleId });
-  svg.append(s('title', { id: titleId }, `Spend per ${per}, oldest first. ${described}`));
+  svg.append(s('title', { id: titleId }, l10n.t('{spendPer}, oldest first. {described}', { spendPer: spendPer(hours), described })));
   const plot = height - top - bottom;
   const slot = buckets.length > 0 ? width / buckets.length : width;
   buckets.forEach((b, i) => {
@@ -45,7 +61,8 @@ export function spendOverTimeChart(usage: UsageView, titleId: string): SVGSVGEle
       width: slot * 0.8,
       height: h,
     });
-    bar.append(s('title', {}, `${hourOf(b.start)}: ${b.text}, ${b.calls} ${b.calls === 1 ? 'call' : 'calls'}`));
+    const calls = b.calls === 1 ? l10n.t('1 call') : l10n.t('{count} calls', { count: b.calls });
+    bar.append(s('title', {}, `${hourOf(b.start)}: ${b.text}, ${calls}`));
     svg.append(bar);
   });
   svg.append(s('line', { class: 'chart-axis', x1: 0, x2: width, y1: top + plot + 0.5, y2: top + plot + 0.5 }));
@@ -67,7 +84,7 @@ export function spendByModelChart(usage: UsageView, titleId: string): SVGSVGElem
   const max = Math.max(0, ...models.map((m) => m.spend));
   const svg = s('svg', { class: 'chart', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': titleId });
   const words = models.map((m) => `${m.model} ${m.text} (${Math.round(m.share * 100)}%)`).join('; ');
-  svg.append(s('title', { id: titleId }, `Spend by model, the most first: ${words || 'no calls'}.`));
+  svg.append(s('title', { id: titleId }, l10n.t('Spend by model, the most first: {models}.', { models: words || l10n.t('no calls') })));
   models.forEach((m, i) => {
     const y = i * row;
     const name = m.model.length > 30 ? `${m.model.slice(0, 29)}…` : m.model;

@@ -1,7 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import type { HostMessage } from '../../core/protocol/panelProtocol';
 import type { CostView, UsageView } from '../../core/protocol/spendViews';
 import { h, replaceChildren } from '../dom';
-import { spendByModelChart, spendOverTimeChart } from './spendChart';
+import { spendByModelChart, spendOverTimeChart, spendPer } from './spendChart';
 
 type Finished = Extract<HostMessage, { type: 'runFinished' }>;
 
@@ -31,38 +32,49 @@ export class SpendView {
   show(message: Pick<Finished, 'cost' | 'usage'>): void {
     const { cost, usage } = message;
     if (!cost && !usage) return this.clear();
-    replaceChildren(this.element, h('h2', { id: 'spend-heading' }, 'Cost and usage'), cost && this.cost(cost), usage && this.usage(usage));
+    replaceChildren(this.element, h('h2', { id: 'spend-heading' }, l10n.t('Cost and usage')), cost && this.cost(cost), usage && this.usage(usage));
     this.element.hidden = false;
   }
 
   private cost(cost: CostView): HTMLElement {
-    const unit = `Amounts in ${cost.unit}${cost.unitFrom === 'status' ? ', as the gateway shows them' : ' (the gateway’s display could not be read)'}.`;
+    const unit =
+      cost.unitFrom === 'status'
+        ? l10n.t('Amounts in {unit}, as the gateway shows them.', { unit: cost.unit })
+        : l10n.t('Amounts in {unit} (the gateway’s display could not be read).', { unit: cost.unit });
     const run = cost.run;
-    const found = run && (run.found < run.requests ? `${run.found} of ${run.requests} requests found in the gateway’s log` : `${run.requests} requests`);
+    const found =
+      run &&
+      (run.found < run.requests
+        ? l10n.t('{found} of {requests} requests found in the gateway’s log', { found: run.found, requests: run.requests })
+        : l10n.t('{requests} requests', { requests: run.requests }));
     const requests =
       run &&
       h(
         'details',
         { class: 'spend-requests' },
-        h('summary', {}, 'Each request as the gateway’s log billed it'),
+        h('summary', {}, l10n.t('Each request as the gateway’s log billed it')),
         table(
-          'The requests of this run',
-          ['Request', 'Model billed', 'Prompt', 'Completion', 'Cost'],
+          l10n.t('The requests of this run'),
+          [l10n.t('Request'), l10n.t('Model billed'), l10n.t('Prompt'), l10n.t('Completion'), l10n.t('Cost')],
           run.lines.map((l) =>
-            l.found ? [l.title, l.model, l.promptTokens ?? 0, l.completionTokens ?? 0, l.cost ?? ''] : [l.title, l.model, '–', '–', 'not in the log'],
+            l.found ? [l.title, l.model, l.promptTokens ?? 0, l.completionTokens ?? 0, l.cost ?? ''] : [l.title, l.model, '–', '–', l10n.t('not in the log')],
           ),
           [2, 3, 4],
         ),
       );
-    const group = cost.group ? ` for the group ${cost.group}${cost.groupRatio !== undefined ? ` (×${cost.groupRatio})` : ''}` : '';
+    const perMillion = !cost.group
+      ? l10n.t('Prices per 1M tokens')
+      : cost.groupRatio !== undefined
+        ? l10n.t('Prices per 1M tokens for the group {group} (×{ratio})', { group: cost.group, ratio: cost.groupRatio })
+        : l10n.t('Prices per 1M tokens for the group {group}', { group: cost.group });
     const prices = cost.pricesNote
       ? h('p', { class: 'muted' }, cost.pricesNote)
       : table(
-          `Prices per 1M tokens${group}${cost.groupNote ? `; ${cost.groupNote}` : ''}`,
-          ['Model', 'Input', 'Output', 'Compared with the baseline'],
+          cost.groupNote ? `${perMillion}; ${cost.groupNote}` : perMillion,
+          [l10n.t('Model'), l10n.t('Input'), l10n.t('Output'), l10n.t('Compared with the baseline')],
           cost.prices.map((p) =>
             p.perCall
-              ? [p.model, `${p.perCall} per call`, '', '']
+              ? [p.model, l10n.t('{price} per call', { price: p.perCall }), '', '']
               : p.input
                 ? [p.model, p.input, p.output ?? '', p.timesBaseline !== undefined ? `${p.timesBaseline}×` : '']
                 : [p.model, p.note ?? '', '', ''],
@@ -75,8 +87,8 @@ export class SpendView {
       h(
         'p',
         { id: 'run-cost' },
-        run ? h('strong', {}, `This run cost ${run.cost}`) : 'The run’s own cost is not known: the gateway’s log was not read.',
-        found ? ` (${found}${run?.byTime ? ', found by model and time' : ''}). ` : ' ',
+        run ? h('strong', {}, l10n.t('This run cost {cost}', { cost: run.cost })) : l10n.t('The run’s own cost is not known: the gateway’s log was not read.'),
+        found ? ` ${run?.byTime ? l10n.t('({found}, found by model and time).', { found }) : l10n.t('({found}).', { found })} ` : ' ',
         h('span', { class: 'muted' }, unit),
       ),
       requests,
@@ -85,26 +97,31 @@ export class SpendView {
   }
 
   private usage(usage: UsageView): HTMLElement {
-    const span = usage.from && usage.to ? `, ${usage.from.slice(0, 16).replace('T', ' ')} to ${usage.to.slice(0, 16).replace('T', ' ')} UTC` : '';
-    const headline = `The token’s last ${usage.calls} ${usage.calls === 1 ? 'call' : 'calls'}${span}${usage.ownRun > 0 ? ` (this run’s ${usage.ownRun} left out)` : ''}: ${usage.total.text}.`;
-    const parts: (HTMLElement | false)[] = [h('h3', {}, 'Recent usage'), h('p', { id: 'usage-headline' }, headline)];
-    if (usage.atLimit) parts.push(h('p', { class: 'muted' }, 'That is the most the gateway returns: older calls are not shown.'));
+    const calls = usage.calls === 1 ? l10n.t('The token’s last call') : l10n.t('The token’s last {count} calls', { count: usage.calls });
+    const span =
+      usage.from && usage.to
+        ? l10n.t(', {from} to {to} UTC', { from: usage.from.slice(0, 16).replace('T', ' '), to: usage.to.slice(0, 16).replace('T', ' ') })
+        : '';
+    const ownRun = usage.ownRun > 0 ? l10n.t(' (this run’s {count} left out)', { count: usage.ownRun }) : '';
+    const headline = l10n.t('{calls}: {total}.', { calls: `${calls}${span}${ownRun}`, total: usage.total.text });
+    const parts: (HTMLElement | false)[] = [h('h3', {}, l10n.t('Recent usage')), h('p', { id: 'usage-headline' }, headline)];
+    if (usage.atLimit) parts.push(h('p', { class: 'muted' }, l10n.t('That is the most the gateway returns: older calls are not shown.')));
     if (usage.calls > 0) {
-      const per = usage.overTime.bucketHours === 1 ? 'hour' : `${usage.overTime.bucketHours} hours`;
+      const perBucket = spendPer(usage.overTime.bucketHours);
       parts.push(
         h(
           'figure',
           { class: 'chart-figure' },
           spendOverTimeChart(usage, 'chart-time-title'),
-          h('figcaption', { class: 'muted' }, `Spend per ${per}, oldest first (UTC).`),
+          h('figcaption', { class: 'muted' }, l10n.t('{spendPer}, oldest first (UTC).', { spendPer: perBucket })),
         ),
         h(
           'details',
           { class: 'spend-hours' },
-          h('summary', {}, `Spend per ${per} as a table`),
+          h('summary', {}, l10n.t('{spendPer} as a table', { spendPer: perBucket })),
           table(
-            `Spend per ${per}`,
-            ['From (UTC)', 'Calls', 'Spend'],
+            perBucket,
+            [l10n.t('From (UTC)'), l10n.t('Calls'), l10n.t('Spend')],
             usage.overTime.buckets.map((b) => [b.start.slice(0, 16).replace('T', ' '), b.calls, b.text]),
             [1, 2],
           ),
@@ -112,8 +129,8 @@ export class SpendView {
         // The table under it is its caption and its text alternative: "Spend by model", every number in words.
         h('figure', { class: 'chart-figure' }, spendByModelChart(usage, 'chart-model-title')),
         table(
-          'Spend by model',
-          ['Model', 'Calls', 'Failed', 'Prompt tokens', 'Output tokens', 'Spend', 'Share'],
+          l10n.t('Spend by model'),
+          [l10n.t('Model'), l10n.t('Calls'), l10n.t('Failed'), l10n.t('Prompt tokens'), l10n.t('Output tokens'), l10n.t('Spend'), l10n.t('Share')],
           usage.byModel.map((m) => [m.model, m.calls, m.errors, count(m.promptTokens), count(m.completionTokens), m.text, `${Math.round(m.share * 100)}%`]),
           [1, 2, 3, 4, 5, 6],
         ),

@@ -1,12 +1,16 @@
+import * as l10n from '@vscode/l10n';
 import type { ClientView } from '../../core/protocol/panelProtocol';
 import { breakable, h, replaceChildren, scrollBehavior } from '../dom';
 
-/** Where a row comes from, as the reader knows it. */
-export const SOURCE_LABEL: Record<string, string> = {
-  'cherry-studio-guide': 'Cherry Studio guide',
-  'cursor-guide': 'Cursor guide',
-  'gateway-reference': 'Gateway',
-};
+/** Where a row comes from, as the reader knows it (the source id itself when unknown). */
+export function sourceLabel(source: string): string {
+  const labels: Record<string, () => string> = {
+    'cherry-studio-guide': () => l10n.t('Cherry Studio guide'),
+    'cursor-guide': () => l10n.t('Cursor guide'),
+    'gateway-reference': () => l10n.t('Gateway'),
+  };
+  return labels[source]?.() ?? source;
+}
 
 /** The chosen client's "Common Errors and Fixes" table (plus the gateway rows), with matches highlighted. */
 export class SymptomTable {
@@ -17,20 +21,30 @@ export class SymptomTable {
   constructor() {
     this.element = h(
       'section',
-      { class: 'symptoms', 'aria-label': 'Common errors and fixes' },
-      h('h2', {}, 'Common errors and fixes'),
+      { class: 'symptoms', 'aria-label': l10n.t('Common errors and fixes') },
+      h('h2', {}, l10n.t('Common errors and fixes')),
       h(
         'table',
         { id: 'symptom-table' },
         this.caption,
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Symptom'), h('th', { scope: 'col' }, 'Likely cause'), h('th', { scope: 'col' }, 'Fix'))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, l10n.t('Symptom')),
+            h('th', { scope: 'col' }, l10n.t('Likely cause')),
+            h('th', { scope: 'col' }, l10n.t('Fix')),
+          ),
+        ),
         this.body,
       ),
     );
   }
 
   render(client: ClientView): void {
-    this.caption.textContent = `For ${client.name}: its guide's rows first, then what the gateway can answer.`;
+    this.caption.textContent = l10n.t("For {client}: its guide's rows first, then what the gateway can answer.", { client: client.name });
     this.setRows(client.rows);
   }
 
@@ -42,7 +56,7 @@ export class SymptomTable {
         h(
           'tr',
           { class: 'symptom-row', 'data-row-id': row.id, id: `row-${row.id}`, tabindex: '-1' },
-          h('td', {}, h('div', {}, breakable(row.symptom)), h('div', { class: 'source muted' }, SOURCE_LABEL[row.source] ?? row.source)),
+          h('td', {}, h('div', {}, breakable(row.symptom)), h('div', { class: 'source muted' }, sourceLabel(row.source))),
           h('td', {}, breakable(row.cause)),
           h('td', { class: 'fix-cell' }, breakable(row.fix)),
         ),
