@@ -10,7 +10,6 @@ import { discoverConfigs } from '../../src/core/discovery/discoverConfigs';
 import { useBundle } from '../../src/core/l10n/localize';
 import { describeMachine } from '../../src/core/machine';
 import { renderMarkdown } from '../../src/core/report/markdown';
-import type { Report } from '../../src/core/report/report';
 import { renderUrlDoctorMarkdown } from '../../src/core/report/urlDoctorMarkdown';
 import { describeRoute } from '../../src/core/transport/networkRoute';
 import { runScenario } from '../support/runScenario';
