@@ -47,7 +47,7 @@ export function checkLines(result: CheckResult, style: Style, width?: number): s
   const summary = visibleText(result.summary);
   const time = timeOf(result);
   if (w === undefined || w >= WIDE) {
-    const titled = w === undefined ? title.padEnd(TITLE_WIDTH) : padWidth(fitWidth(title, TITLE_WIDTH), TITLE_WIDTH);
+    const titled = w === undefined ? padWidth(title, TITLE_WIDTH) : padWidth(fitWidth(title, TITLE_WIDTH), TITLE_WIDTH);
     const lead = `  ${icon} ${titled} ${style.dim(time.padStart(TIME_WIDTH))}  `;
     const leadWidth = 2 + 2 + TITLE_WIDTH + 1 + TIME_WIDTH + 2;
     if (w === undefined) return [`${lead}${summary}`];
