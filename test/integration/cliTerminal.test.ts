@@ -79,7 +79,7 @@ function normalized(lines: string[]): { header: string; checks: string[]; tail: 
   const squeeze = (text: string) =>
     text
       .replace(/\s+/g, '')
-      .replace(/\d+(\.\d+)?ms/g, '#ms')
+      .replace(/\d+(\.\d+)?(ms|毫秒)/g, '#ms')
       .replace(/127\.0\.0\.1:\d+/g, 'HOST')
       // The usage window and its peak are read against the clock: two runs a minute apart differ.
       .replace(/\d{4}-\d\d-\d\d\d\d:\d\d/g, 'TIME')
