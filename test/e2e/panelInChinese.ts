@@ -49,6 +49,12 @@ export async function runPanelInChinese(): Promise<void> {
     assert.match(verdict, /全部 \d+ 项检查通过。/, verdict);
     assert.match(verdict, /\d+\u00a0项通过/, `a count stays with its unit: ${verdict}`);
     assert.match(verdict, /针对内置的沙盒网关/, verdict);
+    // The engine runs in the host with the same bundle: every check's title and summary is Chinese.
+    const rows = await frame
+      .locator('li.check')
+      .evaluateAll((items) => items.map((li) => `${li.querySelector('.title')?.textContent ?? ''} | ${li.querySelector('.summary')?.textContent ?? ''}`));
+    assert.ok(rows.length >= 16, `${rows.length} check rows`);
+    for (const row of rows) assert.match(row, /[\u4e00-\u9fff].* \| .*[\u4e00-\u9fff]/, `a check row in Chinese: ${row}`);
     await frame.locator('#run-again', { hasText: '再次运行' }).waitFor();
     await shoot(page, 'panel-zh-cn-results');
     await page.setViewportSize({ width: 548, height: 900 });
