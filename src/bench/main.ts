@@ -19,7 +19,11 @@ const GOALS = {
   healthTokens: 0,
   activationMs: 10,
   extensionBundle: 250 * 1024,
-  vsix: 500 * 1024,
+  /**
+   * Was 500 KB (434.8 KB before the Chinese strings); Simplified Chinese added 100 KB: the zh-cn
+   * bundle (46 KB compressed) and a sentence per l10n.t call where text used to be pieced together.
+   */
+  vsix: 600 * 1024,
   /** The log check waits LOG_WRITE_GRACE_MS after the last probe, then status, log and prices follow one another. */
   recordsMs: LOG_WRITE_GRACE_MS + 4 * LATENCY_MS,
   /** One self-contained file: the engine, both SDKs, undici (proxies) and the MCP SDK. */

@@ -19,6 +19,8 @@ export function installVscodeStub(calls: string[]): void {
       executeCommand: async (name: string) => void calls.push(`commands.executeCommand(${name})`),
     },
     lm: { registerTool: record('lm.registerTool') },
+    // English, as VS Code gives it without a language pack (placeholders left as they are).
+    l10n: { t: (message: string) => message, bundle: undefined },
     window: {
       registerWebviewPanelSerializer: record('window.registerWebviewPanelSerializer'),
       createStatusBarItem: record('window.createStatusBarItem'),
