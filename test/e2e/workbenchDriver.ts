@@ -52,8 +52,13 @@ export type Verdict = 'pass' | 'warn' | 'fail' | 'cancelled';
 
 export const runIdOf = async (frame: FrameLocator) => (await frame.locator('#verdict').getAttribute('data-run-id')) ?? 'none';
 
+/**
+ * Waits for the verdict of a run started after `previousRunId`. A kept status-bar result shown in
+ * between (a health check that ends just as Run is clicked, e.g. the one saving a token starts) is
+ * not that run's verdict: it carries the restored note, and the run's own verdict follows it.
+ */
 export async function newVerdict(frame: FrameLocator, previousRunId: string, expected: Verdict): Promise<void> {
-  await frame.locator(`#verdict.${expected}:not([data-run-id="${previousRunId}"])`).waitFor({ timeout: 30_000 });
+  await frame.locator(`#verdict.${expected}:not([data-run-id="${previousRunId}"]):not(:has(#restored-note))`).waitFor({ timeout: 30_000 });
 }
 
 export async function shoot(page: Page, name: string): Promise<void> {
