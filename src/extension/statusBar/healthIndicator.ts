@@ -119,6 +119,8 @@ export class HealthIndicator implements vscode.Disposable {
   }
 
   private async check(): Promise<void> {
+    // When the check was asked for: a panel run asked for after it is newer, even if the engine starts it first.
+    const requestedAt = Date.now();
     if (!(await this.tokens.has())) return this.tokenChanged();
     this.cancel();
     const abort = new AbortController();
@@ -141,7 +143,7 @@ export class HealthIndicator implements vscode.Disposable {
       if (abort.signal.aborted) return;
       // A token bound to another origin is never sent by the status bar: it says so and waits for the user.
       if (!outcome.ok) this.show({ level: outcome.withheld ? 'warning' : 'failing', headline: outcome.reason, checkedAt: new Date(), offline: false });
-      else await this.applyReport(outcome.report, 'status-bar');
+      else await this.applyReport(outcome.report, 'status-bar', requestedAt);
     } catch (error) {
       this.log.error(`Health check failed: ${error instanceof Error ? error.message : String(error)}`);
       this.show({
@@ -158,12 +160,12 @@ export class HealthIndicator implements vscode.Disposable {
 
   /**
    * Shows what a report says about the token (from a health check or a full panel run), unless a
-   * newer run already spoke: a run that started earlier but ended later is older news. Resolves
-   * once the report is kept as the last result, or refused.
+   * newer run already spoke: a run that started earlier but ended later is older news. `started`:
+   * when the run was asked for (default: when the engine started it). Resolves once the report is
+   * kept as the last result, or refused.
    */
-  applyReport(report: Report, source: LastResult['source']): Promise<void> {
+  applyReport(report: Report, source: LastResult['source'], started = Date.parse(report.startedAt)): Promise<void> {
     if (report.verdict === 'cancelled') return Promise.resolve();
-    const started = Date.parse(report.startedAt);
     if (started < this.newestStart) return Promise.resolve();
     this.newestStart = started;
     const kept = this.keep({ report, source, at: new Date() });
