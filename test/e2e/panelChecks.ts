@@ -115,3 +115,35 @@ export async function axeViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
 }
+
+/**
+ * A run started by keyboard (Enter on the focused `button`), timed on the webview's own clock: from
+ * the key going down to the moment the run's verdict is in the document (a MutationObserver). Waiting
+ * with Playwright alone would add its polling (up to 500 ms between looks) to the figure.
+ */
+export async function keyboardRunMs(page: Page, frame: FrameLocator, button: string, expected: string): Promise<number> {
+  await frame.locator(button).focus();
+  const verdict = frame.locator('#verdict');
+  const previous = (await verdict.getAttribute('data-run-id')) ?? 'none';
+  await verdict.evaluate(
+    (element, { before, verdictClass }) => {
+      const timing: { pressed?: number; shown?: number } = {};
+      (window as unknown as { runTiming: typeof timing }).runTiming = timing;
+      document.addEventListener('keydown', (e) => e.key === 'Enter' && (timing.pressed ??= performance.now()), { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        const ours = element.classList.contains(verdictClass) && element.dataset.runId !== before && !element.querySelector('#restored-note');
+        if (ours && element.querySelector('.facts')) {
+          timing.shown = performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(element, { attributes: true, childList: true, subtree: true });
+    },
+    { before: previous, verdictClass: expected },
+  );
+  await page.keyboard.press('Enter');
+  await frame.locator(`#verdict.${expected}:not([data-run-id="${previous}"]):not(:has(#restored-note)) .facts`).waitFor({ timeout: 30_000 });
+  const { pressed, shown } = await verdict.evaluate(() => (window as unknown as { runTiming: { pressed?: number; shown?: number } }).runTiming);
+  assert.ok(pressed !== undefined && shown !== undefined, 'the key and the verdict were both seen in the webview');
+  return Math.round(shown - pressed);
+}
