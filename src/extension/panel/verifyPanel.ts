@@ -25,6 +25,7 @@ import type { TokenStore } from '../tokenStore';
 import type { HealthSnapshot } from '../statusBar/healthState';
 import type { LastResult } from '../statusBar/healthIndicator';
 import { ChecklistTicks } from './checklistTicks';
+import { warmUpEngine } from './engineWarmUp';
 import { localResourceRoots, panelHtml, panelTitle } from './panelHtml';
 import { abandonedRunMessage, loggedResultMessages, replayMessages, runFinishedMessage } from './reportMessages';
 
@@ -77,6 +78,8 @@ export class VerifyPanel implements vscode.Disposable {
   dropped = 0;
   /** The preparation started once the panel painted: resolves to the client it prepared for (for tests). */
   prepared?: Promise<ClientId | undefined>;
+  /** The unseen warm-up run after painting; a real run (or closing) stops it. */
+  private warmUp?: AbortController;
 
   /** Opens the panel, or reveals it; from the status bar, an open panel also takes the newer kept result. */
   static createOrShow(context: PanelContext, fromStatusBar = false): VerifyPanel {
@@ -177,7 +180,8 @@ export class VerifyPanel implements vscode.Disposable {
 
   /**
    * The panel has painted: load the engine (and the Anthropic SDK for a client that speaks its
-   * protocol) while the user reads the form, so the first Run does not pay for it. Deferred a tick
+   * protocol) while the user reads the form, so the first Run does not pay for it; then run it once
+   * unseen against the built-in sandbox (engineWarmUp.ts), stopped by a real run. Deferred a tick
    * so the reply to `painted` goes out first.
    */
   private prepareRun(client: ClientId): Reply {
@@ -187,6 +191,11 @@ export class VerifyPanel implements vscode.Disposable {
       try {
         await loadEngine().prepareFor(client);
         this.context.log.debug(`Prepared the engine for a ${client} run in ${Math.round(performance.now() - started)} ms, after the panel painted.`);
+        this.warmUp = new AbortController();
+        void warmUpEngine(loadEngine(), client, this.warmUp.signal).then(
+          () => this.context.log.debug(`Warmed the engine up against the sandbox in ${Math.round(performance.now() - started)} ms.`),
+          (error: unknown) => this.context.log.debug(`Warm-up stopped: ${error instanceof Error ? error.message : String(error)}`),
+        );
         return client;
       } catch (error) {
         this.context.log.error(`Could not prepare the engine: ${error instanceof Error ? error.message : String(error)}`);
@@ -417,6 +426,7 @@ export class VerifyPanel implements vscode.Disposable {
   }
 
   cancel(): void {
+    this.warmUp?.abort();
     this.run?.abort.abort();
     this.run = undefined;
   }
