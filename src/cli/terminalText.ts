@@ -76,7 +76,10 @@ export function wrapWidth(text: string, width: number, first = width): string[] 
       line = word;
       continue;
     }
-    for (const piece of splitWord(word, room)) {
+    // The first piece fills what is left of this line; the rest are cut to a whole line's width
+    // (the first line can be wider or narrower than the others).
+    const [head = '', ...tail] = splitWord(word, room);
+    for (const piece of [head, ...(tail.length > 0 ? splitWord(tail.join(''), Math.max(1, width)) : [])]) {
       if (line) push();
       line = piece;
     }

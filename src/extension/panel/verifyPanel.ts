@@ -191,9 +191,15 @@ export class VerifyPanel implements vscode.Disposable {
       try {
         await loadEngine().prepareFor(client);
         this.context.log.debug(`Prepared the engine for a ${client} run in ${Math.round(performance.now() - started)} ms, after the panel painted.`);
-        this.warmUp = new AbortController();
-        void warmUpEngine(loadEngine(), client, this.warmUp.signal).then(
-          () => this.context.log.debug(`Warmed the engine up against the sandbox in ${Math.round(performance.now() - started)} ms.`),
+        // Once per panel, and never beside a run (a reloaded webview paints again).
+        if (this.disposed || this.run || this.warmUp) return client;
+        const warmUp = (this.warmUp = new AbortController());
+        const warmStarted = performance.now();
+        void warmUpEngine(loadEngine(), client, warmUp.signal).then(
+          (finished) =>
+            this.context.log.debug(
+              finished ? `Warmed the engine up against the sandbox in ${Math.round(performance.now() - warmStarted)} ms.` : 'Warm-up stopped by a run.',
+            ),
           (error: unknown) => this.context.log.debug(`Warm-up stopped: ${error instanceof Error ? error.message : String(error)}`),
         );
         return client;
@@ -337,10 +343,11 @@ export class VerifyPanel implements vscode.Disposable {
       if (report.visibleModels.length > 0) this.post({ type: 'models', ids: report.visibleModels.slice(0, 500), total: report.visibleModels.length });
       return DONE;
     } finally {
-      await saved;
       if (this.run?.id === id) this.run = undefined;
       // Whatever went wrong after the run began, the panel hears that it ended: no row keeps spinning.
       if (started && !finished) this.post(abandonedRunMessage(id, settings.client));
+      // The reply waits for the settings, so the next Run never overlaps this one's save.
+      await saved;
     }
   }
 
