@@ -3,6 +3,7 @@
 // narrow, the live regions a screen reader hears, and an axe-core audit.
 import assert from 'node:assert/strict';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
+import { newVerdict, runIdOf, type Verdict } from './workbenchDriver';
 
 /** The webview's inner document as a Playwright Frame (for evaluate: CDP evaluation is not bound by the panel's CSP). */
 export async function panelDocument(page: Page): Promise<Frame> {
@@ -121,10 +122,10 @@ export async function axeViolations(page: Page): Promise<string[]> {
  * the key going down to the moment the run's verdict is in the document (a MutationObserver). Waiting
  * with Playwright alone would add its polling (up to 500 ms between looks) to the figure.
  */
-export async function keyboardRunMs(page: Page, frame: FrameLocator, button: string, expected: string): Promise<number> {
+export async function keyboardRunMs(page: Page, frame: FrameLocator, button: string, expected: Verdict): Promise<number> {
   await frame.locator(button).focus();
   const verdict = frame.locator('#verdict');
-  const previous = (await verdict.getAttribute('data-run-id')) ?? 'none';
+  const previous = await runIdOf(frame);
   await verdict.evaluate(
     (element, { before, verdictClass }) => {
       const timing: { pressed?: number; shown?: number } = {};
@@ -142,7 +143,7 @@ export async function keyboardRunMs(page: Page, frame: FrameLocator, button: str
     { before: previous, verdictClass: expected },
   );
   await page.keyboard.press('Enter');
-  await frame.locator(`#verdict.${expected}:not([data-run-id="${previous}"]):not(:has(#restored-note)) .facts`).waitFor({ timeout: 30_000 });
+  await newVerdict(frame, previous, expected);
   const { pressed, shown } = await verdict.evaluate(() => (window as unknown as { runTiming: { pressed?: number; shown?: number } }).runTiming);
   assert.ok(pressed !== undefined && shown !== undefined, 'the key and the verdict were both seen in the webview');
   return Math.round(shown - pressed);
