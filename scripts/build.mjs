@@ -118,6 +118,7 @@ const tests = [
       ...filesUnder('test', '.test.ts').filter((f) => !f.startsWith('test/vscode') && !f.startsWith('test/e2e')),
       'test/support/mochaHooks.ts',
       'test/support/localizableData.ts',
+      'test/support/sourceStrings.ts',
     ],
     outdir: 'out/test',
     outbase: 'test',

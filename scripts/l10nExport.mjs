@@ -1,24 +1,17 @@
 // npm run l10n:export: writes l10n/bundle.l10n.json, the English strings translators start from:
 // every `l10n.t('…')` and `vscode.l10n.t('…')` in src (found by @vscode/l10n-dev) and the strings
 // that live as data (the guides' rows and checklists, read through l10n.t). Run after a build:
-// the data comes from out/test/support/localizableData.js. Then it lists what
+// both come from out/test/support (sourceStrings.js, localizableData.js). Then it lists what
 // l10n/bundle.l10n.zh-cn.json still lacks.
 //   node scripts/l10nExport.mjs [--only src/cli,src/core/discovery]   list only what those paths say
-import { getL10nJson } from '@vscode/l10n-dev';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : undefined;
-const sources = (dir) =>
-  readdirSync(dir).flatMap((name) => {
-    const file = join(dir, name);
-    return statSync(file).isDirectory() ? sources(file) : file.endsWith('.ts') ? [file] : [];
-  });
-const files = ['core', 'cli', 'extension', 'webview'].flatMap((room) => sources(join('src', room)));
-const strings = async (list) => getL10nJson(list.map((file) => ({ extension: '.ts', contents: readFileSync(file, 'utf8') })));
-const extracted = await strings(files);
+const { sourceFiles, sourceStrings } = require('../out/test/support/sourceStrings.js');
+const files = sourceFiles();
+const extracted = await sourceStrings(files);
 const { localizableData } = require('../out/test/support/localizableData.js');
 const bundle = { ...extracted };
 for (const key of localizableData()) bundle[key] ??= key;
@@ -29,7 +22,7 @@ const sorted = Object.fromEntries(
 );
 writeFileSync('l10n/bundle.l10n.json', `${JSON.stringify(sorted, null, 2)}\n`);
 const chinese = JSON.parse(readFileSync('l10n/bundle.l10n.zh-cn.json', 'utf8'));
-const scope = only ? Object.keys(await strings(files.filter((f) => only.some((p) => f.startsWith(p))))) : Object.keys(sorted);
+const scope = only ? Object.keys(await sourceStrings(files.filter((f) => only.some((p) => f.startsWith(p))))) : Object.keys(sorted);
 const missing = scope.filter((k) => !(k in chinese));
 const stale = Object.keys(chinese).filter((k) => !(k in sorted));
 console.log(

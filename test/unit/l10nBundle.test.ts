@@ -1,34 +1,22 @@
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'mocha';
-import { getL10nJson } from '@vscode/l10n-dev';
 import { localizedChecklist } from '../../src/core/clients/checklists';
 import { useBundle } from '../../src/core/l10n/localize';
 import { clientViews } from '../../src/core/protocol/clientViews';
 import { renderFix, rowFor } from '../../src/core/symptoms/symptomTable';
 import { localizableData } from '../support/localizableData';
+import { sourceStrings } from '../support/sourceStrings';
 
 const REPO = path.resolve(__dirname, '../../..');
 const readJson = (file: string) => JSON.parse(readFileSync(path.join(REPO, file), 'utf8')) as Record<string, string | { message: string }>;
 const text = (value: string | { message: string }) => (typeof value === 'string' ? value : value.message);
 const placeholders = (s: string) => (s.match(/\{[A-Za-z0-9]+\}/g) ?? []).toSorted();
 
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name);
-    return statSync(file).isDirectory() ? sources(file) : file.endsWith('.ts') ? [file] : [];
-  });
-}
-
 /** Every string the doctor shows: each `l10n.t('…')` in src (as @vscode/l10n-dev finds them), and the data read through `l10n.t`. */
 let extracted: Promise<Set<string>> | undefined;
-const englishKeys = () => (extracted ??= collectEnglishKeys());
-async function collectEnglishKeys(): Promise<Set<string>> {
-  const files = ['core', 'cli', 'extension', 'webview'].flatMap((room) => sources(path.join(REPO, 'src', room)));
-  const found = await getL10nJson(files.map((file) => ({ extension: '.ts', contents: readFileSync(file, 'utf8') })));
-  return new Set([...Object.keys(found), ...localizableData()]);
-}
+const englishKeys = () => (extracted ??= sourceStrings().then((found) => new Set([...Object.keys(found), ...localizableData()])));
 
 test('l10n/bundle.l10n.json holds exactly the English strings of the code and the data (npm run l10n:export)', async () => {
   const keys = await englishKeys();
