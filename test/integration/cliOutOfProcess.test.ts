@@ -7,6 +7,7 @@ import { suite, suiteSetup, test } from 'mocha';
 import { promisify } from 'node:util';
 import type { GatewaySnapshotId } from '../../src/core/wordings/snapshots';
 import { DIST, startSandboxProcess } from '../support/sandboxProcess';
+import { EarlyRuns } from '../support/inTurns';
 
 const exec = promisify(execFile);
 
@@ -154,45 +155,17 @@ async function runCase(c: Case): Promise<Outcome> {
 }
 
 /**
- * The cases run RUNNING at a time, each a gateway process and a CLI process of its own (so the file
- * is not the suite's long pole); each test waits for its own case and judges it. A case's timeouts
- * are the CLI's own, not shared with the others.
+ * The cases run 3 at a time, each a gateway process and a CLI process of its own (so the file is not
+ * the suite's long pole); each test waits for its own case and judges it. A case's timeouts are
+ * the CLI's own, not shared with the others.
  */
-const RUNNING = 3;
-function runAll(cases: readonly Case[]): Map<Case, Promise<Outcome>> {
-  const outcomes = new Map<Case, Promise<Outcome>>();
-  const waiting: (() => void)[] = [];
-  let running = 0;
-  const turn = (): Promise<void> => {
-    if (running >= RUNNING) return new Promise<void>((go) => waiting.push(go));
-    running++;
-    return Promise.resolve();
-  };
-  const leave = () => {
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
-  };
-  const inTurn = async (c: Case): Promise<Outcome> => {
-    await turn();
-    try {
-      return await runCase(c);
-    } finally {
-      leave();
-    }
-  };
-  for (const c of cases) outcomes.set(c, inTurn(c));
-  return outcomes;
-}
+const outcomes = new EarlyRuns(runCase, 3);
 
 suite('the CLI against an out-of-process gateway, one case per kind of failure', () => {
-  let outcomes: Map<Case, Promise<Outcome>>;
-  suiteSetup(() => {
-    outcomes = runAll(CASES);
-  });
+  suiteSetup(() => outcomes.start(CASES));
   for (const c of CASES) {
     test(`${c.kind} → ${c.symptom}`, async () => {
-      const { code, stdout, key, served } = await outcomes.get(c)!;
+      const { code, stdout, key, served } = await outcomes.of(c);
       assert.equal(code, c.exit, stdout.slice(0, 400));
       const report = JSON.parse(stdout) as {
         results: { id: string; symptom?: string; summary: string }[];

@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { suite, test } from 'mocha';
+import { suite } from 'mocha';
 import { freePort } from '../support/freePort';
+import { concurrentTests } from '../support/inTurns';
 import { startForwardProxy, type ForwardProxy, type ForwardProxyOptions } from '../support/forwardProxy';
 import { DIST, startSandboxProcess, type SandboxProcess } from '../support/sandboxProcess';
 import { startTlsFront, TEST_CERTIFICATE, type TlsFront } from '../support/tlsFront';
@@ -88,7 +89,9 @@ function assertProxyFailure(out: { code: number; stdout: string }, symptom: stri
 }
 
 suite('the CLI behind a forward proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, NODE_EXTRA_CA_CERTS)', () => {
-  test('https through a CONNECT tunnel, trusted with NODE_EXTRA_CA_CERTS: passes, and says which proxy carried it', () =>
+  // Each test has its own gateway, https front and proxy: they run 3 at a time.
+  const concurrently = concurrentTests(3);
+  concurrently('https through a CONNECT tunnel, trusted with NODE_EXTRA_CA_CERTS: passes, and says which proxy carried it', () =>
     withSetup({}, async ({ gateway, https, proxy }) => {
       const out = await runCli(
         ['--base-url', `${https.origin}/v1`, '--json'],
@@ -105,17 +108,19 @@ suite('the CLI behind a forward proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, NODE_E
       assert.equal(proxy.hits.length, tunnels.length, 'https goes only through tunnels');
       assert.ok(https.requests > 0 && gateway.requests.length > 0, 'the requests reached the gateway');
       assert.ok(!out.stdout.includes(gateway.key), 'the token is never printed');
-    }));
+    }),
+  );
 
-  test('without NODE_EXTRA_CA_CERTS the same tunnel ends in a certificate error that names the proxy', () =>
+  concurrently('without NODE_EXTRA_CA_CERTS the same tunnel ends in a certificate error that names the proxy', () =>
     withSetup({}, async ({ gateway, https, proxy }) => {
       const out = await runCli(['--base-url', `${https.origin}/v1`, '--json'], cleanEnv({ CRAZYROUTER_API_KEY: gateway.key, HTTPS_PROXY: proxy.origin }));
       const report = assertProxyFailure(out, 'network.tls', 'gateway.tls');
       assert.match(result(report, 'reachability').summary, new RegExp(`through the proxy ${proxy.origin.replaceAll('.', '\\.')}`));
       assert.equal(https.requests, 0, 'nothing got through the handshake');
-    }));
+    }),
+  );
 
-  test('plain http is forwarded as an absolute URI through HTTP_PROXY', () =>
+  concurrently('plain http is forwarded as an absolute URI through HTTP_PROXY', () =>
     withSetup({}, async ({ gateway, proxy }) => {
       const out = await runCli(['--base-url', gateway.baseUrl, '--json'], cleanEnv({ CRAZYROUTER_API_KEY: gateway.key, HTTP_PROXY: proxy.origin }));
       assert.equal(out.code, 0, checksSaid(out.stdout));
@@ -126,9 +131,10 @@ suite('the CLI behind a forward proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, NODE_E
         JSON.stringify(proxy.hits),
       );
       assert.equal(proxy.hits.length, gateway.requests.length, 'every request the gateway saw came through the proxy');
-    }));
+    }),
+  );
 
-  test('a proxy that wants credentials: 407 is named, with and without wrong ones, and the credentials are never printed', () =>
+  concurrently('a proxy that wants credentials: 407 is named, with and without wrong ones, and the credentials are never printed', () =>
     withSetup({ auth: { user: 'proxyuser', password: 'Pr0xy-Secret!' } }, async ({ gateway, https, proxy }) => {
       const base = ['--base-url', `${https.origin}/v1`];
       const env = (proxyUrl: string) => cleanEnv({ CRAZYROUTER_API_KEY: gateway.key, HTTPS_PROXY: proxyUrl, NODE_EXTRA_CA_CERTS: TEST_CERTIFICATE });
@@ -153,9 +159,10 @@ suite('the CLI behind a forward proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, NODE_E
         proxy.hits.some((h) => h.method === 'CONNECT' && h.answered === 200),
         'the right credentials opened the tunnel',
       );
-    }));
+    }),
+  );
 
-  test('a proxy that refuses the tunnel (CONNECT 403) is named as such', () =>
+  concurrently('a proxy that refuses the tunnel (CONNECT 403) is named as such', () =>
     withSetup({ refuseConnect: 403 }, async ({ gateway, https, proxy }) => {
       const out = await runCli(
         ['--base-url', `${https.origin}/v1`, '--json'],
@@ -164,17 +171,19 @@ suite('the CLI behind a forward proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, NODE_E
       const report = assertProxyFailure(out, 'network.proxy-tunnel', 'gateway.proxy-tunnel');
       assert.match(result(report, 'reachability').summary, /refused to open a tunnel to 127\.0\.0\.1:\d+ \(CONNECT answered 403\)/);
       assert.equal(https.requests, 0);
-    }));
+    }),
+  );
 
-  test('a proxy that cannot reach the gateway (502 to CONNECT) is named as such', () =>
+  concurrently('a proxy that cannot reach the gateway (502 to CONNECT) is named as such', () =>
     withSetup({}, async ({ gateway, proxy }) => {
       const dead = `https://127.0.0.1:${await freePort()}/v1`;
       const out = await runCli(['--base-url', dead, '--json'], cleanEnv({ CRAZYROUTER_API_KEY: gateway.key, HTTPS_PROXY: proxy.origin }));
       assertProxyFailure(out, 'network.proxy-upstream', 'gateway.proxy-upstream');
       assert.ok(proxy.hits.every((h) => h.method === 'CONNECT' && h.answered === 502));
-    }));
+    }),
+  );
 
-  test('a proxy that is not running is named as such, not as the gateway refusing', () =>
+  concurrently('a proxy that is not running is named as such, not as the gateway refusing', () =>
     withSetup({}, async ({ gateway, https }) => {
       const deadProxy = `http://127.0.0.1:${await freePort()}`;
       const out = await runCli(['--base-url', `${https.origin}/v1`, '--json'], cleanEnv({ CRAZYROUTER_API_KEY: gateway.key, https_proxy: deadProxy }));
@@ -184,9 +193,10 @@ suite('the CLI behind a forward proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, NODE_E
         new RegExp(`The proxy ${deadProxy.replaceAll('.', '\\.')} \\(from https_proxy\\) did not accept the connection \\(ECONNREFUSED\\)`),
       );
       assert.equal(https.requests, 0);
-    }));
+    }),
+  );
 
-  test('NO_PROXY sends a listed host direct; no_proxy and https_proxy in lower case win over upper case, as in curl', () =>
+  concurrently('NO_PROXY sends a listed host direct; no_proxy and https_proxy in lower case win over upper case, as in curl', () =>
     withSetup({}, async ({ gateway, https, proxy }) => {
       const deadProxy = `http://127.0.0.1:${await freePort()}`;
       const base = ['--base-url', `${https.origin}/v1`, '--json'];
@@ -209,9 +219,10 @@ suite('the CLI behind a forward proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, NODE_E
       assert.equal(lower.code, 0, checksSaid(lower.stdout));
       assert.equal((JSON.parse(lower.stdout) as Report).target.network, `Through the proxy ${proxy.origin} (from https_proxy).`);
       assert.ok(proxy.hits.length > 0);
-    }));
+    }),
+  );
 
-  test('without any proxy variable: direct, and NODE_EXTRA_CA_CERTS alone makes the https gateway trusted', () =>
+  concurrently('without any proxy variable: direct, and NODE_EXTRA_CA_CERTS alone makes the https gateway trusted', () =>
     withSetup({}, async ({ gateway, https, proxy }) => {
       const base = ['--base-url', `${https.origin}/v1`, '--json'];
       const trusted = await runCli(base, cleanEnv({ CRAZYROUTER_API_KEY: gateway.key, NODE_EXTRA_CA_CERTS: TEST_CERTIFICATE }));
@@ -220,9 +231,10 @@ suite('the CLI behind a forward proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, NODE_E
       const untrusted = await runCli(base, cleanEnv({ CRAZYROUTER_API_KEY: gateway.key }));
       assert.equal(result(JSON.parse(untrusted.stdout) as Report, 'reachability').symptom, 'network.tls');
       assert.equal(proxy.hits.length, 0);
-    }));
+    }),
+  );
 
-  test('the terminal view names the proxy, and the sandbox tour never goes through one', async () => {
+  concurrently('the terminal view names the proxy, and the sandbox tour never goes through one', async () => {
     const deadProxy = `http://127.0.0.1:${await freePort()}`;
     const tour = await runCli([], cleanEnv({ HTTP_PROXY: deadProxy, HTTPS_PROXY: deadProxy }));
     assert.equal(tour.code, 0, tour.stdout.slice(-600));
@@ -234,7 +246,7 @@ suite('the CLI behind a forward proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, NODE_E
     });
   });
 
-  test('a proxy variable the doctor cannot use is a usage error that names the variable, never its value', async () => {
+  concurrently('a proxy variable the doctor cannot use is a usage error that names the variable, never its value', async () => {
     for (const [name, value] of [
       ['HTTPS_PROXY', 'socks5://user:S0cks-Secret@127.0.0.1:1080'],
       ['ALL_PROXY', 'socks5h://127.0.0.1:1080'],

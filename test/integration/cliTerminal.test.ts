@@ -5,13 +5,14 @@
 // (the final screen holds exactly what a pipe gets, rewrapped), and the verdict is on the last
 // screen. NO_COLOR, FORCE_COLOR, TERM=dumb and a pipe each get what they ask for.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { suite, test } from 'mocha';
+import { suite, suiteSetup, test } from 'mocha';
 import { Terminal } from '@xterm/headless';
 import { spawn as spawnPty } from 'node-pty';
 import { displayWidth } from '../../src/cli/terminalText';
+import { EarlyRuns } from '../support/inTurns';
 import { DIST } from '../support/sandboxProcess';
 
 const CLI = path.join(DIST, 'cli.js');
@@ -66,8 +67,12 @@ async function inTerminal(args: string[], cols: number, env = baseEnv(), rows = 
 }
 
 /** The same run into a pipe. */
-function piped(args: string[], env = baseEnv()) {
-  return spawnSync(process.execPath, [CLI, ...args], { env, encoding: 'utf8', timeout: 60_000 });
+function piped(args: string[], env = baseEnv()): Promise<{ status: number; stdout: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, ...args], { env, encoding: 'utf8', timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => {
+      resolve({ status: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout });
+    });
+  });
 }
 
 /**
@@ -97,25 +102,50 @@ function normalized(lines: string[]): { header: string; checks: string[]; tail: 
 
 const TITLES = ['Token format', 'Reachability', 'Base URL shape', 'Authentication', 'Model list and allowlist', 'Quota', 'Streaming (gpt-5.4)'];
 
-/** The pipe's output of each scenario, run once and compared with the terminal at both widths. */
-const pipes = new Map<string, ReturnType<typeof piped>>();
-const pipedOnce = (args: readonly string[]) => {
-  const key = args.join(' ');
-  if (!pipes.has(key)) pipes.set(key, piped([...args]));
-  return pipes.get(key)!;
+/**
+ * Every run the tests below judge, each a CLI process of its own. They are started together when
+ * the first suite starts, 3 at a time (each mostly waits: the gateway's log is given time), and
+ * each test awaits its own.
+ */
+type Run =
+  | { in: 'terminal'; args: readonly string[]; cols: number; rows?: number; env?: Record<string, string> }
+  | { in: 'pipe'; args: readonly string[]; env?: Record<string, string> };
+const HEALTHY: readonly string[] = [];
+const SCENARIOS = [
+  ['a healthy run', HEALTHY],
+  ['a failing run with Chinese gateway messages', ['--scenario', 'ip-restricted', '--gateway-lang', 'zh-CN']],
+  ['another, with full-width punctuation', ['--scenario', 'no-channel', '--gateway-lang', 'zh-CN']],
+] as const;
+const CHINESE = ['--lang', 'zh-cn', '--scenario', 'reasoning-model', '--gateway-lang', 'zh-CN'];
+const SHORT_SCREEN_MODELS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+const RUNS: Record<string, Run> = {
+  ...Object.fromEntries([80, 40].flatMap((cols) => SCENARIOS.map(([what, args]) => [`${what} at ${cols}`, { in: 'terminal', args, cols } satisfies Run]))),
+  ...Object.fromEntries(SCENARIOS.map(([what, args]) => [`${what} piped`, { in: 'pipe', args } satisfies Run])),
+  chinese: { in: 'terminal', args: CHINESE, cols: 40 },
+  'chinese piped': { in: 'pipe', args: CHINESE },
+  'short screen': { in: 'terminal', args: [...SHORT_SCREEN_MODELS.flatMap((m) => ['--model', m]), '--latency', '150'], cols: 60, rows: 10 },
+  'no colour': { in: 'terminal', args: HEALTHY, cols: 80, env: { NO_COLOR: '1' } },
+  'forced colour piped': { in: 'pipe', args: HEALTHY, env: { FORCE_COLOR: '1', NO_COLOR: '1' } },
+  'empty FORCE_COLOR piped': { in: 'pipe', args: HEALTHY, env: { FORCE_COLOR: '' } },
+  'dumb terminal': { in: 'terminal', args: HEALTHY, cols: 50, env: { TERM: 'dumb' } },
 };
+
+const runs = new EarlyRuns<string, Screen | { status: number; stdout: string }>((name) => {
+  const run = RUNS[name];
+  if (!run) throw new Error(`no run named ${name}`);
+  return run.in === 'terminal' ? inTerminal([...run.args], run.cols, baseEnv(run.env), run.rows) : piped([...run.args], baseEnv(run.env));
+}, 3);
+const terminal = async (name: string) => (await runs.of(name)) as Screen;
+const pipe = async (name: string) => (await runs.of(name)) as { status: number; stdout: string };
+suiteSetup(() => runs.start(Object.keys(RUNS)));
 
 suite('the live view in a real terminal', () => {
   for (const cols of [80, 40]) {
-    for (const [what, args] of [
-      ['a healthy run', []],
-      ['a failing run with Chinese gateway messages', ['--scenario', 'ip-restricted', '--gateway-lang', 'zh-CN']],
-      ['another, with full-width punctuation', ['--scenario', 'no-channel', '--gateway-lang', 'zh-CN']],
-    ] as const) {
+    for (const [what, args] of SCENARIOS) {
       test(`${what} at ${cols} columns: nothing wraps, nothing is left behind, the verdict is on the last screen`, async () => {
-        const run = await inTerminal([...args], cols);
-        const pipe = pipedOnce(args);
-        assert.equal(run.code, pipe.status, run.raw.slice(-1500));
+        const run = await terminal(`${what} at ${cols}`);
+        const pipeRun = await pipe(`${what} piped`);
+        assert.equal(run.code, pipeRun.status, run.raw.slice(-1500));
         for (const [i, line] of run.lines.entries()) {
           assert.equal(line.wrapped, false, `line ${i} was wrapped by the terminal: ${JSON.stringify(line.text)}`);
           assert.ok(displayWidth(line.text) <= cols, `line ${i} is ${displayWidth(line.text)} columns wide`);
@@ -129,7 +159,7 @@ suite('the live view in a real terminal', () => {
           run.screen.some((l) => verdict.test(l)),
           `the verdict is on the final screen:\n${run.screen.join('\n')}`,
         );
-        assert.deepEqual(normalized(text), normalized(pipe.stdout.trimEnd().split('\n')), 'the terminal holds exactly what a pipe gets');
+        assert.deepEqual(normalized(text), normalized(pipeRun.stdout.trimEnd().split('\n')), 'the terminal holds exactly what a pipe gets');
         assert.match(run.raw, SGR, 'a terminal without NO_COLOR gets colour');
         if (args.length > 0)
           assert.ok(
@@ -142,10 +172,9 @@ suite('the live view in a real terminal', () => {
 
   test('in Chinese (--lang zh-cn) at 40 columns: nothing wraps, nothing is left behind, the verdict is on the last screen', async () => {
     // A warning with its labelled fix, the cost and usage tables, and the gateway's Chinese message.
-    const args = ['--lang', 'zh-cn', '--scenario', 'reasoning-model', '--gateway-lang', 'zh-CN'];
-    const run = await inTerminal(args, 40);
-    const pipe = pipedOnce(args);
-    assert.equal(run.code, pipe.status, run.raw.slice(-1500));
+    const run = await terminal('chinese');
+    const pipeRun = await pipe('chinese piped');
+    assert.equal(run.code, pipeRun.status, run.raw.slice(-1500));
     for (const [i, line] of run.lines.entries()) {
       assert.equal(line.wrapped, false, `line ${i} was wrapped by the terminal: ${JSON.stringify(line.text)}`);
       assert.ok(displayWidth(line.text) <= 40, `line ${i} is ${displayWidth(line.text)} columns wide`);
@@ -158,44 +187,43 @@ suite('the live view in a real terminal', () => {
       run.screen.some((l) => verdicts.some((v) => l.startsWith(v))),
       `the Chinese verdict is on the final screen:\n${run.screen.join('\n')}`,
     );
-    assert.deepEqual(normalized(text), normalized(pipe.stdout.trimEnd().split('\n')), 'the terminal holds exactly what a pipe gets');
+    assert.deepEqual(normalized(text), normalized(pipeRun.stdout.trimEnd().split('\n')), 'the terminal holds exactly what a pipe gets');
   });
 
   test('a screen shorter than the plan keeps the live block on it', async () => {
-    const models = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
-    const run = await inTerminal([...models.flatMap((m) => ['--model', m]), '--latency', '150'], 60, baseEnv(), 10);
+    const run = await terminal('short screen');
     assert.match(run.raw, /more checks waiting/, 'the block was cut to the screen');
     assert.ok(run.lines.every((l) => !l.wrapped));
     const text = run.lines.map((l) => l.text);
-    for (const model of models) assert.equal(text.filter((l) => new RegExp(`^  \\S Chat with ${model}\\b`).test(l)).length, 1, text.join('\n'));
+    for (const model of SHORT_SCREEN_MODELS) assert.equal(text.filter((l) => new RegExp(`^  \\S Chat with ${model}\\b`).test(l)).length, 1, text.join('\n'));
     assert.ok(!text.some((l) => l.includes('more checks waiting')), 'the cut line is gone at the end');
   });
 });
 
 suite('colour and plain lines', () => {
   test('NO_COLOR: the live view without a single colour', async () => {
-    const run = await inTerminal([], 80, baseEnv({ NO_COLOR: '1' }));
+    const run = await terminal('no colour');
     assert.doesNotMatch(run.raw, SGR);
     assert.match(run.raw, CURSOR_MOVES, 'still redrawn in place');
   });
 
-  test('a pipe gets plain lines: no colour, no cursor movement, one line per result', () => {
-    const out = pipedOnce([]);
+  test('a pipe gets plain lines: no colour, no cursor movement, one line per result', async () => {
+    const out = await pipe('a healthy run piped');
     assert.equal(out.status, 0);
     assert.doesNotMatch(out.stdout, SGR);
     assert.doesNotMatch(out.stdout, CURSOR_MOVES);
     assert.equal(out.stdout.split('\n').filter((l) => l.includes('Reachability')).length, 1);
   });
 
-  test('FORCE_COLOR colours a pipe, and wins over NO_COLOR (force-color.org); an empty FORCE_COLOR does not', () => {
-    const forced = piped([], baseEnv({ FORCE_COLOR: '1', NO_COLOR: '1' })).stdout;
+  test('FORCE_COLOR colours a pipe, and wins over NO_COLOR (force-color.org); an empty FORCE_COLOR does not', async () => {
+    const forced = (await pipe('forced colour piped')).stdout;
     assert.match(forced, SGR);
     assert.doesNotMatch(forced, CURSOR_MOVES, 'colour, but still one line per result');
-    assert.doesNotMatch(piped([], baseEnv({ FORCE_COLOR: '' })).stdout, SGR);
+    assert.doesNotMatch((await pipe('empty FORCE_COLOR piped')).stdout, SGR);
   });
 
   test('TERM=dumb: plain lines, fitted to the width, no cursor movement', async () => {
-    const run = await inTerminal([], 50, baseEnv({ TERM: 'dumb' }));
+    const run = await terminal('dumb terminal');
     assert.doesNotMatch(run.raw, CURSOR_MOVES);
     assert.doesNotMatch(run.raw, SGR);
     assert.ok(run.lines.every((l) => !l.wrapped && displayWidth(l.text) <= 50));

@@ -7,6 +7,7 @@ import type { ClientId } from '../../src/core/clients/clients';
 import { findScenario, HEALTHY_TOKEN, type Scenario } from '../../src/sandbox/scenarios';
 import { CriticalGate, memoryLedgerStore } from '../../src/core/critical/criticalGate';
 import { verify } from '../../src/core/engine/verify';
+import { LOG_WRITE_GRACE_MS } from '../../src/core/gatewayLog/logTiming';
 import { parseProfile } from '../../src/core/profile';
 import { Secret } from '../../src/core/secret';
 import { startSandbox } from '../../src/sandbox/sandboxServer';
@@ -44,6 +45,16 @@ suite('the run in the gateway’s log', () => {
     assert.ok(log.details.some((d) => /does not record request ids .* could be taken for one of the doctor’s/.test(d)));
     assert.equal(resultOf(report, 'chat:gpt-5.4').evidence.find((e) => e.logged)?.logged?.by, 'time');
     assert.equal(report.cost?.run?.byTime, true);
+  });
+
+  test('the log is read only after the write grace: entries written 300 ms after their answer are found with it, missed without it', async () => {
+    const lagging = variant({ log: { ...healthy.log, lagMs: 300 } });
+    const started = Date.now();
+    const waited = await runScenario(lagging, {}, { logGraceMs: LOG_WRITE_GRACE_MS });
+    assert.equal(resultOf(waited.report, 'log').status, 'pass', resultOf(waited.report, 'log').summary);
+    assert.ok(Date.now() - started >= LOG_WRITE_GRACE_MS, 'the grace was waited');
+    const hasty = await runScenario(lagging, {}, FAST);
+    assert.equal(resultOf(hasty.report, 'log').status, 'warn', resultOf(hasty.report, 'log').summary);
   });
 
   test('a log that lags leaves the item to the user, with the request ids to look for; nothing fails', async () => {
