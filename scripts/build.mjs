@@ -3,7 +3,8 @@
 //   dist/engine.js     the engine, the openai SDK and the sandbox, loaded when a check runs
 //   dist/panel.js      the panel's host side, loaded when the panel opens
 //   dist/webview.js    the panel's browser code (+ dist/codicons)
-//   dist/cli.js        the crazyrouter-doctor command (+ dist/l10n, its Chinese strings); dist/bench.js,
+//   dist/cli.js        the crazyrouter-doctor command: starts dist/cli-main.js, the doctor, from V8's code
+//                      cache (+ dist/l10n, its Chinese strings); dist/bench.js,
 //                      dist/sandbox.js (the gateway in a process of its own)
 //   out/test/**        unit and integration tests, and the in-VS Code suite (both mocha, tdd interface)
 //
@@ -91,7 +92,7 @@ const bundles = [
   },
   {
     ...node,
-    entryPoints: { cli: 'src/cli/main.ts', bench: 'src/bench/main.ts', sandbox: 'src/sandbox/main.ts' },
+    entryPoints: { cli: 'src/cli/launch.ts', 'cli-main': 'src/cli/main.ts', bench: 'src/bench/main.ts', sandbox: 'src/sandbox/main.ts' },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
   },

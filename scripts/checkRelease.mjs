@@ -116,7 +116,7 @@ const [pack] = JSON.parse(run('npm', ['pack', `./${NPM_PACKAGE}`, '--dry-run', '
 expectSame(
   'npm pack ./dist/npm --dry-run',
   pack.files.map((f) => f.path),
-  ['LICENSE', 'README.md', 'package.json', 'cli.js', 'l10n/bundle.l10n.zh-cn.json', 'ThirdPartyNotices.txt'],
+  ['LICENSE', 'README.md', 'package.json', 'cli.js', 'cli-main.js', 'l10n/bundle.l10n.zh-cn.json', 'ThirdPartyNotices.txt'],
 );
 if (readFileSync(join(NPM_PACKAGE, 'ThirdPartyNotices.txt'), 'utf8') !== noticesText)
   problems.push('dist/npm/ThirdPartyNotices.txt differs from dist/ThirdPartyNotices.txt');

@@ -1,4 +1,4 @@
-// The CLI's npm package, dist/npm: the self-contained dist/cli.js, its Simplified Chinese strings
+// The CLI's npm package, dist/npm: the command (dist/cli.js and the doctor it starts, dist/cli-main.js), its Simplified Chinese strings
 // (l10n/, read only for --lang zh-cn or a Chinese locale), the notices, a README and the licence,
 // with a manifest made from the extension's package.json (one name, one version). The extension's
 // own manifest stays private: its "files" would clash with .vscodeignore in vsce, and
@@ -18,11 +18,11 @@ export function writeNpmPackage(out = 'dist/npm') {
     license: root.license,
     repository: root.repository,
     bin: { [root.name]: './cli.js' },
-    files: ['cli.js', 'l10n/bundle.l10n.zh-cn.json', 'ThirdPartyNotices.txt'],
+    files: ['cli.js', 'cli-main.js', 'l10n/bundle.l10n.zh-cn.json', 'ThirdPartyNotices.txt'],
     engines: { node: root.engines.node },
   };
   writeFileSync(join(out, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  copyFileSync('dist/cli.js', join(out, 'cli.js'));
+  for (const file of ['cli.js', 'cli-main.js']) copyFileSync(join('dist', file), join(out, file));
   mkdirSync(join(out, 'l10n'), { recursive: true });
   copyFileSync('dist/l10n/bundle.l10n.zh-cn.json', join(out, 'l10n', 'bundle.l10n.zh-cn.json'));
   copyFileSync('dist/ThirdPartyNotices.txt', join(out, 'ThirdPartyNotices.txt'));

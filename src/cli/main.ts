@@ -110,7 +110,8 @@ const sandboxNetwork: EnvNetwork = {
   close: async () => {},
 };
 
-if (require.main === module) {
+/** The command's process: dist/cli.js (launch.ts) loads this bundle and calls it. */
+export function main(): void {
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
   // A closed pipe (`crazyrouter-doctor | head`) is a normal way to stop reading.

@@ -16,7 +16,7 @@ import type { CliIo } from './cliIo';
 import type { EnvNetwork } from './envNetwork';
 import { ledgerFile } from './ledgerFile';
 import { LiveProgress } from './liveProgress';
-import { stateDir } from './stateDir';
+import { stateDir } from './userDirs';
 import { renderTail, wrapped } from './printReport';
 import { terminalFor } from './style';
 

@@ -92,7 +92,7 @@ test('--lang fr is refused with the languages there are; the usage errors and he
 test('the Chinese strings are read from beside dist/cli.js; without them the run is English, said on standard error', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'crazyrouter-cli-alone-'));
   try {
-    copyFileSync(CLI, path.join(dir, 'cli.js'));
+    for (const file of ['cli.js', 'cli-main.js']) copyFileSync(path.join(DIST, file), path.join(dir, file));
     const r = await cli(['--lang', 'zh-cn'], {}, path.join(dir, 'cli.js'));
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /\nPASS: 17 passed/);

@@ -12,10 +12,12 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Context, RootHookObject } from 'mocha';
 
-// The CLI keeps the critical rate limit's ledger in $XDG_STATE_HOME: every CLI the tests run (in
-// process or as a child) keeps it in a directory of this process's own, never in the user's.
+// The CLI keeps the critical rate limit's ledger in $XDG_STATE_HOME, and V8's code cache of itself
+// in $XDG_CACHE_HOME: every CLI the tests run (in process or as a child) keeps them in a directory
+// of this process's own, never in the user's.
 const stateHome = mkdtempSync(path.join(tmpdir(), 'crazyrouter-doctor-test-state-'));
 process.env.XDG_STATE_HOME = stateHome;
+process.env.XDG_CACHE_HOME = path.join(stateHome, 'cache');
 process.on('exit', () => rmSync(stateHome, { recursive: true, force: true }));
 
 // The CLI speaks the language LC_ALL, LC_MESSAGES or LANG name, and the tests read its English:
