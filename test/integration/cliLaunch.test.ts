@@ -67,7 +67,7 @@ suite('the command starts from V8’s code cache', () => {
     assert.equal(failing.code, uncached.code);
     const steady = (s: string) =>
       s
-        .replace(/\d+ ms/g, '# ms')
+        .replace(/ +\d+ ms/g, ' # ms')
         .replace(/127\.0\.0\.1:\d+/g, 'HOST')
         .replace(/request id: [\w,]+/g, '');
     assert.equal(steady(failing.stdout), steady(uncached.stdout));

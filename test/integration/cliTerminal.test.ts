@@ -40,30 +40,46 @@ interface Screen {
   screen: string[];
 }
 
+/**
+ * What the shell on the terminal prints once the CLI has exited (an OSC sequence, which terminals
+ * ignore), with the exit code. Like a terminal's shell, it keeps the terminal open after the CLI
+ * exits: node-pty, reading a terminal whose last process has exited, was seen to lose the end of
+ * the output under load. Everything before the mark is the CLI's, in order.
+ */
+const EXITED = /\u001b\]9999;exit=(\d+)\u0007/;
+const SHELL = 'node="$1"; shift; "$node" "$@"; printf "\\033]9999;exit=%d\\007" "$?"; read -r _';
+
 /** Runs the CLI in a pseudo-terminal of `cols` × `rows` and renders everything it wrote. */
 async function inTerminal(args: string[], cols: number, env = baseEnv(), rows = ROWS): Promise<Screen> {
   const term = new Terminal({ cols, rows, scrollback: 5000, allowProposedApi: true });
-  const pty = spawnPty(process.execPath, [CLI, ...args], { cols, rows, env, name: env.TERM ?? 'xterm-256color' });
-  let raw = '';
-  let lastData = performance.now();
-  const code = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => (pty.kill(), reject(new Error(`no exit within 60 s:\n${raw.slice(-2000)}`))), 60_000);
+  const pty = spawnPty('/bin/sh', ['-c', SHELL, 'sh', process.execPath, CLI, ...args], { cols, rows, env, name: env.TERM ?? 'xterm-256color' });
+  let seen = '';
+  let code: number | undefined;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => (pty.kill(), reject(new Error(`no exit within 60 s:\n${seen.slice(-2000)}`))), 60_000);
     pty.onData((data) => {
-      raw += data;
-      lastData = performance.now();
-      term.write(data);
+      if (code !== undefined) return;
+      seen += data;
+      const exited = EXITED.exec(seen);
+      if (!exited) return;
+      code = Number(exited[1]);
+      seen = seen.slice(0, exited.index);
+      pty.write('\r'); // the shell's read: it exits, and the terminal closes
     });
-    pty.onExit(({ exitCode }) => (clearTimeout(timer), resolve(exitCode)));
+    pty.onExit(() => {
+      clearTimeout(timer);
+      if (code === undefined) reject(new Error(`the terminal closed before the CLI's exit was seen:\n${seen.slice(-2000)}`));
+      else resolve();
+    });
   });
-  // node-pty may report the exit before the last output has been read: wait for the output to settle.
-  while (performance.now() - lastData < 300) await new Promise((r) => setTimeout(r, 50));
-  await new Promise<void>((resolve) => term.write('', resolve));
+  const raw = seen;
+  await new Promise<void>((resolve) => term.write(raw, resolve));
   const buffer = term.buffer.active;
   const lines = Array.from({ length: buffer.length }, (_, i) => buffer.getLine(i)!).map((l) => ({ text: l.translateToString(true), wrapped: l.isWrapped }));
   while (lines.length > 0 && lines.at(-1)!.text === '') lines.pop();
   const screen = Array.from({ length: rows }, (_, i) => buffer.getLine(buffer.baseY + i)?.translateToString(true) ?? '');
   term.dispose();
-  return { code, raw, lines, screen };
+  return { code: code!, raw, lines, screen };
 }
 
 /** The same run into a pipe. */
