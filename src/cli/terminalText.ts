@@ -1,14 +1,26 @@
-import stringWidth from 'string-width';
+import type stringWidthOf from 'string-width';
 
 /**
  * Text measured and cut the way a terminal draws it: by display columns, not characters. A CJK
  * character takes two columns, a combining mark none, an emoji sequence is one unit (string-width,
  * by grapheme cluster with Intl.Segmenter). Works on plain text; colour is added after cutting.
  */
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-const graphemes = (text: string) => [...segmenter.segment(text)].map((s) => s.segment);
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = (text: string) => [...(segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text)].map((s) => s.segment);
 
-export const displayWidth = (text: string): number => stringWidth(text);
+/**
+ * Characters one column wide each, none joining another into one cluster: printable ASCII and
+ * Latin-1, general punctuation (dashes, quotes, …), arrows, box drawing, check marks and the
+ * spinner's braille: what the doctor's English output is made of. Text of these alone is as wide
+ * as it is long; for any other, string-width is loaded (its emoji pattern and segmenter are built
+ * as it loads: ~25 ms of every CLI start). test/unit/terminalText.test.ts holds each of these
+ * characters to string-width.
+ */
+export const NARROW_ONLY = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u00ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u257f\u2713-\u2718\u2800-\u28ff]*$/;
+let stringWidth: typeof stringWidthOf | undefined;
+
+export const displayWidth = (text: string): number =>
+  NARROW_ONLY.test(text) ? text.length : (stringWidth ??= (require('string-width') as { default: typeof stringWidthOf }).default)(text);
 
 /** `text` cut to at most `width` columns, ending in `…` when something was cut. */
 export function fitWidth(text: string, width: number): string {

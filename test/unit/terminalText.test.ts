@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'mocha';
-import { displayWidth, hanging, wrapWidth } from '../../src/cli/terminalText';
+import stringWidth from 'string-width';
+import { displayWidth, hanging, NARROW_ONLY, wrapWidth } from '../../src/cli/terminalText';
 
 const widths = (lines: string[]) => lines.map(displayWidth);
 
@@ -22,4 +23,19 @@ test('a word longer than a line is cut so that no line, continuation included, i
 test('a first line narrower than the rest is filled, and the rest take whole lines', () => {
   const lines = wrapWidth('abcdefghijklmnopqrstuvwxyz', 10, 4);
   assert.deepEqual(lines, ['abcd', 'efghijklmn', 'opqrstuvwx', 'yz']);
+});
+
+test('the characters displayWidth counts without string-width are each one column to string-width, and text of them is as wide as long', () => {
+  const narrow: string[] = [];
+  for (let code = 0x20; code <= 0x2fff; code++) {
+    const char = String.fromCodePoint(code);
+    if (NARROW_ONLY.test(char)) narrow.push(char);
+  }
+  assert.ok(narrow.length > 700, `${narrow.length} characters`);
+  for (const char of narrow) assert.equal(stringWidth(char), 1, `U+${char.codePointAt(0)!.toString(16)} ${char}`);
+  const text = narrow.join('');
+  assert.equal(stringWidth(text), text.length);
+  assert.equal(displayWidth(text), text.length);
+  // Outside the set, string-width decides.
+  for (const other of ['中文', '✅', 'e\u0301', '👍🏽', '\u00ad', 'a\u200db']) assert.equal(displayWidth(other), stringWidth(other), other);
 });
