@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { test } from 'mocha';
 import { promisify } from 'node:util';
 import { startSandbox } from '../../src/sandbox/sandboxServer';
+import { concurrentTests } from '../support/inTurns';
 
 const exec = promisify(execFile);
 
@@ -18,6 +18,9 @@ async function cli(args: string[], env: Record<string, string | undefined> = {})
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 }
+
+// Each test runs the CLI on its own sandbox; they run 3 at a time (a run mostly waits: the log's write grace).
+const test = concurrentTests(3);
 
 test('with no arguments it verifies against the sandbox and passes', async () => {
   const r = await cli([]);

@@ -7,9 +7,9 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { test } from 'mocha';
 import { displayWidth } from '../../src/cli/terminalText';
 import { DIST } from '../support/sandboxProcess';
+import { concurrentTests } from '../support/inTurns';
 
 const exec = promisify(execFile);
 const CLI = path.join(DIST, 'cli.js');
@@ -50,6 +50,9 @@ function assertChinese(stdout: string, verdict: 'FAIL' | 'PASS'): void {
   });
   assert.equal(new Set(starts).size, 1, `labels aligned: ${starts.join(', ')}`);
 }
+
+// Each test runs the CLI on its own; they run 3 at a time (a run mostly waits: the log's write grace).
+const test = concurrentTests(3);
 
 test('--lang zh-cn prints the report in Simplified Chinese', async () => {
   const r = await cli(['--lang', 'zh-cn', '--scenario', 'missing-v1']);
