@@ -1,23 +1,11 @@
 import { hostname } from 'node:os';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { startSandbox } from '../../src/sandbox/sandboxServer';
+import { runCli } from '../support/cliProcess';
 import { concurrentTests } from '../support/inTurns';
 
-const exec = promisify(execFile);
-
-async function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, ['dist/cli.js', ...args], {
-      env: { ...process.env, CRAZYROUTER_API_KEY: undefined, NO_COLOR: '1', ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[], env: Record<string, string | undefined> = {}) =>
+  runCli(args, { ...process.env, CRAZYROUTER_API_KEY: undefined, NO_COLOR: '1', ...env });
 
 // Each test runs the CLI on its own sandbox; they run 3 at a time (a run mostly waits: the log's write grace).
 const test = concurrentTests(3);

@@ -2,34 +2,21 @@
 // the Chinese bundle loaded before anything is printed. Only the CLI's own words are asserted (its
 // headings, labels and verdict); what the checks say comes from src/core and is translated there.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { displayWidth } from '../../src/cli/terminalText';
+import { CLI, runCli } from '../support/cliProcess';
 import { DIST } from '../support/sandboxProcess';
 import { concurrentTests } from '../support/inTurns';
 
-const exec = promisify(execFile);
-const CLI = path.join(DIST, 'cli.js');
 const zh = JSON.parse(readFileSync(path.resolve(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
 const CJK = /[\u4e00-\u9fff]/;
 /** Every locale variable cleared (the test hooks pin LC_MESSAGES to C), then the test's own. */
 const NO_LOCALE = { LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined };
 
-async function cli(args: string[], env: Record<string, string | undefined> = {}, cliJs = CLI): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [cliJs, ...args], {
-      env: { ...process.env, CRAZYROUTER_API_KEY: undefined, NO_COLOR: '1', ...NO_LOCALE, ...env },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[], env: Record<string, string | undefined> = {}, cliJs = CLI) =>
+  runCli(args, { ...process.env, CRAZYROUTER_API_KEY: undefined, NO_COLOR: '1', ...NO_LOCALE, ...env }, cliJs);
 
 /** The report is the CLI's Chinese: headings, the labels of a finding aligned in one column, the checklist and the verdict. */
 function assertChinese(stdout: string, verdict: 'FAIL' | 'PASS'): void {

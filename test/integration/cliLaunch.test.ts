@@ -3,28 +3,18 @@
 // V8 refuses it, and never in the way: a broken or unwritable cache, or none at all, only means
 // compiling, and the run is the same.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
-import { DIST } from '../support/sandboxProcess';
+import { runCli } from '../support/cliProcess';
 
-const CLI = path.join(DIST, 'cli.js');
 /** Node ≥ 22.1 keeps the cache itself (module.enableCompileCache), in a layout of its own. */
 const NODE_KEEPS_IT = typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 
-function run(args: string[], env: Record<string, string | undefined>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { ...process.env, NO_COLOR: '1', NODE_DISABLE_COMPILE_CACHE: undefined, ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
+const run = (args: string[], env: Record<string, string | undefined>) =>
+  runCli(args, { ...process.env, NO_COLOR: '1', NODE_DISABLE_COMPILE_CACHE: undefined, ...env });
 
 const cacheFiles = (home: string) => {
   const dir = path.join(home, 'crazyrouter-doctor', 'v8');

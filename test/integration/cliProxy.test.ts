@@ -4,18 +4,13 @@
 // that is not running, and NO_PROXY. Each failure is named as the proxy's, never as a DNS typo, and
 // the proxy's credentials never appear in any output.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { suite } from 'mocha';
+import { runCli } from '../support/cliProcess';
 import { freePort } from '../support/freePort';
 import { concurrentTests } from '../support/inTurns';
 import { startForwardProxy, type ForwardProxy, type ForwardProxyOptions } from '../support/forwardProxy';
-import { DIST, startSandboxProcess, type SandboxProcess } from '../support/sandboxProcess';
+import { startSandboxProcess, type SandboxProcess } from '../support/sandboxProcess';
 import { startTlsFront, TEST_CERTIFICATE, type TlsFront } from '../support/tlsFront';
-
-const exec = promisify(execFile);
-const CLI = path.join(DIST, 'cli.js');
 
 interface Report {
   verdict: string;
@@ -29,16 +24,6 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { NO_COLOR: '1' };
   for (const [k, v] of Object.entries(process.env)) if (!/^(https?|all|no)_proxy$/i.test(k) && k !== 'NODE_EXTRA_CA_CERTS') env[k] = v;
   return { ...env, ...extra };
-}
-
-async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [CLI, ...args], { env, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { code, stdout, stderr };
-  }
 }
 
 interface Setup {

@@ -5,7 +5,6 @@
 // (the final screen holds exactly what a pipe gets, rewrapped), and the verdict is on the last
 // screen. NO_COLOR, FORCE_COLOR, TERM=dumb and a pipe each get what they ask for.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { suite, suiteSetup, test } from 'mocha';
@@ -13,9 +12,8 @@ import { Terminal } from '@xterm/headless';
 import { spawn as spawnPty } from 'node-pty';
 import { displayWidth } from '../../src/cli/terminalText';
 import { EarlyRuns } from '../support/inTurns';
-import { DIST } from '../support/sandboxProcess';
+import { CLI, runCli, type CliOutcome } from '../support/cliProcess';
 
-const CLI = path.join(DIST, 'cli.js');
 const zh = JSON.parse(readFileSync(path.resolve(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
 /** The Chinese request id label as `normalized` sees it (whitespace taken out). */
 const ZH_REQUEST_ID = new RegExp(`${zh['request id:']!.replace(/\s+/g, '')}[0-9a-zA-Z,]+`, 'g');
@@ -82,15 +80,6 @@ async function inTerminal(args: string[], cols: number, env = baseEnv(), rows = 
   return { code: code!, raw, lines, screen };
 }
 
-/** The same run into a pipe. */
-function piped(args: string[], env = baseEnv()): Promise<{ status: number; stdout: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env, encoding: 'utf8', timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => {
-      resolve({ status: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout });
-    });
-  });
-}
-
 /**
  * A report's text with what differs between two runs taken out (times, the sandbox's port, request
  * ids) and without whitespace, so text wrapped differently compares equal. Split into the header,
@@ -146,13 +135,13 @@ const RUNS: Record<string, Run> = {
   'dumb terminal': { in: 'terminal', args: HEALTHY, cols: 50, env: { TERM: 'dumb' } },
 };
 
-const runs = new EarlyRuns<string, Screen | { status: number; stdout: string }>((name) => {
+const runs = new EarlyRuns<string, Screen | CliOutcome>((name) => {
   const run = RUNS[name];
   if (!run) throw new Error(`no run named ${name}`);
-  return run.in === 'terminal' ? inTerminal([...run.args], run.cols, baseEnv(run.env), run.rows) : piped([...run.args], baseEnv(run.env));
+  return run.in === 'terminal' ? inTerminal([...run.args], run.cols, baseEnv(run.env), run.rows) : runCli([...run.args], baseEnv(run.env));
 }, 3);
 const terminal = async (name: string) => (await runs.of(name)) as Screen;
-const pipe = async (name: string) => (await runs.of(name)) as { status: number; stdout: string };
+const pipe = async (name: string) => (await runs.of(name)) as CliOutcome;
 suiteSetup(() => runs.start(Object.keys(RUNS)));
 
 suite('the live view in a real terminal', () => {
@@ -161,7 +150,7 @@ suite('the live view in a real terminal', () => {
       test(`${what} at ${cols} columns: nothing wraps, nothing is left behind, the verdict is on the last screen`, async () => {
         const run = await terminal(`${what} at ${cols}`);
         const pipeRun = await pipe(`${what} piped`);
-        assert.equal(run.code, pipeRun.status, run.raw.slice(-1500));
+        assert.equal(run.code, pipeRun.code, run.raw.slice(-1500));
         for (const [i, line] of run.lines.entries()) {
           assert.equal(line.wrapped, false, `line ${i} was wrapped by the terminal: ${JSON.stringify(line.text)}`);
           assert.ok(displayWidth(line.text) <= cols, `line ${i} is ${displayWidth(line.text)} columns wide`);
@@ -190,7 +179,7 @@ suite('the live view in a real terminal', () => {
     // A warning with its labelled fix, the cost and usage tables, and the gateway's Chinese message.
     const run = await terminal('chinese');
     const pipeRun = await pipe('chinese piped');
-    assert.equal(run.code, pipeRun.status, run.raw.slice(-1500));
+    assert.equal(run.code, pipeRun.code, run.raw.slice(-1500));
     for (const [i, line] of run.lines.entries()) {
       assert.equal(line.wrapped, false, `line ${i} was wrapped by the terminal: ${JSON.stringify(line.text)}`);
       assert.ok(displayWidth(line.text) <= 40, `line ${i} is ${displayWidth(line.text)} columns wide`);
@@ -225,7 +214,7 @@ suite('colour and plain lines', () => {
 
   test('a pipe gets plain lines: no colour, no cursor movement, one line per result', async () => {
     const out = await pipe('a healthy run piped');
-    assert.equal(out.status, 0);
+    assert.equal(out.code, 0);
     assert.doesNotMatch(out.stdout, SGR);
     assert.doesNotMatch(out.stdout, CURSOR_MOVES);
     assert.equal(out.stdout.split('\n').filter((l) => l.includes('Reachability')).length, 1);
