@@ -1,10 +1,13 @@
 // `node dist/sandbox.js`: the sandbox gateway in a process of its own, so tests and benchmarks can
 // put a real process boundary (and a real proxy) between the doctor and the gateway. Prints one JSON
 // line with where it listens, then one JSON line per request it served; stops on SIGTERM, SIGINT or
-// (with --exit-with-stdin) when its standard input closes.
+// (with --exit-with-stdin) when its standard input closes. With --exit-with-stdin, a line `sync` on
+// standard input is answered with `{"synced":true}` once every request so far has been answered and
+// its line printed: a parent reads what was served without racing the gateway's own output.
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { GATEWAY_SNAPSHOTS, WORDING_LANGS, type GatewaySnapshotId, type WordingLang } from '../core/wordings/snapshots';
-import { startSandbox } from './sandboxServer';
+import { startSandbox, type Sandbox } from './sandboxServer';
 
 function gatewayOption(value: string | undefined): GatewaySnapshotId | undefined {
   if (value === undefined) return undefined;
@@ -44,14 +47,23 @@ async function main(): Promise<void> {
     lang: langOption(values['gateway-lang']),
     onRequest: (record) => process.stdout.write(`${JSON.stringify({ request: record })}\n`),
   });
-  process.stdout.write(`${JSON.stringify({ origin: sandbox.origin, baseUrl: sandbox.baseUrl, key: sandbox.key, scenario: sandbox.scenario.id })}\n`);
   const stop = () => void sandbox.close().then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   if (values['exit-with-stdin']) {
     process.stdin.once('end', stop);
-    process.stdin.resume();
+    createInterface({ input: process.stdin }).on('line', (line) => {
+      if (line.trim() === 'sync') void answerSync(sandbox);
+    });
   }
+  // Last: a parent may signal as soon as it reads this line.
+  process.stdout.write(`${JSON.stringify({ origin: sandbox.origin, baseUrl: sandbox.baseUrl, key: sandbox.key, scenario: sandbox.scenario.id })}\n`);
+}
+
+/** Waits until no request is in flight (each one's line is printed as it closes), then says so. */
+async function answerSync(sandbox: Sandbox): Promise<void> {
+  while (sandbox.inFlight() > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  process.stdout.write(`${JSON.stringify({ synced: true })}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -26,12 +26,12 @@ async function cliJson(baseUrl: string, key: string, stateHome: string, extra: s
 test('CLI runs share the critical budget through $XDG_STATE_HOME/crazyrouter-doctor, origins and times only', async () => {
   const stateHome = mkdtempSync(path.join(tmpdir(), 'crazyrouter-doctor-state-'));
   const gateway = await startSandboxProcess('healthy');
-  const critical = () => gateway.requests.filter((r) => r.critical).length;
+  const critical = async () => (await gateway.requests()).filter((r) => r.critical).length;
   try {
     await cliJson(gateway.baseUrl, gateway.key, stateHome);
-    assert.equal(critical(), 2, 'a full run: the token status and the log');
+    assert.equal(await critical(), 2, 'a full run: the token status and the log');
     await cliJson(gateway.baseUrl, gateway.key, stateHome, ['--health']);
-    assert.equal(critical(), 3, 'a health check: the token status (a new process keeps no answer)');
+    assert.equal(await critical(), 3, 'a health check: the token status (a new process keeps no answer)');
     const file = path.join(stateHome, 'crazyrouter-doctor', 'critical-budget.json');
     const written = readFileSync(file, 'utf8');
     assert.ok(!written.includes(gateway.key) && !written.includes(gateway.key.slice(3, 20)), 'no token in the file');
@@ -44,7 +44,7 @@ test('CLI runs share the critical budget through $XDG_STATE_HOME/crazyrouter-doc
     ledger.origins[gateway.origin]!.spent.push(...Array.from({ length: 11 }, (_, i) => now - i * 1000));
     writeFileSync(file, JSON.stringify(ledger));
     const report = await cliJson(gateway.baseUrl, gateway.key, stateHome);
-    assert.equal(critical(), 4, 'one more, the fifteenth of the window');
+    assert.equal(await critical(), 4, 'one more, the fifteenth of the window');
     const log = report.results.find((r) => r.id === 'log');
     assert.equal(log?.status, 'skipped');
     assert.match(log?.summary ?? '', /keeps the last 5 for your dashboard login/);

@@ -144,10 +144,10 @@ async function runCase(c: Case): Promise<Outcome> {
     const env = { ...process.env, CRAZYROUTER_API_KEY: gateway.key, NO_COLOR: '1' };
     try {
       const { stdout } = await exec(process.execPath, args, { env });
-      return { code: 0, stdout, key: gateway.key, served: gateway.requests.length };
+      return { code: 0, stdout, key: gateway.key, served: (await gateway.requests()).length };
     } catch (error) {
       const { code, stdout } = error as { code: number; stdout: string };
-      return { code, stdout, key: gateway.key, served: gateway.requests.length };
+      return { code, stdout, key: gateway.key, served: (await gateway.requests()).length };
     }
   } finally {
     await gateway.stop();

@@ -91,7 +91,7 @@ suite('the CLI behind a forward proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, NODE_E
       const tunnels = proxy.hits.filter((h) => h.method === 'CONNECT');
       assert.ok(tunnels.length > 0 && tunnels.every((h) => h.target === new URL(https.origin).host && h.answered === 200), JSON.stringify(proxy.hits));
       assert.equal(proxy.hits.length, tunnels.length, 'https goes only through tunnels');
-      assert.ok(https.requests > 0 && gateway.requests.length > 0, 'the requests reached the gateway');
+      assert.ok(https.requests > 0 && (await gateway.requests()).length > 0, 'the requests reached the gateway');
       assert.ok(!out.stdout.includes(gateway.key), 'the token is never printed');
     }),
   );
@@ -115,7 +115,7 @@ suite('the CLI behind a forward proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, NODE_E
         proxy.hits.length > 0 && proxy.hits.every((h) => h.method !== 'CONNECT' && h.target.startsWith(`${gateway.origin}/`)),
         JSON.stringify(proxy.hits),
       );
-      assert.equal(proxy.hits.length, gateway.requests.length, 'every request the gateway saw came through the proxy');
+      assert.equal(proxy.hits.length, (await gateway.requests()).length, 'every request the gateway saw came through the proxy');
     }),
   );
 

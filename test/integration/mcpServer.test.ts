@@ -93,7 +93,7 @@ suite('crazyrouter-doctor --mcp, through the official SDK client over stdio', ()
         assert.ok(progress.length >= 5 && progress.at(-1)!.progress === progress.at(-1)!.total, JSON.stringify(progress));
         assert.ok(progress.some((p) => /Reachability: pass/.test(p.message ?? '')));
         assert.ok(
-          gateway.requests.some((r) => r.path.startsWith('/v1/messages')),
+          (await gateway.requests()).some((r) => r.path.startsWith('/v1/messages')),
           'the client’s own protocol was checked',
         );
       } finally {
@@ -111,7 +111,7 @@ suite('crazyrouter-doctor --mcp, through the official SDK client over stdio', ()
         const auth = structured.findings.find((f) => f.check === 'Authentication');
         assert.equal(auth?.symptom, '401 unauthorized');
         assert.match(auth?.fix ?? '', /generate a new token/);
-        assert.ok(!gateway.requests.some((r) => r.path.includes('chat/completions') && r.authenticated), 'health spends no tokens');
+        assert.ok(!(await gateway.requests()).some((r) => r.path.includes('chat/completions') && r.authenticated), 'health spends no tokens');
       } finally {
         await server.close();
       }
@@ -128,7 +128,7 @@ suite('crazyrouter-doctor --mcp, through the official SDK client over stdio', ()
         assert.equal(result.isError, true);
         assert.match(text(result), /reads the Crazyrouter token only from the CRAZYROUTER_API_KEY environment variable/);
         assert.ok(!text(result).includes(gateway.key));
-        assert.equal(gateway.requests.length, 0, 'nothing was sent');
+        assert.equal((await gateway.requests()).length, 0, 'nothing was sent');
         assert.match(server.stderr(), /CRAZYROUTER_API_KEY is not set/);
       } finally {
         await server.close();
@@ -149,7 +149,8 @@ suite('crazyrouter-doctor --mcp, through the official SDK client over stdio', ()
         assert.equal(structured.valueToType, gateway.origin);
         assert.match(text(result), /^# What Claude Code will call/);
         assert.match(text(result), /Type exactly: `http:\/\/127\.0\.0\.1:\d+`/);
-        assert.ok(gateway.requests.length > 0 && gateway.requests.every((r) => r.authVia === undefined), 'probed without any token');
+        const served = await gateway.requests();
+        assert.ok(served.length > 0 && served.every((r) => r.authVia === undefined), 'probed without any token');
       } finally {
         await server.close();
       }

@@ -1,0 +1,37 @@
+// The sandbox gateway in its own process prints a request's line when the response closes, which
+// can be after the client has its answer; `requests()` (a `sync` on its standard input) waits for
+// what is in flight, so a test never reads the list before the gateway has written it.
+import assert from 'node:assert/strict';
+import { suite, test } from 'mocha';
+import { startSandboxProcess } from '../support/sandboxProcess';
+
+suite('the sandbox gateway in a process of its own', () => {
+  test('requests() waits for a stream still being answered, then lists it answered', async () => {
+    const gateway = await startSandboxProcess('healthy', ['--chunk-interval', '40']);
+    try {
+      const response = await fetch(`${gateway.baseUrl}/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${gateway.key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'gpt-5.4', stream: true, messages: [{ role: 'user', content: 'Say hi' }] }),
+      });
+      assert.equal(response.status, 200);
+      const reader = response.body!.getReader();
+      const first = await reader.read();
+      assert.ok(!first.done, 'the stream has begun');
+      const served = await gateway.requests();
+      const chat = served.find((r) => r.path === '/v1/chat/completions');
+      assert.equal(chat?.status, 200, JSON.stringify(served));
+      assert.equal(chat?.authenticated, true);
+      while (!(await reader.read()).done);
+      assert.deepEqual((await gateway.requests()).length, served.length, 'nothing more was served');
+    } finally {
+      await gateway.stop();
+    }
+  });
+
+  test('requests() after the gateway stopped says so instead of waiting forever', async () => {
+    const gateway = await startSandboxProcess('healthy');
+    await gateway.stop();
+    await assert.rejects(gateway.requests(), /sandbox exited/);
+  });
+});
