@@ -4,7 +4,8 @@
 //   dist/panel.js      the panel's host side, loaded when the panel opens
 //   dist/webview.js    the panel's browser code (+ dist/codicons)
 //   dist/cli.js        the crazyrouter-doctor command: starts dist/cli-main.js, the doctor, from V8's code
-//                      cache (+ dist/l10n, its Chinese strings); dist/bench.js,
+//                      cache (+ dist/cli-*.js, packages only some runs need: scripts/cliChunks.mjs;
+//                      dist/l10n, its Chinese strings); dist/bench.js,
 //                      dist/sandbox.js (the gateway in a process of its own)
 //   out/test/**        unit and integration tests, and the in-VS Code suite (both mocha, tdd interface)
 //
@@ -15,6 +16,7 @@
 import { build, context } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CLI_CHUNKS, cliChunkImports } from './cliChunks.mjs';
 import { writeNpmPackage } from './npmPackage.mjs';
 import { SHIPPED_BUNDLES, SHIPPED_PACKAGES } from './shipped.mjs';
 import { writeThirdPartyNotices } from './thirdPartyNotices.mjs';
@@ -92,9 +94,19 @@ const bundles = [
   },
   {
     ...node,
-    entryPoints: { cli: 'src/cli/launch.ts', 'cli-main': 'src/cli/main.ts', bench: 'src/bench/main.ts', sandbox: 'src/sandbox/main.ts' },
+    entryPoints: {
+      cli: 'src/cli/launch.ts',
+      'cli-main': 'src/cli/main.ts',
+      ...Object.fromEntries(CLI_CHUNKS.map((c) => [c.file.replace(/\.js$/, ''), c.entry])),
+      bench: 'src/bench/main.ts',
+      sandbox: 'src/sandbox/main.ts',
+    },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [...node.plugins, cliChunkImports],
+    // A chunk's `import()` as a require in a promise: the doctor runs as a vm.Script (src/cli/launch.ts),
+    // where a real dynamic import has no loader, and the chunks are CommonJS.
+    supported: { 'dynamic-import': false },
   },
   {
     bundle: true,

@@ -5,7 +5,7 @@
 //      hold the licence text of every package whose code or files ship (scripts/noticesCheck.mjs).
 //   2. `ovsx publish` reads the .vsix and uploads it to a loopback stand-in for an Open VSX registry,
 //      which checks it received that very file (no traffic leaves the machine).
-//   3. `npm pack --dry-run` of the CLI's package (dist/npm) lists only the CLI bundle, its Chinese
+//   3. `npm pack --dry-run` of the CLI's package (dist/npm) lists only the CLI's files, its Chinese
 //      strings, the notices, README, LICENSE and package.json.
 //   4. The packed tarball runs through `npx` under its name: --version, and a check against the
 //      sandbox, in English and with --lang zh-cn.
@@ -14,6 +14,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CLI_FILES } from './cliChunks.mjs';
 import { noticeProblems } from './noticesCheck.mjs';
 
 const VSIX = 'crazyrouter-doctor.vsix';
@@ -116,7 +117,7 @@ const [pack] = JSON.parse(run('npm', ['pack', `./${NPM_PACKAGE}`, '--dry-run', '
 expectSame(
   'npm pack ./dist/npm --dry-run',
   pack.files.map((f) => f.path),
-  ['LICENSE', 'README.md', 'package.json', 'cli.js', 'cli-main.js', 'l10n/bundle.l10n.zh-cn.json', 'ThirdPartyNotices.txt'],
+  ['LICENSE', 'README.md', 'package.json', ...CLI_FILES, 'l10n/bundle.l10n.zh-cn.json', 'ThirdPartyNotices.txt'],
 );
 if (readFileSync(join(NPM_PACKAGE, 'ThirdPartyNotices.txt'), 'utf8') !== noticesText)
   problems.push('dist/npm/ThirdPartyNotices.txt differs from dist/ThirdPartyNotices.txt');
@@ -133,10 +134,11 @@ try {
     spawnSync('npx', ['--yes', `--package=${tarball}`, manifest.name, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
   const version = npx('--version');
   if (version.stdout.trim() !== manifest.version) problems.push(`npx ${manifest.name} --version printed ${JSON.stringify(version.stdout + version.stderr)}`);
-  const doctor = npx('--scenario', 'healthy');
+  // Claude Code's protocol is checked with the Anthropic SDK, from its chunk (scripts/cliChunks.mjs).
+  const doctor = npx('--scenario', 'healthy', '--client', 'claude-code');
   if (doctor.status !== 0 || !/^PASS: /m.test(doctor.stdout))
-    problems.push(`npx ${manifest.name} --scenario healthy: exit ${doctor.status}\n${doctor.stdout}${doctor.stderr}`);
-  else console.log(`✔ npx --package=<tarball> ${manifest.name}: --version ${version.stdout.trim()}, and a passing check against the sandbox`);
+    problems.push(`npx ${manifest.name} --scenario healthy --client claude-code: exit ${doctor.status}\n${doctor.stdout}${doctor.stderr}`);
+  else console.log(`✔ npx --package=<tarball> ${manifest.name}: --version ${version.stdout.trim()}, and a passing check of Claude Code against the sandbox`);
   // The Chinese strings travel in the tarball: the verdict comes out in Chinese.
   const passZh = JSON.parse(readFileSync('l10n/bundle.l10n.zh-cn.json', 'utf8')).PASS;
   const chinese = npx('--lang', 'zh-cn', '--scenario', 'healthy');

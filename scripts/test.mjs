@@ -32,7 +32,10 @@ const tests = await new Promise((resolve) => {
   // themselves. A machine-wide bundle there (this machine's points at ~140 system roots) costs
   // every Node process the suite starts (~200) about 60 ms of parsing at start-up.
   delete env.NODE_EXTRA_CA_CERTS;
-  const child = spawn(process.execPath, ['--max-semi-space-size=32', 'node_modules/mocha/bin/mocha.js', '--jobs', jobs, ...reporter], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', 'node_modules/mocha/bin/mocha.js', '--jobs', jobs, ...reporter], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
   let tail = '';
   let outside = false;
   const pass = (stream, into) =>

@@ -26,8 +26,12 @@ const GOALS = {
   vsix: 600 * 1024,
   /** The log check waits LOG_WRITE_GRACE_MS after the last probe, then status, log and prices follow one another. */
   recordsMs: LOG_WRITE_GRACE_MS + 4 * LATENCY_MS,
-  /** One self-contained file: the engine, both SDKs, undici (proxies) and the MCP SDK. */
-  cliBundle: 2 * 1024 * 1024,
+  /**
+   * What every start reads: the launcher and the doctor with the openai SDK. The Anthropic SDK,
+   * undici (proxies) and the MCP SDK are chunks a run reads only when it needs them
+   * (scripts/cliChunks.mjs); 0.72 MB when they moved out, 1.85 MB before.
+   */
+  cliBundle: 1024 * 1024,
 };
 
 type Row = [name: string, value: string, goal: string, ok: boolean | undefined];

@@ -1,5 +1,6 @@
-// dist/cli.js, the crazyrouter-doctor command: runs dist/cli-main.js (the doctor, a 4 MB bundle in
-// development, 1.9 MB minified) from V8's code cache, so the bundle is not compiled afresh at every
+// dist/cli.js, the crazyrouter-doctor command: runs dist/cli-main.js (the doctor, 1.5 MB in
+// development, 0.7 MB minified; the packages only some runs need are chunks it requires when first
+// used, scripts/cliChunks.mjs) from V8's code cache, so the bundle is not compiled afresh at every
 // start. Measured on the 2-core machine: ~57 ms less CPU a start (--version 0.19 → 0.13 s, a
 // sandbox run 0.45 → 0.39 s). Node ≥ 22.1 keeps the cache itself (module.enableCompileCache);
 // Node 20 gets the same by hand: a vm.Script given the cached data, and the data written at exit
