@@ -36,6 +36,9 @@ test('the characters displayWidth counts without string-width are each one colum
   const text = narrow.join('');
   assert.equal(stringWidth(text), text.length);
   assert.equal(displayWidth(text), text.length);
+  // …and each is a grapheme cluster of its own, as fitWidth and wrapWidth take them without the segmenter.
+  const clusters = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].map((s) => s.segment);
+  assert.deepEqual(clusters, [...text]);
   // Outside the set, string-width decides.
   for (const other of ['中文', '✅', 'e\u0301', '👍🏽', '\u00ad', 'a\u200db']) assert.equal(displayWidth(other), stringWidth(other), other);
 });

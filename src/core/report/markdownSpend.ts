@@ -1,10 +1,10 @@
 import * as l10n from '@vscode/l10n';
+import { formatDecimal } from '../money/decimalText';
 import type { CostReport } from './costReport';
 import type { UsageReport } from '../usage/usageReport';
 import { mdText } from './markdownText';
 
-let counting: Intl.NumberFormat | undefined; // made once: each new one costs ~50 times a .format
-const count = (n: number) => (counting ??= new Intl.NumberFormat('en-US')).format(n);
+const count = (n: number) => formatDecimal(n, {}); // as Intl.NumberFormat('en-US') writes it, without ICU's set-up
 
 function amountsIn(cost: CostReport): string {
   const unit = mdText(cost.unit);
