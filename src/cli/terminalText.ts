@@ -8,7 +8,7 @@ import type stringWidthOf from 'string-width';
 let segmenter: Intl.Segmenter | undefined;
 /** Grapheme clusters; text of NARROW_ONLY characters is one a character, without the segmenter (its ICU set-up costs ~12 ms). */
 const graphemes = (text: string) =>
-  NARROW_ONLY.test(text) ? [...text] : [...(segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text)].map((s) => s.segment);
+  NARROW_ONLY.test(text) ? text.split('') : [...(segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text)].map((s) => s.segment);
 
 /**
  * Characters one column wide each, none joining another into one cluster: printable ASCII and

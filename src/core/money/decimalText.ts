@@ -18,7 +18,7 @@ export interface DecimalFormat {
 /** `|value|` as digits d₀d₁d₂… and the power of ten of d₀: the shortest form that reads back as it. */
 function shortestDecimal(value: number): { digits: number[]; exponent: number } {
   const [mantissa = '0', exponent = '0'] = Math.abs(value).toExponential().split('e');
-  return { digits: [...mantissa.replace('.', '')].map(Number), exponent: Number(exponent) };
+  return { digits: Array.from(mantissa.replace('.', ''), Number), exponent: Number(exponent) };
 }
 
 /** The first `keep` digits, rounded half away from zero at the next one (a carry can add a digit in front). */
