@@ -23,7 +23,32 @@ function random(seed: number): () => number {
 
 function numbers(): number[] {
   const next = random(20261202);
-  const out = [0, -0, 1, -1, 0.5, 1.005, 2.675, 0.125, 0.0125, 9.995, 99.995, 999.995, 0.00995, 0.000046, 2.4691, 1e21, 1.5e22, 123456789.125, Number.MAX_SAFE_INTEGER, 5e-324, 1e-7, NaN, Infinity, -Infinity];
+  const out = [
+    0,
+    -0,
+    1,
+    -1,
+    0.5,
+    1.005,
+    2.675,
+    0.125,
+    0.0125,
+    9.995,
+    99.995,
+    999.995,
+    0.00995,
+    0.000046,
+    2.4691,
+    1e21,
+    1.5e22,
+    123456789.125,
+    Number.MAX_SAFE_INTEGER,
+    5e-324,
+    1e-7,
+    NaN,
+    Infinity,
+    -Infinity,
+  ];
   for (let i = 0; i < 4000; i++) {
     const magnitude = 10 ** Math.floor(next() * 34 - 14); // 1e-14 … 1e19
     const value = next() * magnitude * (next() < 0.2 ? -1 : 1);

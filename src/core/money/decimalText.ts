@@ -50,7 +50,13 @@ export function formatDecimal(value: number, format: DecimalFormat): string {
   const keep = format.maximumSignificantDigits ?? shortest.exponent + 1 + maximumFractionDigits;
   const { digits, exponent } = roundDigits(shortest.digits, shortest.exponent, keep);
   // digits[i] stands for digits[i] × 10^(exponent − i).
-  const integerDigits = exponent >= 0 ? digits.slice(0, exponent + 1).join('').padEnd(exponent + 1, '0') : '0';
+  const integerDigits =
+    exponent >= 0
+      ? digits
+          .slice(0, exponent + 1)
+          .join('')
+          .padEnd(exponent + 1, '0')
+      : '0';
   const fractionDigits = exponent >= 0 ? digits.slice(exponent + 1).join('') : '0'.repeat(-exponent - 1) + digits.join('');
   const fraction = fractionDigits.replace(/0+$/, '').padEnd(minimumFractionDigits, '0');
   return `${sign}${groupThousands(integerDigits)}${fraction ? `.${fraction}` : ''}`;
