@@ -2,7 +2,9 @@
 // tests read, and reads back what SQLite itself says is in it. (.ci/run's machines have python3;
 // elsewhere the tests that need it are skipped, except under CI.)
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import type { DatabaseFiles } from '../../src/core/sqlite/sqliteReader';
 
 /** The interpreter itself (a version manager's shim costs a second or more a start). */
@@ -88,10 +90,76 @@ export interface MadeByScript extends MadeDatabase {
 }
 export type Tagged = null | { i: string } | { f: string } | { s: string } | { b: string };
 
+/**
+ * One Python process runs every script of this test file, each as `python3 -c script args` would
+ * with `input` on its standard input: a Python start costs ~0.1 CPU-s on the 2-core machine, and
+ * the suite asked for ~35 of them. The calls stay synchronous, as the fixtures are: requests and
+ * replies go through two named pipes, which Node reads and writes with blocking calls.
+ */
+const SERVER = String.raw`
+import io, json, sys, traceback
+requests = open(sys.argv[1], 'rb')
+replies = open(sys.argv[2], 'wb')
+for line in requests:
+    call = json.loads(line)
+    out = io.BytesIO()
+    sys.stdin = io.TextIOWrapper(io.BytesIO(call['input'].encode()), encoding='utf-8')
+    sys.stdout = io.TextIOWrapper(out, encoding='utf-8', write_through=True)
+    sys.argv = ['-c'] + call['args']
+    try:
+        exec(compile(call['script'], '<script>', 'exec'), {'__name__': '__main__'})
+        sys.stdout.flush()
+        status, body = b'ok', out.getvalue()
+    except BaseException:
+        status, body = b'error', traceback.format_exc().encode()
+    replies.write(status + b' ' + str(len(body)).encode() + b'\n' + body)
+    replies.flush()
+`;
+
+let server: { requests: number; replies: number } | undefined;
+
+function pythonServer(): { requests: number; replies: number } {
+  if (server) return server;
+  const dir = mkdtempSync(path.join(tmpdir(), 'crazyrouter-sqlite-python-'));
+  const [requests, replies] = [path.join(dir, 'requests'), path.join(dir, 'replies')];
+  const made = spawnSync('mkfifo', [requests, replies]);
+  if (made.status !== 0) throw new Error(`mkfifo failed: ${String(made.stderr)}`);
+  // It ends when this process does: its requests pipe then reads end-of-file.
+  const child = spawn(PYTHON ?? 'python3', ['-c', SERVER, requests, replies], { stdio: ['ignore', 'ignore', 'inherit'] });
+  child.unref();
+  // Opened in the order the server opens them (each open waits for the other end).
+  server = { requests: openSync(requests, 'w'), replies: openSync(replies, 'r') };
+  rmSync(dir, { recursive: true, force: true });
+  return server;
+}
+
+/** Reads exactly `length` bytes from a pipe (blocking); fails if the other end closed first. */
+function readExactly(fd: number, length: number): Buffer {
+  const buffer = Buffer.alloc(length);
+  for (let at = 0; at < length;) {
+    const n = readSync(fd, buffer, at, length - at, null);
+    if (n === 0) throw new Error('the Python server ended');
+    at += n;
+  }
+  return buffer;
+}
+
+function readHeader(fd: number): string {
+  let header = '';
+  for (;;) {
+    const byte = readExactly(fd, 1).toString('latin1');
+    if (byte === '\n') return header;
+    header += byte;
+  }
+}
+
 function runPython(script: string, input: string, args: string[] = []): string {
-  const run = spawnSync(PYTHON ?? 'python3', ['-c', script, ...args], { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (run.status !== 0) throw new Error(`python3 failed: ${run.stderr}`);
-  return run.stdout;
+  const { requests, replies } = pythonServer();
+  writeSync(requests, `${JSON.stringify({ script, input, args })}\n`);
+  const [status, length] = readHeader(replies).split(' ');
+  const body = readExactly(replies, Number(length)).toString('utf8');
+  if (status !== 'ok') throw new Error(`python3 failed: ${body}`);
+  return body;
 }
 
 /**
