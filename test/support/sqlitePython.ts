@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, fstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import * as path from 'node:path';
+import { join } from 'node:path';
 import type { DatabaseFiles } from '../../src/core/sqlite/sqliteReader';
 
 /** The interpreter itself (a version manager's shim costs a second or more a start). */
@@ -120,8 +120,8 @@ let server: { requests: number; replies: number } | undefined;
 
 function pythonServer(): { requests: number; replies: number } {
   if (server) return server;
-  const dir = mkdtempSync(path.join(tmpdir(), 'crazyrouter-sqlite-python-'));
-  const [requests, replies] = [path.join(dir, 'requests'), path.join(dir, 'replies')];
+  const dir = mkdtempSync(join(tmpdir(), 'crazyrouter-sqlite-python-'));
+  const [requests, replies] = [join(dir, 'requests'), join(dir, 'replies')];
   const made = spawnSync('mkfifo', [requests, replies]);
   if (made.status !== 0) throw new Error(`mkfifo failed: ${String(made.stderr)}`);
   // It ends when this process does: its requests pipe then reads end-of-file.
