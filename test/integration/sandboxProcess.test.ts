@@ -2,8 +2,11 @@
 // can be after the client has its answer; `requests()` (a `sync` on its standard input) waits for
 // what is in flight, so a test never reads the list before the gateway has written it.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { createInterface } from 'node:readline';
 import { suite, test } from 'mocha';
-import { startSandboxProcess } from '../support/sandboxProcess';
+import { DIST, startSandboxProcess } from '../support/sandboxProcess';
 
 suite('the sandbox gateway in a process of its own', () => {
   test('requests() waits for a stream still being answered, then lists it answered', async () => {
@@ -32,6 +35,26 @@ suite('the sandbox gateway in a process of its own', () => {
   test('requests() after the gateway stopped says so instead of waiting forever', async () => {
     const gateway = await startSandboxProcess('healthy');
     await gateway.stop();
-    await assert.rejects(gateway.requests(), /sandbox exited/);
+    await assert.rejects(gateway.requests(), /sandbox stopped/);
+  });
+
+  test('node dist/sandbox.js alone: one gateway, a line per request, `sync` once nothing is in flight, gone when its input closes', async () => {
+    const child = spawn(process.execPath, [path.join(DIST, 'sandbox.js'), '--scenario', 'wrong-token', '--exit-with-stdin'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    const next = async () => JSON.parse(((await lines.next()).value as string | undefined) ?? 'null') as Record<string, unknown> | null;
+    const where = (await next()) as { baseUrl: string; scenario: string };
+    assert.equal(where.scenario, 'wrong-token');
+    const response = await fetch(`${where.baseUrl}/models`, { headers: { authorization: 'Bearer sk-not-this-one' } });
+    assert.equal(response.status, 401);
+    await response.arrayBuffer();
+    child.stdin.write('sync\n');
+    const served = (await next()) as { request: { method: string; path: string; status: number; authenticated: boolean } };
+    assert.deepEqual([served.request.method, served.request.path, served.request.status, served.request.authenticated], ['GET', '/v1/models', 401, false]);
+    assert.deepEqual(await next(), { synced: true });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.stdin.end();
+    assert.equal(await exited, 0);
   });
 });

@@ -1,9 +1,13 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { RequestRecord } from '../../src/sandbox/sandboxState';
 
-/** The sandbox gateway in a process of its own (dist/sandbox.js): it shares nothing with the doctor. */
+/**
+ * The sandbox gateway in a process of its own (dist/sandbox.js): it shares nothing with the doctor.
+ * A test file's gateways share one such process (`--host`): a Node start costs ~45 ms of CPU, and
+ * some files start dozens; each gateway still has its own port, state and records.
+ */
 export interface SandboxProcess {
   origin: string;
   baseUrl: string;
@@ -19,46 +23,96 @@ export interface SandboxProcess {
 
 export const DIST = path.resolve(__dirname, '../../../dist');
 
-interface Line {
+interface Answer {
+  id: number;
   request?: RequestRecord;
   synced?: true;
+  stopped?: true;
+  error?: string;
   origin?: string;
   baseUrl?: string;
   key?: string;
 }
 
-export function startSandboxProcess(scenario = 'healthy', extra: string[] = []): Promise<SandboxProcess> {
-  const child = spawn(process.execPath, [path.join(DIST, 'sandbox.js'), '--scenario', scenario, '--exit-with-stdin', ...extra], {
-    stdio: ['pipe', 'pipe', 'pipe'],
+interface Host {
+  child: ChildProcessWithoutNullStreams;
+  /** Each live gateway's answers, by id. */
+  listeners: Map<number, (answer: Answer) => void>;
+  nextId: number;
+  stderr: string;
+}
+
+let running: Host | undefined;
+
+/** The file's host process, started when first needed; it keeps the test process alive only while a gateway is. */
+function host(): Host {
+  if (running && running.child.exitCode === null && running.child.signalCode === null) return running;
+  const child = spawn(process.execPath, [path.join(DIST, 'sandbox.js'), '--host'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const started: Host = { child, listeners: new Map(), nextId: 1, stderr: '' };
+  child.stderr.on('data', (d) => (started.stderr += d));
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    const answer = JSON.parse(line) as Answer;
+    started.listeners.get(answer.id)?.(answer);
   });
+  child.once('exit', (code, signal) => {
+    const ended: Answer = { id: 0, error: `sandbox host exited ${code ?? signal}: ${started.stderr}` };
+    for (const listener of started.listeners.values()) listener(ended);
+  });
+  running = started;
+  return started;
+}
+
+function holdOpen(h: Host): void {
+  const hold = h.listeners.size > 0;
+  for (const handle of [h.child, h.child.stdin, h.child.stdout, h.child.stderr] as { ref(): void; unref(): void }[]) {
+    if (hold) handle.ref();
+    else handle.unref();
+  }
+}
+
+export function startSandboxProcess(scenario = 'healthy', extra: string[] = []): Promise<SandboxProcess> {
+  const h = host();
+  const id = h.nextId++;
   const requests: RequestRecord[] = [];
-  const syncs: (() => void)[] = [];
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
+  const waiting: { synced: (() => void)[]; stopped: (() => void)[] } = { synced: [], stopped: [] };
+  let ended: string | undefined;
+  const send = (command: object) => h.child.stdin.write(`${JSON.stringify(command)}\n`);
   return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout });
-    child.once('exit', (code) => reject(new Error(`sandbox exited ${code}: ${stderr}`)));
-    lines.on('line', (line) => {
-      const message = JSON.parse(line) as Line;
-      if (message.request) return void requests.push(message.request);
-      if (message.synced) return syncs.shift()?.();
+    h.listeners.set(id, (answer) => {
+      if (answer.request) return void requests.push(answer.request);
+      if (answer.synced) return waiting.synced.shift()?.();
+      if (answer.stopped) {
+        h.listeners.delete(id);
+        holdOpen(h);
+        for (const done of waiting.stopped.splice(0)) done();
+        return;
+      }
+      if (answer.error !== undefined) {
+        ended = answer.error;
+        h.listeners.delete(id);
+        holdOpen(h);
+        for (const done of [...waiting.synced.splice(0), ...waiting.stopped.splice(0)]) done();
+        return reject(new Error(answer.error));
+      }
       resolve({
-        origin: message.origin!,
-        baseUrl: message.baseUrl!,
-        key: message.key!,
+        origin: answer.origin!,
+        baseUrl: answer.baseUrl!,
+        key: answer.key!,
         requests: () =>
           new Promise((done, fail) => {
-            if (child.exitCode !== null || child.signalCode !== null) return fail(new Error(`sandbox exited ${child.exitCode ?? child.signalCode}: ${stderr}`));
-            syncs.push(() => done([...requests]));
-            child.stdin.write('sync\n');
+            if (ended !== undefined || !h.listeners.has(id)) return fail(new Error(`sandbox stopped${ended ? `: ${ended}` : ''}`));
+            waiting.synced.push(() => (ended === undefined ? done([...requests]) : fail(new Error(ended))));
+            send({ sync: id });
           }),
         stop: () =>
           new Promise<void>((done) => {
-            if (child.exitCode !== null || child.signalCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
+            if (!h.listeners.has(id)) return done();
+            waiting.stopped.push(done);
+            send({ stop: id });
           }),
       });
     });
+    holdOpen(h);
+    send({ start: id, args: ['--scenario', scenario, ...extra] });
   });
 }
