@@ -49,7 +49,7 @@ function numbers(): number[] {
     Infinity,
     -Infinity,
   ];
-  for (let i = 0; i < 4000; i++) {
+  for (let i = 0; i < 1500; i++) {
     const magnitude = 10 ** Math.floor(next() * 34 - 14); // 1e-14 … 1e19
     const value = next() * magnitude * (next() < 0.2 ? -1 : 1);
     out.push(value, Number(value.toPrecision(1 + Math.floor(next() * 6))));
@@ -65,7 +65,7 @@ test('numbers are written as Intl.NumberFormat("en-US") writes them, in every fo
     const intl = new Intl.NumberFormat('en-US', format);
     for (const value of values) assert.equal(formatDecimal(value, format), intl.format(value), `${value} with ${JSON.stringify(format)}`);
   }
-  assert.ok(values.length > 20_000, `${values.length} numbers`);
+  assert.ok(values.length > 7_000, `${values.length} numbers`);
 });
 
 test('the shortest decimal is what gets rounded, half away from zero', () => {
