@@ -36,7 +36,8 @@ const GATEWAY_OPTIONS = {
   'gateway-lang': { type: 'string' },
 } as const;
 
-function startGateway(args: string[], onRequest: (record: RequestRecord) => void): Promise<Sandbox> {
+/** Async, so a bad option rejects (in --host, one refused start must not end the others). */
+async function startGateway(args: string[], onRequest: (record: RequestRecord) => void): Promise<Sandbox> {
   const { values } = parseArgs({ args, options: GATEWAY_OPTIONS });
   return startSandbox({
     scenario: values.scenario,
@@ -90,7 +91,13 @@ function host(): void {
   const gateways = new Map<number, Sandbox>();
   const commands = createInterface({ input: process.stdin });
   commands.on('line', (line) => {
-    const command = JSON.parse(line) as { start?: number; args?: string[]; sync?: number; stop?: number };
+    let command: { start?: number; args?: string[]; sync?: number; stop?: number };
+    try {
+      command = JSON.parse(line) as typeof command;
+    } catch {
+      process.stderr.write(`sandbox: not a command: ${line.slice(0, 200)}\n`);
+      return;
+    }
     if (command.start !== undefined) {
       const id = command.start;
       startGateway(command.args ?? [], (request) => print({ id, request })).then(

@@ -42,19 +42,37 @@ suite('the sandbox gateway in a process of its own', () => {
     const child = spawn(process.execPath, [path.join(DIST, 'sandbox.js'), '--scenario', 'wrong-token', '--exit-with-stdin'], {
       stdio: ['pipe', 'pipe', 'inherit'],
     });
-    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-    const next = async () => JSON.parse(((await lines.next()).value as string | undefined) ?? 'null') as Record<string, unknown> | null;
-    const where = (await next()) as { baseUrl: string; scenario: string };
-    assert.equal(where.scenario, 'wrong-token');
-    const response = await fetch(`${where.baseUrl}/models`, { headers: { authorization: 'Bearer sk-not-this-one' } });
-    assert.equal(response.status, 401);
-    await response.arrayBuffer();
-    child.stdin.write('sync\n');
-    const served = (await next()) as { request: { method: string; path: string; status: number; authenticated: boolean } };
-    assert.deepEqual([served.request.method, served.request.path, served.request.status, served.request.authenticated], ['GET', '/v1/models', 401, false]);
-    assert.deepEqual(await next(), { synced: true });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    child.stdin.end();
-    assert.equal(await exited, 0);
+    try {
+      const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+      const next = async () => JSON.parse(((await lines.next()).value as string | undefined) ?? 'null') as Record<string, unknown> | null;
+      const where = (await next()) as { baseUrl: string; scenario: string };
+      assert.equal(where.scenario, 'wrong-token');
+      const response = await fetch(`${where.baseUrl}/models`, { headers: { authorization: 'Bearer sk-not-this-one' } });
+      assert.equal(response.status, 401);
+      await response.arrayBuffer();
+      child.stdin.write('sync\n');
+      const served = (await next()) as { request: { method: string; path: string; status: number; authenticated: boolean } };
+      assert.deepEqual([served.request.method, served.request.path, served.request.status, served.request.authenticated], ['GET', '/v1/models', 401, false]);
+      assert.deepEqual(await next(), { synced: true });
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      child.stdin.end();
+      assert.equal(await exited, 0);
+    } finally {
+      child.kill();
+    }
+  });
+
+  test('a start the host refuses (an unknown gateway version, an unknown option) fails that start only; the other gateways go on', async () => {
+    const gateway = await startSandboxProcess('healthy');
+    try {
+      await assert.rejects(startSandboxProcess('healthy', ['--gateway', 'no-such-gateway']), /--gateway must be one of/);
+      await assert.rejects(startSandboxProcess('healthy', ['--no-such-option']), /Unknown option/);
+      const response = await fetch(`${gateway.baseUrl}/models`, { headers: { authorization: `Bearer ${gateway.key}` } });
+      assert.equal(response.status, 200);
+      await response.arrayBuffer();
+      assert.equal((await gateway.requests()).length, 1);
+    } finally {
+      await gateway.stop();
+    }
   });
 });

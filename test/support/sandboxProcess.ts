@@ -50,6 +50,8 @@ function host(): Host {
   const child = spawn(process.execPath, [path.join(DIST, 'sandbox.js'), '--host'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const started: Host = { child, listeners: new Map(), nextId: 1, stderr: '' };
   child.stderr.on('data', (d) => (started.stderr += d));
+  // A write to a host that has just died fails (EPIPE) before its exit is seen: the exit reports it.
+  child.stdin.on('error', () => {});
   createInterface({ input: child.stdout }).on('line', (line) => {
     const answer = JSON.parse(line) as Answer;
     started.listeners.get(answer.id)?.(answer);

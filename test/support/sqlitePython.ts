@@ -2,7 +2,7 @@
 // tests read, and reads back what SQLite itself says is in it. (.ci/run's machines have python3;
 // elsewhere the tests that need it are skipped, except under CI.)
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, fstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseFiles } from '../../src/core/sqlite/sqliteReader';
@@ -97,7 +97,7 @@ export type Tagged = null | { i: string } | { f: string } | { s: string } | { b:
  * replies go through two named pipes, which Node reads and writes with blocking calls.
  */
 const SERVER = String.raw`
-import io, json, sys, traceback
+import gc, io, json, sys, traceback
 requests = open(sys.argv[1], 'rb')
 replies = open(sys.argv[2], 'wb')
 for line in requests:
@@ -112,6 +112,8 @@ for line in requests:
         status, body = b'ok', out.getvalue()
     except BaseException:
         status, body = b'error', traceback.format_exc().encode()
+    # What a script left open (a connection after a failure) is closed now, as its own process's end would.
+    gc.collect()
     replies.write(status + b' ' + str(len(body)).encode() + b'\n' + body)
     replies.flush()
 `;
@@ -126,11 +128,30 @@ function pythonServer(): { requests: number; replies: number } {
   if (made.status !== 0) throw new Error(`mkfifo failed: ${String(made.stderr)}`);
   // It ends when this process does: its requests pipe then reads end-of-file.
   const child = spawn(PYTHON ?? 'python3', ['-c', SERVER, requests, replies], { stdio: ['ignore', 'ignore', 'inherit'] });
+  child.on('error', () => {}); // a Python that cannot start: the open below says so
   child.unref();
-  // Opened in the order the server opens them (each open waits for the other end).
+  // Opened in the order the server opens them. A blocking open would wait for ever (the whole
+  // thread, beyond any test's timeout) if Python never came: open without blocking until it is there.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      closeSync(openSync(requests, constants.O_WRONLY | constants.O_NONBLOCK));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENXIO' || Date.now() > deadline) throw new Error('the Python server did not start', { cause: error });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
+  // Python has the requests end open now, so these opens do not wait (blocking writes from here on).
   server = { requests: openSync(requests, 'w'), replies: openSync(replies, 'r') };
   rmSync(dir, { recursive: true, force: true });
   return server;
+}
+
+/** Writes all of `text`: a pipe may take a large write in parts. */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 /** Reads exactly `length` bytes from a pipe (blocking); fails if the other end closed first. */
@@ -155,7 +176,7 @@ function readHeader(fd: number): string {
 
 function runPython(script: string, input: string, args: string[] = []): string {
   const { requests, replies } = pythonServer();
-  writeSync(requests, `${JSON.stringify({ script, input, args })}\n`);
+  writeAll(requests, `${JSON.stringify({ script, input, args })}\n`);
   const [status, length] = readHeader(replies).split(' ');
   const body = readExactly(replies, Number(length)).toString('utf8');
   if (status !== 'ok') throw new Error(`python3 failed: ${body}`);
@@ -203,6 +224,7 @@ assert lib.sqlite3_exec(db, spec['sql'].encode(), None, None, None) == 0
 lib.sqlite3_close(db)
 con = sqlite3.connect(spec['path'])
 out({'reserved': open(spec['path'], 'rb').read(100)[20], 'contents': dump(con)})
+con.close()
 `;
 
 /** A database whose pages reserve `reserve` bytes at their end, made through SQLite's C API (Python's ctypes). */
