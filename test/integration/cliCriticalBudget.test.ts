@@ -1,25 +1,20 @@
 // The CLI keeps the critical rate limit's ledger in its state file, so CLI runs one after another
 // (each its own process) share one budget against the same gateway, and the file holds no token.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { test } from 'mocha';
-import { DIST, startSandboxProcess } from '../support/sandboxProcess';
-
-const exec = promisify(execFile);
+import { runCli } from '../support/cliProcess';
+import { startSandboxProcess } from '../support/sandboxProcess';
 
 async function cliJson(baseUrl: string, key: string, stateHome: string, extra: string[] = []) {
-  let stdout: string;
-  try {
-    ({ stdout } = await exec(process.execPath, [path.join(DIST, 'cli.js'), '--base-url', baseUrl, '--model', 'gpt-5.4', '--json', ...extra], {
-      env: { ...process.env, CRAZYROUTER_API_KEY: key, XDG_STATE_HOME: stateHome, NO_COLOR: '1' },
-    }));
-  } catch (error) {
-    ({ stdout } = error as { stdout: string });
-  }
+  const { stdout } = await runCli(['--base-url', baseUrl, '--model', 'gpt-5.4', '--json', ...extra], {
+    ...process.env,
+    CRAZYROUTER_API_KEY: key,
+    XDG_STATE_HOME: stateHome,
+    NO_COLOR: '1',
+  });
   return JSON.parse(stdout) as { results: { id: string; status: string; summary: string; details: string[] }[] };
 }
 

@@ -1,15 +1,11 @@
 // Hostile or mistaken input to the CLI: an empty or credential-carrying --base-url, and Ctrl-C or
 // SIGINT at the token prompt, in a real pseudo-terminal.
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
-import * as path from 'node:path';
-import { promisify } from 'node:util';
+import { spawnSync } from 'node:child_process';
 import { test } from 'mocha';
 import { spawn as spawnPty } from 'node-pty';
 import { startFixture } from '../support/faultProxy';
-import { DIST } from '../support/sandboxProcess';
-
-const CLI = path.join(DIST, 'cli.js');
+import { CLI, runCli } from '../support/cliProcess';
 const run = (args: string[]) =>
   spawnSync(process.execPath, [CLI, ...args], {
     env: { ...process.env, CRAZYROUTER_API_KEY: 'sk-0123456789abcdefABCDEF', NO_COLOR: '1' },
@@ -98,14 +94,7 @@ test('a token with a zero-width space, a control character or a non-ASCII letter
     for (const [name, token] of UNSENDABLE_TOKENS) {
       seen.length = 0;
       gateway.hits.length = 0;
-      const { code, stdout } = await promisify(execFile)(process.execPath, [CLI, '--base-url', `${gateway.origin}/v1`, '--json'], {
-        env: { ...process.env, CRAZYROUTER_API_KEY: token, NO_COLOR: '1' },
-        // A guard against a hang, not a measure: a loaded machine can take seconds to start Node.
-        timeout: 60_000,
-      }).then(
-        (r) => ({ code: 0, stdout: r.stdout }),
-        (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
-      );
+      const { code, stdout } = await runCli(['--base-url', `${gateway.origin}/v1`, '--json'], { ...process.env, CRAZYROUTER_API_KEY: token, NO_COLOR: '1' });
       assert.equal(code, 1, `${name}: exit ${code}`);
       const report = JSON.parse(stdout) as { results: { id: string; status: string; symptom?: string; summary: string; evidence: unknown[] }[] };
       const check = report.results.find((r) => r.id === 'token')!;

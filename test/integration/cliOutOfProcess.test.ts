@@ -1,15 +1,11 @@
 // The CLI as a user runs it (its own process) against the gateway in a process of its own: no
 // shared event loop, no shared module state, only HTTP between them. One case per kind of failure.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import * as path from 'node:path';
 import { suite, suiteSetup, test } from 'mocha';
-import { promisify } from 'node:util';
 import type { GatewaySnapshotId } from '../../src/core/wordings/snapshots';
-import { DIST, startSandboxProcess } from '../support/sandboxProcess';
+import { runCli } from '../support/cliProcess';
+import { startSandboxProcess } from '../support/sandboxProcess';
 import { EarlyRuns } from '../support/inTurns';
-
-const exec = promisify(execFile);
 
 interface Case {
   kind: string;
@@ -140,15 +136,9 @@ async function runCase(c: Case): Promise<Outcome> {
   const gateway = await startSandboxProcess(c.scenario, c.gateway ? ['--gateway', c.gateway] : []);
   try {
     const baseUrl = c.path === undefined ? gateway.baseUrl : `${gateway.origin}${c.path}`;
-    const args = [path.join(DIST, 'cli.js'), '--base-url', baseUrl, '--json', ...(c.client ? ['--client', c.client] : [])];
-    const env = { ...process.env, CRAZYROUTER_API_KEY: gateway.key, NO_COLOR: '1' };
-    try {
-      const { stdout } = await exec(process.execPath, args, { env });
-      return { code: 0, stdout, key: gateway.key, served: (await gateway.requests()).length };
-    } catch (error) {
-      const { code, stdout } = error as { code: number; stdout: string };
-      return { code, stdout, key: gateway.key, served: (await gateway.requests()).length };
-    }
+    const args = ['--base-url', baseUrl, '--json', ...(c.client ? ['--client', c.client] : [])];
+    const { code, stdout } = await runCli(args, { ...process.env, CRAZYROUTER_API_KEY: gateway.key, NO_COLOR: '1' });
+    return { code, stdout, key: gateway.key, served: (await gateway.requests()).length };
   } finally {
     await gateway.stop();
   }

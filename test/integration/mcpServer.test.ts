@@ -4,7 +4,6 @@
 // protocol.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import { PassThrough } from 'node:stream';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -12,9 +11,8 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { suite, test } from 'mocha';
 import { CLIENT_IDS } from '../../src/core/clients/clients';
-import { DIST, startSandboxProcess, type SandboxProcess } from '../support/sandboxProcess';
-
-const CLI = path.join(DIST, 'cli.js');
+import { CLI } from '../support/cliProcess';
+import { startSandboxProcess, type SandboxProcess } from '../support/sandboxProcess';
 
 interface Connected {
   client: Client;
