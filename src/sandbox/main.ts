@@ -36,9 +36,9 @@ const GATEWAY_OPTIONS = {
   'gateway-lang': { type: 'string' },
 } as const;
 
-/** Async, so a bad option rejects (in --host, one refused start must not end the others). */
-async function startGateway(args: string[], onRequest: (record: RequestRecord) => void): Promise<Sandbox> {
-  const { values } = parseArgs({ args, options: GATEWAY_OPTIONS });
+type GatewayValues = ReturnType<typeof parseArgs<{ options: typeof GATEWAY_OPTIONS }>>['values'];
+
+function startGateway(values: GatewayValues, onRequest: (record: RequestRecord) => void): Promise<Sandbox> {
   return startSandbox({
     scenario: values.scenario,
     port: Number(values.port),
@@ -65,8 +65,7 @@ async function main(): Promise<void> {
     },
   });
   if (values.host) return host();
-  const args = process.argv.slice(2).filter((a) => a !== '--exit-with-stdin');
-  const sandbox = await startGateway(args, (request) => print({ request }));
+  const sandbox = await startGateway(values, (request) => print({ request }));
   const stop = () => void sandbox.close().then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
@@ -100,10 +99,13 @@ function host(): void {
     }
     if (command.start !== undefined) {
       const id = command.start;
-      startGateway(command.args ?? [], (request) => print({ id, request })).then(
-        (sandbox) => (gateways.set(id, sandbox), print({ id, ...where(sandbox) })),
-        (error: unknown) => print({ id, error: error instanceof Error ? error.message : String(error) }),
-      );
+      // In a promise, so a bad option fails this start only, never the host and its other gateways.
+      Promise.resolve()
+        .then(() => startGateway(parseArgs({ args: command.args ?? [], options: GATEWAY_OPTIONS }).values, (request) => print({ id, request })))
+        .then(
+          (sandbox) => (gateways.set(id, sandbox), print({ id, ...where(sandbox) })),
+          (error: unknown) => print({ id, error: error instanceof Error ? error.message : String(error) }),
+        );
     } else if (command.sync !== undefined) {
       const id = command.sync;
       const sandbox = gateways.get(id);
