@@ -24,10 +24,10 @@ const ENTRY_FIELDS = {
   content: 'string',
 } as const;
 /** The fields an entry must have. */
-const REQUIRED: readonly (keyof typeof ENTRY_FIELDS)[] = ['created_at', 'type'];
+const REQUIRED = ['created_at', 'type'] as const satisfies readonly (keyof typeof ENTRY_FIELDS)[];
 
 type FieldType<K extends keyof typeof ENTRY_FIELDS> = { number: number; string: string; boolean: boolean }[(typeof ENTRY_FIELDS)[K]];
-type RawEntry = { [K in keyof typeof ENTRY_FIELDS]?: FieldType<K> } & { created_at: number; type: number };
+type RawEntry = { [K in keyof typeof ENTRY_FIELDS]?: FieldType<K> } & { [K in (typeof REQUIRED)[number]]: FieldType<K> };
 
 /**
  * An entry as the fields say, or undefined. Checked by hand rather than with a zod schema: the log
