@@ -1,15 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'mocha';
-import { formatDecimal, type DecimalFormat } from '../../src/core/money/decimalText';
+import { DECIMAL_FORMATS, formatDecimal } from '../../src/core/money/decimalText';
 
-// Every format the doctor writes numbers with (src/core/money/quotaDisplay.ts, src/core/report/markdownSpend.ts).
-const FORMATS: DecimalFormat[] = [
-  { maximumSignificantDigits: 2, maximumFractionDigits: 12 },
-  { minimumFractionDigits: 2, maximumFractionDigits: 4 },
-  { minimumFractionDigits: 2, maximumFractionDigits: 2 },
-  { maximumFractionDigits: 0 },
-  {},
-];
+const FORMATS = Object.values(DECIMAL_FORMATS);
 
 /** A seeded generator (mulberry32), so a failure names a number that fails again. */
 function random(seed: number): () => number {

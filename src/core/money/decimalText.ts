@@ -15,6 +15,20 @@ export interface DecimalFormat {
   maximumFractionDigits?: number;
 }
 
+/** Every format the doctor writes numbers in (test/unit/decimalText.test.ts compares each with Intl). */
+export const DECIMAL_FORMATS = {
+  /** An amount below 0.01: two significant digits. */
+  tiny: { maximumSignificantDigits: 2, maximumFractionDigits: 12 },
+  /** An amount below 100: two to four decimals. */
+  small: { minimumFractionDigits: 2, maximumFractionDigits: 4 },
+  /** A larger amount: two decimals. */
+  large: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+  /** Quota units. */
+  whole: { maximumFractionDigits: 0 },
+  /** A count, as Intl.NumberFormat('en-US') writes one by default. */
+  count: {},
+} as const satisfies Record<string, DecimalFormat>;
+
 /** `|value|` as digits d₀d₁d₂… and the power of ten of d₀: the shortest form that reads back as it. */
 function shortestDecimal(value: number): { digits: number[]; exponent: number } {
   const [mantissa = '0', exponent = '0'] = Math.abs(value).toExponential().split('e');

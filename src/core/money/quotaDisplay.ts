@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { formatDecimal } from './decimalText';
+import { DECIMAL_FORMATS, formatDecimal } from './decimalText';
 import type { GatewayStatus } from './gatewayStatus';
 
 /** new-api's default: 500,000 quota units are $1 ("$0.002 / 1K tokens", common/constants.go QuotaPerUnit). */
@@ -50,19 +50,16 @@ export function displayOf(status: GatewayStatus | undefined): QuotaDisplay {
 }
 
 // Written without Intl (decimalText.ts): a process's first Intl.NumberFormat costs 12–18 ms of ICU set-up.
-const TINY = { maximumSignificantDigits: 2, maximumFractionDigits: 12 };
-const SMALL = { minimumFractionDigits: 2, maximumFractionDigits: 4 };
-const LARGE = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
-const WHOLE = { maximumFractionDigits: 0 };
+const { tiny, small, large, whole } = DECIMAL_FORMATS;
 
 /** A number in as few digits as still say it: two significant digits below 0.01, else up to four decimals. */
 function amount(value: number): string {
   if (value === 0) return '0';
   const abs = Math.abs(value);
-  return formatDecimal(value, abs < 0.01 ? TINY : abs < 100 ? SMALL : LARGE);
+  return formatDecimal(value, abs < 0.01 ? tiny : abs < 100 ? small : large);
 }
 
-const units = (n: number) => formatDecimal(n, WHOLE);
+const units = (n: number) => formatDecimal(n, whole);
 
 /** An amount of quota in the gateway's display unit, as a number (the panel's chart scales with it). */
 export function quotaValue(quota: number, display: QuotaDisplay): number {

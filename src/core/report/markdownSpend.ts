@@ -1,10 +1,10 @@
 import * as l10n from '@vscode/l10n';
-import { formatDecimal } from '../money/decimalText';
+import { DECIMAL_FORMATS, formatDecimal } from '../money/decimalText';
 import type { CostReport } from './costReport';
 import type { UsageReport } from '../usage/usageReport';
 import { mdText } from './markdownText';
 
-const count = (n: number) => formatDecimal(n, {}); // as Intl.NumberFormat('en-US') writes it, without ICU's set-up
+const count = (n: number) => formatDecimal(n, DECIMAL_FORMATS.count); // as Intl.NumberFormat('en-US') writes it, without ICU's set-up
 
 function amountsIn(cost: CostReport): string {
   const unit = mdText(cost.unit);
