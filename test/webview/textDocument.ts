@@ -1,3 +1,5 @@
+import { suiteSetup, suiteTeardown } from 'mocha';
+
 /**
  * Just enough of a DOM for a view to build its elements in Node and for a test to read their text
  * and attributes: elements with attributes, children, text and listeners, and fragments. Views build
@@ -54,18 +56,27 @@ export class FakeElement {
   }
 }
 
-/** Installs the stand-in as `document` for the views; returns a way to read an element built by them. */
-export function installTextDocument(): { read: (node: unknown) => FakeElement } {
-  Object.assign(globalThis, {
-    document: {
-      createElement: (tag: string) => new FakeElement(tag),
-      createDocumentFragment: () => new FakeElement('#fragment'),
-    },
+/** Reads an element the views built with the stand-in document. */
+export function read(node: unknown): FakeElement {
+  if (!(node instanceof FakeElement)) throw new Error('not an element of the stand-in document');
+  return node;
+}
+
+/**
+ * Called inside a suite: the stand-in is `document` only while that suite's tests run (a mocha
+ * worker runs other files in the same process after it; test/support/mochaHooks.ts fails a file
+ * that leaves a global behind).
+ */
+export function useTextDocumentDuringTests(): void {
+  suiteSetup(() => {
+    Object.assign(globalThis, {
+      document: {
+        createElement: (tag: string) => new FakeElement(tag),
+        createDocumentFragment: () => new FakeElement('#fragment'),
+      },
+    });
   });
-  return {
-    read: (node) => {
-      if (!(node instanceof FakeElement)) throw new Error('not an element of the stand-in document');
-      return node;
-    },
-  };
+  suiteTeardown(() => {
+    delete (globalThis as { document?: unknown }).document;
+  });
 }
