@@ -60,6 +60,18 @@ test('Run Extension loads this folder, Extension Tests the in-host suite, and ev
   assert.ok(existsSync(join(REPO, 'dist/extension.js')) && existsSync(join(REPO, 'dist/extension.js.map')), 'the host bundle has its source map');
 });
 
+test('the mocha configuration finds the source maps of both trees the tests are compiled to (out/test and out/src)', () => {
+  const mocha = launch.configurations.find((c) => c.program?.endsWith('mocha/bin/mocha.js'));
+  const roots = (mocha?.outFiles ?? []).map((glob) => resolvePath(glob).replace(/\*\*\/\*\.js$/, ''));
+  for (const compiled of ['out/test/unit/devSetup.test.js', 'out/src/core/secret.js']) {
+    assert.ok(existsSync(join(REPO, `${compiled}.map`)), `${compiled} has its source map`);
+    assert.ok(
+      roots.some((root) => join(REPO, compiled).startsWith(root)),
+      `${compiled} is under one of ${roots.join(', ')}`,
+    );
+  }
+});
+
 test('the development webview bundle maps back to src/webview, so its developer tools show the TypeScript', () => {
   const bundle = read('dist/webview.js');
   const inline = /\/\/# sourceMappingURL=data:application\/json;base64,([A-Za-z0-9+/=]+)\s*$/.exec(bundle);
