@@ -137,9 +137,10 @@ const bundles = [
 const relativeImportsStayImports = {
   name: 'relative-imports-stay-imports',
   setup(b) {
-    b.onResolve({ filter: /^\.\.?\// }, (args) =>
-      args.kind === 'entry-point' || args.path.endsWith('.json') ? undefined : { path: args.path, external: true },
-    );
+    // Called for JSON imports only (the filter runs in esbuild): they are inlined; every other
+    // relative import is external (the `external` patterns below), which esbuild decides without
+    // asking this process, so the 337 files compile without a round trip per import.
+    b.onResolve({ filter: /\.json$/ }, (args) => ({ path: join(args.resolveDir, args.path) }));
   },
 };
 
@@ -151,6 +152,7 @@ const tests = [
     outbase: '.',
     packages: 'external',
     plugins: [relativeImportsStayImports],
+    external: ['./*', '../*'],
     alias: {},
     minify: false,
     metafile: false,
