@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { suiteTeardown, test } from 'mocha';
 import { ExchangeLog } from '../../src/core/transport/exchange';
-import { BodyTooLargeError, InsecureTransportError, recordingFetch } from '../../src/core/transport/recordingFetch';
+import { BodyTimeoutError, BodyTooLargeError, InsecureTransportError, recordingFetch } from '../../src/core/transport/recordingFetch';
 
 const servers: Server[] = [];
 suiteTeardown(() => servers.forEach((s) => s.close()));
@@ -47,8 +47,16 @@ test('records status, headers, timing, a bounded body and [DONE]', async () => {
   assert.ok(e.body.length <= 64);
 });
 
-test('a body over the limit fails instead of filling memory', async () => {
+/** Resolves when the gateway's response closes: true when it closed before it finished sending (the reader stopped it). */
+const closedEarly = (res: ServerResponse) => new Promise<boolean>((resolve) => res.once('close', () => resolve(!res.writableFinished)));
+/** Waits for `closing`, failing after `ms` (a gateway still sending to a reader that has given up). */
+const within = <T>(closing: Promise<T>, ms: number, what: string) =>
+  Promise.race([closing, new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error(what)), ms).unref())]);
+
+test('a body over the limit fails instead of filling memory, and the gateway is told to stop', async () => {
+  let stopped: Promise<boolean> | undefined;
   const { url } = await serve((_req, res) => {
+    stopped = closedEarly(res);
     res.writeHead(200, { 'Content-Type': 'application/json' });
     const block = Buffer.alloc(16 * 1024, 'a');
     let sent = 0;
@@ -68,6 +76,41 @@ test('a body over the limit fails instead of filling memory', async () => {
   );
   assert.equal(log.last()!.truncated, true);
   assert.ok(log.last()!.bytes <= options.maxBodyBytes + 64 * 1024);
+  assert.equal(await within(stopped!, 30_000, 'the gateway was never told to stop sending'), true);
+});
+
+test('a body that outlives the deadline fails with BodyTimeoutError, and the gateway is told to stop', async () => {
+  let stopped: Promise<boolean> | undefined;
+  const { url } = await serve((_req, res) => {
+    stopped = closedEarly(res);
+    res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+    const drip = setInterval(() => res.write(': PING\n\n'), 20);
+    res.once('close', () => clearInterval(drip));
+  });
+  const log = new ExchangeLog();
+  const response = await recordingFetch(log, { ...options, deadlineMs: 300 })(`${url}/v1/chat/completions`, { method: 'POST' });
+  await assert.rejects(response.text(), (error: unknown) => error instanceof BodyTimeoutError || (error as Error).cause instanceof BodyTimeoutError);
+  assert.match(log.last()!.failure ?? '', /did not finish within 300 ms/);
+  assert.ok(log.last()!.endMs !== undefined, 'the exchange has its end');
+  assert.equal(await within(stopped!, 30_000, 'the gateway was never told to stop sending'), true);
+});
+
+test('a reader that cancels the body stops the gateway and leaves no deadline behind to fail the exchange later', async () => {
+  let stopped: Promise<boolean> | undefined;
+  const { url } = await serve((_req, res) => {
+    stopped = closedEarly(res);
+    res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+    const drip = setInterval(() => res.write('data: {}\n\n'), 20);
+    res.once('close', () => clearInterval(drip));
+  });
+  const log = new ExchangeLog();
+  const response = await recordingFetch(log, { ...options, deadlineMs: 300 })(`${url}/v1/chat/completions`, { method: 'POST' });
+  const reader = response.body!.getReader();
+  await reader.read();
+  await reader.cancel();
+  assert.equal(await within(stopped!, 30_000, 'the gateway was never told to stop sending'), true);
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  assert.equal(log.last()!.failure, undefined, 'a body the reader stopped did not fail');
 });
 
 test('a redirect to another origin is not followed, so the token never reaches it', async () => {

