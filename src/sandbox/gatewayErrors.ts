@@ -10,9 +10,19 @@ export type WordingValues = Partial<Record<string, string>>;
 
 const slugOf = (id: string) => (id.split('/')[2] ?? '').replace(/@.*$/, '');
 
+/** The corpus's wordings by slug, in corpus order (made on first use: every answer the sandbox words looks one up). */
+let bySlug: Map<string, GatewayWording[]> | undefined;
+function wordingsWithSlug(slug: string): GatewayWording[] {
+  if (!bySlug) {
+    bySlug = new Map();
+    for (const wording of WORDINGS) bySlug.set(slugOf(wording.id), [...(bySlug.get(slugOf(wording.id)) ?? []), wording]);
+  }
+  return bySlug.get(slug) ?? [];
+}
+
 /** The corpus wording a gateway version sends for `slug`, in `lang` when it is translated. */
 export function wordingFor(gateway: keyof typeof GATEWAYS, lang: string, slug: string): GatewayWording {
-  const candidates = WORDINGS.filter((w) => w.versions.includes(gateway) && slugOf(w.id) === slug);
+  const candidates = wordingsWithSlug(slug).filter((w) => w.versions.includes(gateway));
   const found = candidates.find((w) => w.lang === lang) ?? candidates.find((w) => w.lang === 'en') ?? candidates[0];
   if (!found) throw new Error(`the corpus has no "${slug}" wording for ${gateway}`);
   return found;
