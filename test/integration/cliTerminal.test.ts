@@ -13,10 +13,17 @@ import { spawn as spawnPty } from 'node-pty';
 import { displayWidth } from '../../src/cli/terminalText';
 import { EarlyRuns } from '../support/inTurns';
 import { CLI, runCli, type CliOutcome } from '../support/cliProcess';
+import { newRequestId } from '../../src/sandbox/httpUtil';
 
 const zh = JSON.parse(readFileSync(path.resolve(__dirname, '../../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
-/** The Chinese request id label as `normalized` sees it (whitespace taken out). */
-const ZH_REQUEST_ID = new RegExp(`${zh['request id:']!.replace(/\s+/g, '')}[0-9a-zA-Z,]+`, 'g');
+/**
+ * A request id the sandbox gives (src/sandbox/httpUtil.ts `newRequestId`, new-api's shape: a 14-digit
+ * time, 9 digits, 8 hex and 8 random letters or digits), found by its shape and length once the
+ * whitespace is out (a 40-column terminal breaks an id over two lines), and before times are: an
+ * id's random part can hold a time's shape (`…3ms…`). A pattern that ran to the end of the letters
+ * and digits ran on into the next words, which the whitespace no longer kept apart.
+ */
+const REQUEST_ID = /(?<!\d)\d{23}[0-9a-f]{8}[0-9A-Za-z]{8}/g;
 const ROWS = 24;
 // oxlint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/;
@@ -89,12 +96,11 @@ function normalized(lines: string[]): { header: string; checks: string[]; tail: 
   const squeeze = (text: string) =>
     text
       .replace(/\s+/g, '')
+      .replace(REQUEST_ID, '#id')
       .replace(/\d+(\.\d+)?(ms|毫秒)/g, '#ms')
       .replace(/127\.0\.0\.1:\d+/g, 'HOST')
       // The usage window and its peak are read against the clock: two runs a minute apart differ.
-      .replace(/\d{4}-\d\d-\d\d\d\d:\d\d/g, 'TIME')
-      .replace(/requestid:[0-9a-zA-Z,]+/g, 'requestid:#')
-      .replace(ZH_REQUEST_ID, 'requestid:#');
+      .replace(/\d{4}-\d\d-\d\d\d\d:\d\d/g, 'TIME');
   const firstBlank = lines.indexOf('');
   const afterChecks = lines.indexOf('', firstBlank + 1);
   const checks: string[] = [];
@@ -116,6 +122,25 @@ type Run =
   | { in: 'terminal'; args: readonly string[]; cols: number; rows?: number; env?: Record<string, string> }
   | { in: 'pipe'; args: readonly string[]; env?: Record<string, string> };
 const HEALTHY: readonly string[] = [];
+test("the comparison takes the sandbox's request ids out whole, whatever their random part holds", () => {
+  for (let n = 0; n < 200; n++) {
+    const id = newRequestId();
+    assert.equal(id.replace(REQUEST_ID, '#id'), '#id', id);
+  }
+  // Two runs' reports that differ only in their ids, one of which holds a time's shape (3ms).
+  const report = (id: string) => [
+    'header',
+    '',
+    '  ✔ check 12 ms',
+    '',
+    `      request id: ${id.slice(0, 20)}`,
+    `      ${id.slice(20)}`,
+    '',
+    'Checklist (Cursor)',
+  ];
+  assert.deepEqual(normalized(report('202612030319205010039305a3c9e01x3msNoAB')), normalized(report('202612030319224072908765a3c9e01eKOZ6Z1y')));
+});
+
 const SCENARIOS = [
   ['a healthy run', HEALTHY],
   ['a failing run with Chinese gateway messages', ['--scenario', 'ip-restricted', '--gateway-lang', 'zh-CN']],
