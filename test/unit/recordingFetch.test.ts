@@ -79,36 +79,36 @@ test('a body over the limit fails instead of filling memory, and the gateway is 
   assert.equal(await within(stopped!, 30_000, 'the gateway was never told to stop sending'), true);
 });
 
-test('a body that outlives the deadline fails with BodyTimeoutError, and the gateway is told to stop', async () => {
+/** A gateway that streams `line` every 20 ms until the client goes; `stopped()` waits (30 s at most) for that, true when it went before the end. */
+async function endlessStream(line: string): Promise<{ url: string; stopped: () => Promise<boolean> }> {
   let stopped: Promise<boolean> | undefined;
   const { url } = await serve((_req, res) => {
     stopped = closedEarly(res);
     res.writeHead(200, { 'Content-Type': 'text/event-stream' });
-    const drip = setInterval(() => res.write(': PING\n\n'), 20);
+    const drip = setInterval(() => res.write(line), 20);
     res.once('close', () => clearInterval(drip));
   });
+  return { url, stopped: () => within(stopped!, 30_000, 'the gateway was never told to stop sending') };
+}
+
+test('a body that outlives the deadline fails with BodyTimeoutError, and the gateway is told to stop', async () => {
+  const { url, stopped } = await endlessStream(': PING\n\n');
   const log = new ExchangeLog();
   const response = await recordingFetch(log, { ...options, deadlineMs: 300 })(`${url}/v1/chat/completions`, { method: 'POST' });
   await assert.rejects(response.text(), (error: unknown) => error instanceof BodyTimeoutError || (error as Error).cause instanceof BodyTimeoutError);
   assert.match(log.last()!.failure ?? '', /did not finish within 300 ms/);
   assert.ok(log.last()!.endMs !== undefined, 'the exchange has its end');
-  assert.equal(await within(stopped!, 30_000, 'the gateway was never told to stop sending'), true);
+  assert.equal(await stopped(), true);
 });
 
 test('a reader that cancels the body stops the gateway and leaves no deadline behind to fail the exchange later', async () => {
-  let stopped: Promise<boolean> | undefined;
-  const { url } = await serve((_req, res) => {
-    stopped = closedEarly(res);
-    res.writeHead(200, { 'Content-Type': 'text/event-stream' });
-    const drip = setInterval(() => res.write('data: {}\n\n'), 20);
-    res.once('close', () => clearInterval(drip));
-  });
+  const { url, stopped } = await endlessStream('data: {}\n\n');
   const log = new ExchangeLog();
   const response = await recordingFetch(log, { ...options, deadlineMs: 300 })(`${url}/v1/chat/completions`, { method: 'POST' });
   const reader = response.body!.getReader();
   await reader.read();
   await reader.cancel();
-  assert.equal(await within(stopped!, 30_000, 'the gateway was never told to stop sending'), true);
+  assert.equal(await stopped(), true);
   await new Promise((resolve) => setTimeout(resolve, 600));
   assert.equal(log.last()!.failure, undefined, 'a body the reader stopped did not fail');
 });
