@@ -12,6 +12,7 @@ import { renderUrlDoctorMarkdown } from '../../core/report/urlDoctorMarkdown';
 import { DOCTOR_VERSION } from '../../core/version';
 import { EXIT, type CliIo } from '../cliIo';
 import { urlDoctorForAgent, verifyForAgent, type AgentRun, type AgentServerOptions } from './agentRuns';
+import { progressNotifier } from './progressNotifier';
 
 /**
  * What the server tells an agent about itself and its tools: whole sentences, in English whatever
@@ -108,22 +109,27 @@ export function createDoctorServer(options: AgentServerOptions): McpServer {
     },
     async (input, extra) => {
       const progressToken = extra._meta?.progressToken;
+      const progress =
+        progressToken === undefined
+          ? undefined
+          : progressNotifier(
+              (done, total, result) =>
+                // Nothing more is said about a request the client cancelled.
+                !extra.signal.aborted &&
+                void extra
+                  .sendNotification({
+                    method: 'notifications/progress',
+                    params: { progressToken, progress: done, total, message: fillTemplate(SAY.progress, { title: result.title, status: result.status }) },
+                  })
+                  .catch(() => undefined),
+            );
       const run = await verifyForAgent(
         options,
         { client: input.client, models: input.models, typedUrl: input.typed_url, urlRule: input.url_rule, health: input.health },
         extra.signal,
-        progressToken === undefined
-          ? undefined
-          : (done, total, result) =>
-              // Nothing more is said about a request the client cancelled.
-              !extra.signal.aborted &&
-              void extra
-                .sendNotification({
-                  method: 'notifications/progress',
-                  params: { progressToken, progress: done, total, message: fillTemplate(SAY.progress, { title: result.title, status: result.status }) },
-                })
-                .catch(() => undefined),
+        progress?.onCheck,
       );
+      await progress?.quiet(extra.signal);
       return run.ok ? verifyResult(run.report) : refused(run);
     },
   );
