@@ -126,55 +126,53 @@ const bundles = [
 ];
 
 /**
- * The unit and integration tests are compiled file by file, not bundled: a relative import stays a
- * `require` of the compiled sibling (JSON is still inlined, as `src/core/version.ts` reads
- * package.json from a path that only exists in the source tree). A mocha worker runs many test
- * files; bundled, each file brought and warmed up its own copy of the engine, so a worker compiled
- * and optimised the same code once per file. Shared, it does so once: the suite went 81 → 62 CPU-s
- * and 44 → 36 s (mocha alone, one run each, same machine and hour). src/ keeps no state between
- * calls but caches (grep `^let` in src/core, src/cli), so files sharing a module do not share results.
+ * The unit and integration tests are compiled file by file, not bundled: a relative import (and a
+ * relative `import()`, as a require in a promise) stays a `require` of the compiled sibling; JSON is
+ * still inlined, as `src/core/version.ts` reads package.json from a path that only exists in the
+ * source tree. A mocha worker runs many test files; bundled, each file brought and warmed up its own
+ * copy of the engine, so a worker compiled and optimised the same code once per file. Shared, it
+ * does so once: the suite went 81 → 62 CPU-s and 44 → 36 s (mocha alone, one run each, same machine
+ * and hour). The files a worker runs share module state: in src/ only caches of constant data
+ * (`^let` in src/core, src/cli, src/sandbox) and the webview bridge's (loaded by its own test only);
+ * in test/support, the sandbox host and the Python server, one per worker.
  */
 const relativeImportsStayImports = {
   name: 'relative-imports-stay-imports',
   setup(b) {
-    // Called for JSON imports only (the filter runs in esbuild): they are inlined; every other
-    // relative import is external (the `external` patterns below), which esbuild decides without
-    // asking this process, so the 337 files compile without a round trip per import.
-    b.onResolve({ filter: /\.json$/ }, (args) => ({ path: join(args.resolveDir, args.path) }));
+    // Called for relative JSON imports only (the filter runs in esbuild): they are inlined; every
+    // other relative import is external (the `external` patterns below), which esbuild decides
+    // without asking this process.
+    b.onResolve({ filter: /^\.\.?\/.*\.json$/ }, (args) => ({ path: join(args.resolveDir, args.path) }));
   },
 };
+
+/** Test folders bundled on their own (each its entry points, with `vscode` or a browser driver); the rest of test/ is compiled file by file. */
+const BUNDLED_TEST_DIRS = ['vscode', 'e2e', 'tools', 'clients'];
 
 const tests = [
   {
     ...node,
-    entryPoints: [...filesUnder('src', '.ts'), ...['unit', 'integration', 'webview', 'support'].flatMap((d) => filesUnder(`test/${d}`, '.ts'))],
+    entryPoints: [...filesUnder('src', '.ts'), ...filesUnder('test', '.ts').filter((f) => !BUNDLED_TEST_DIRS.some((d) => f.startsWith(`test/${d}/`)))],
     outdir: 'out',
     outbase: '.',
     packages: 'external',
     plugins: [relativeImportsStayImports],
     external: ['./*', '../*'],
+    // A relative `import()` as a require in a promise: Node's ESM loader would not find the
+    // extensionless sibling (`import('./mcp/mcpServer')` in src/cli/main.ts).
+    supported: { 'dynamic-import': false },
     alias: {},
     minify: false,
     metafile: false,
   },
-  {
-    ...node,
-    entryPoints: [...filesUnder('test/vscode', '.ts')],
-    outdir: 'out/test/vscode',
-    outbase: 'test/vscode',
-    packages: 'external',
-    alias: {},
-    external: ['vscode'],
-    minify: false,
-    metafile: false,
-  },
-  ...['e2e', 'tools', 'clients'].map((dir) => ({
+  ...BUNDLED_TEST_DIRS.map((dir) => ({
     ...node,
     entryPoints: filesUnder(`test/${dir}`, '.ts'),
     outdir: `out/test/${dir}`,
     outbase: `test/${dir}`,
     packages: 'external',
     alias: {},
+    external: ['vscode'],
     minify: false,
     metafile: false,
   })),

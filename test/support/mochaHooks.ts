@@ -10,7 +10,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import Mocha, { type Context, type RootHookObject } from 'mocha';
+import type { Context, RootHookObject } from 'mocha';
+import { globalsGuard } from './globalsGuard';
 
 // The CLI keeps the critical rate limit's ledger in $XDG_STATE_HOME, and V8's code cache of itself
 // in $XDG_CACHE_HOME: every CLI the tests run (in process or as a child) keeps them in a directory
@@ -59,32 +60,8 @@ function reportSeen(): void {
   throw new Error(`unhandled promise rejection ${seen.splice(0).map(describe).join('\n')}`);
 }
 
-// A mocha worker runs many files in one process, sharing its globals: a file that leaves one behind
-// (a `window` for webview code) changes what the next file sees. A file fails when, at its end, a
-// global exists that did not before it loaded (the count starts when the worker loads this module,
-// before any test file), but for libraries' own, named `__...` by convention and the same for every
-// file after the first to load them: tslib's helpers (tslib/tslib.js puts `__awaiter`, `__extends`,
-// ... on the global object) and zod's registry (zod/v4/core: `__zod_globalConfig`, `__zod_globalRegistry`).
-// Mocha's own (its tdd interface puts `suite`, `test`, ... there for each file) are asked of mocha.
-let globalsBefore = new Set(Object.getOwnPropertyNames(globalThis));
-const LIBRARY_GLOBAL = /^__/;
-const MOCHA_GLOBALS = new Set(mochaInterfaceGlobals());
-
-function mochaInterfaceGlobals(): string[] {
-  const suite = new Mocha.Suite('', new Mocha.Context());
-  Mocha.interfaces.tdd(suite);
-  const globals = {};
-  suite.emit('pre-require', globals, '', { options: {} });
-  return Object.keys(globals);
-}
-
 export const mochaHooks: RootHookObject = {
-  afterAll() {
-    const now = Object.getOwnPropertyNames(globalThis);
-    const left = now.filter((name) => !globalsBefore.has(name) && !LIBRARY_GLOBAL.test(name) && !MOCHA_GLOBALS.has(name));
-    globalsBefore = new Set(now); // the next file is judged on what it leaves, not on this one's
-    if (left.length > 0) throw new Error(`the file left globals behind for the next file: ${left.join(', ')}`);
-  },
+  ...globalsGuard,
   beforeEach(this: Context) {
     const test = this.currentTest;
     if (!test?.fn || test.fn.length > 0) return;

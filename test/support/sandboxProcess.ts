@@ -5,8 +5,9 @@ import type { RequestRecord } from '../../src/sandbox/sandboxState';
 
 /**
  * The sandbox gateway in a process of its own (dist/sandbox.js): it shares nothing with the doctor.
- * A test file's gateways share one such process (`--host`): a Node start costs ~45 ms of CPU, and
- * some files start dozens; each gateway still has its own port, state and records.
+ * The gateways of a test process (a mocha worker, and so every file it runs) share one such process
+ * (`--host`): a Node start costs ~45 ms of CPU, and some files start dozens; each gateway still has
+ * its own port, state and records.
  */
 export interface SandboxProcess {
   origin: string;
@@ -44,7 +45,7 @@ interface Host {
 
 let running: Host | undefined;
 
-/** The file's host process, started when first needed; it keeps the test process alive only while a gateway is. */
+/** This test process's host process, started when first needed; it keeps the test process alive only while a gateway is. */
 function host(): Host {
   if (running && running.child.exitCode === null && running.child.signalCode === null) return running;
   const child = spawn(process.execPath, [path.join(DIST, 'sandbox.js'), '--host'], { stdio: ['pipe', 'pipe', 'pipe'] });

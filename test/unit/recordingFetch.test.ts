@@ -79,12 +79,18 @@ test('a body over the limit fails instead of filling memory, and the gateway is 
   assert.equal(await within(stopped!, 30_000, 'the gateway was never told to stop sending'), true);
 });
 
-/** A gateway that streams `line` every 20 ms until the client goes; `stopped()` waits (30 s at most) for that, true when it went before the end. */
-async function endlessStream(line: string): Promise<{ url: string; stopped: () => Promise<boolean> }> {
+/**
+ * A gateway that streams `line` with its headers and every 20 ms after, until the client goes (or,
+ * with `resetAfterFirst`, resets the connection after the first); `stopped()` waits (30 s at most)
+ * for the client to go, true when it went before the end.
+ */
+async function endlessStream(line: string, resetAfterFirst = false): Promise<{ url: string; stopped: () => Promise<boolean> }> {
   let stopped: Promise<boolean> | undefined;
   const { url } = await serve((_req, res) => {
     stopped = closedEarly(res);
     res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+    res.write(line);
+    if (resetAfterFirst) return void setTimeout(() => res.socket?.destroy(), 20);
     const drip = setInterval(() => res.write(line), 20);
     res.once('close', () => clearInterval(drip));
   });
@@ -101,16 +107,32 @@ test('a body that outlives the deadline fails with BodyTimeoutError, and the gat
   assert.equal(await stopped(), true);
 });
 
+/** Waits until `deadlineMs` (and a margin) after the exchange began, when a deadline left running would have fired. */
+const pastDeadline = (startedAt: number, deadlineMs: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(0, startedAt + deadlineMs + 300 - performance.now())));
+
+// The deadline counts from before the connection: 2 s leaves a loaded machine time to connect.
+const DEADLINE_MS = 2_000;
+
 test('a reader that cancels the body stops the gateway and leaves no deadline behind to fail the exchange later', async () => {
   const { url, stopped } = await endlessStream('data: {}\n\n');
   const log = new ExchangeLog();
-  const response = await recordingFetch(log, { ...options, deadlineMs: 300 })(`${url}/v1/chat/completions`, { method: 'POST' });
+  const response = await recordingFetch(log, { ...options, deadlineMs: DEADLINE_MS })(`${url}/v1/chat/completions`, { method: 'POST' });
   const reader = response.body!.getReader();
   await reader.read();
   await reader.cancel();
   assert.equal(await stopped(), true);
-  await new Promise((resolve) => setTimeout(resolve, 600));
+  await pastDeadline(log.last()!.startedAt, DEADLINE_MS);
   assert.equal(log.last()!.failure, undefined, 'a body the reader stopped did not fail');
+});
+
+test('a body the gateway cuts off fails with the network error, and leaves no deadline behind to misname it later', async () => {
+  const { url } = await endlessStream('data: {}\n\n', true);
+  const log = new ExchangeLog();
+  const response = await recordingFetch(log, { ...options, deadlineMs: DEADLINE_MS })(`${url}/v1/chat/completions`, { method: 'POST' });
+  await assert.rejects(response.text(), (error: unknown) => !(error instanceof BodyTimeoutError));
+  await pastDeadline(log.last()!.startedAt, DEADLINE_MS);
+  assert.doesNotMatch(log.last()!.failure ?? '', /did not finish/, 'a cut, not a slow body');
 });
 
 test('a redirect to another origin is not followed, so the token never reaches it', async () => {

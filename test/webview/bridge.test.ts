@@ -6,7 +6,6 @@ import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 // look like a browser page (web-tree-sitter, used by the l10n tests, then fails to load).
 const posted: unknown[] = [];
 const state: { value?: unknown } = {};
-const WEBVIEW_GLOBALS = ['acquireVsCodeApi', 'window'] as const;
 const quiet = { warn: console.warn, error: console.error };
 let bridge: typeof import('../../src/webview/bridge');
 
@@ -15,15 +14,16 @@ function deliver(data: unknown): void {
 }
 
 suite('webview bridge', () => {
+  const webviewGlobals = {
+    acquireVsCodeApi: () => ({ postMessage: (m: unknown) => posted.push(m), getState: () => state.value, setState: (v: unknown) => (state.value = v) }),
+    window: new EventTarget(),
+  };
   suiteSetup(() => {
-    Object.assign(globalThis, {
-      acquireVsCodeApi: () => ({ postMessage: (m: unknown) => posted.push(m), getState: () => state.value, setState: (v: unknown) => (state.value = v) }),
-      window: new EventTarget(),
-    });
+    Object.assign(globalThis, webviewGlobals);
     bridge = require('../../src/webview/bridge') as typeof import('../../src/webview/bridge');
   });
   suiteTeardown(() => {
-    for (const name of WEBVIEW_GLOBALS) delete (globalThis as Record<string, unknown>)[name];
+    for (const name of Object.keys(webviewGlobals)) delete (globalThis as Record<string, unknown>)[name];
   });
 
   test('host messages that fail the shared schema are dropped; valid ones are handled', () => {
