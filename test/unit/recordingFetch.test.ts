@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { suiteTeardown, test } from 'mocha';
-import { ExchangeLog } from '../../src/core/transport/exchange';
+import { bodyComplete, ExchangeLog } from '../../src/core/transport/exchange';
 import { BodyTimeoutError, BodyTooLargeError, InsecureTransportError, recordingFetch } from '../../src/core/transport/recordingFetch';
 
 const servers: Server[] = [];
@@ -34,9 +34,11 @@ test('records status, headers, timing, a bounded body and [DONE]', async () => {
   const response = await recordingFetch(log, options)(`${url}/v1/x`, { method: 'POST' });
   const reader = response.body!.getReader();
   await reader.read();
+  assert.equal(bodyComplete(log.last()!), false, 'half a stream is not the whole body');
   sendRest();
   while (!(await reader.read()).done);
   const e = log.last()!;
+  assert.equal(bodyComplete(e), true);
   assert.equal(e.status, 200);
   assert.equal(e.requestId, 'RID1');
   assert.equal(e.gatewayVersion, 'v1');
@@ -124,15 +126,21 @@ test('a reader that cancels the body stops the gateway and leaves no deadline be
   assert.equal(await stopped(), true);
   await pastDeadline(log.last()!.startedAt, DEADLINE_MS);
   assert.equal(log.last()!.failure, undefined, 'a body the reader stopped did not fail');
+  assert.equal(bodyComplete(log.last()!), false, 'nor did it come whole');
 });
 
-test('a body the gateway cuts off fails with the network error, and leaves no deadline behind to misname it later', async () => {
+test('a body the gateway cuts off fails with the network error, is recorded as cut, and leaves no deadline behind to misname it later', async () => {
   const { url } = await endlessStream('data: {}\n\n', true);
   const log = new ExchangeLog();
   const response = await recordingFetch(log, { ...options, deadlineMs: DEADLINE_MS })(`${url}/v1/chat/completions`, { method: 'POST' });
   await assert.rejects(response.text(), (error: unknown) => !(error instanceof BodyTimeoutError));
-  await pastDeadline(log.last()!.startedAt, DEADLINE_MS);
-  assert.doesNotMatch(log.last()!.failure ?? '', /did not finish/, 'a cut, not a slow body');
+  const exchange = log.last()!;
+  assert.ok(exchange.endMs !== undefined, 'the exchange has its end');
+  assert.ok(exchange.failure, 'the cut is recorded');
+  assert.equal(bodyComplete(exchange), false);
+  const cutAs = exchange.failure;
+  await pastDeadline(exchange.startedAt, DEADLINE_MS);
+  assert.equal(exchange.failure, cutAs, 'a cut, not later a slow body');
 });
 
 test('a redirect to another origin is not followed, so the token never reaches it', async () => {

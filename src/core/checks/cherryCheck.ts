@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
-import { callGateway, readStream, RELAY } from './gatewayCall';
+import { callGateway, failed, readNotEventStream, readStream, RELAY } from './gatewayCall';
 import { protocolFailure } from './protocolOutcome';
 
 /**
@@ -37,6 +37,8 @@ export function cherryCheck(model: string): CheckDefinition {
       );
       if (!call.ok) return protocolFailure(call.diagnosis, call.exchange, l10n.t('a streaming chat completion'));
       if (!/text\/event-stream/i.test(call.exchange?.contentType ?? '')) {
+        const said = await readNotEventStream(client, RELAY, call.value);
+        if (said) return protocolFailure(said, client.log.last(), l10n.t('a streaming chat completion'));
         return {
           status: 'fail',
           symptom: 'stream.not-sse',
@@ -53,7 +55,7 @@ export function cherryCheck(model: string): CheckDefinition {
         }
       });
       stop.abort();
-      if (broken) return { status: 'fail', symptom: broken.symptom, summary: broken.summary };
+      if (broken) return failed(broken);
       if (!first) return { status: 'fail', symptom: 'stream.not-sse', summary: l10n.t("Cherry's Check would get an empty stream.") };
       const ms = Math.round(performance.now() - started);
       return {

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
 import { gatewayRoot } from '../urls';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
-import { callGateway, readStream, RELAY } from './gatewayCall';
+import { callGateway, failed, readStream, RELAY } from './gatewayCall';
 import { protocolFailure } from './protocolOutcome';
 import { PROBE_MAX_TOKENS } from './tokenLimit';
 
@@ -57,7 +57,7 @@ export function messagesCheck(model: string): CheckDefinition {
         }
       });
       const metrics = { bearer: true, xApiKey: true, streamedStop: stopped };
-      if (broken) return { status: 'fail', symptom: broken.symptom, summary: broken.summary, metrics };
+      if (broken) return failed(broken, { metrics });
       if (!stopped) return { status: 'fail', symptom: 'stream.cut', summary: l10n.t('The Messages stream ended without message_stop.'), metrics };
       return {
         status: 'pass',

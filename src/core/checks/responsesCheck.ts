@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
-import { callGateway, readStream, RELAY } from './gatewayCall';
+import { callGateway, failed, readStream, RELAY } from './gatewayCall';
 import { protocolFailure } from './protocolOutcome';
 import { PROBE_MAX_TOKENS } from './tokenLimit';
 
@@ -45,7 +45,7 @@ export function responsesCheck(model: string, client = 'Codex'): CheckDefinition
         }
       });
       const metrics = { deltas, completed };
-      if (broken) return { status: 'fail', symptom: broken.symptom, summary: broken.summary, metrics };
+      if (broken) return failed(broken, { metrics });
       if (!completed) return { status: 'fail', symptom: 'stream.cut', summary: l10n.t('The Responses stream ended without response.completed.'), metrics };
       return {
         status: 'pass',

@@ -4,7 +4,7 @@ import type { Diagnosis } from '../classify/diagnosis';
 import type { Exchange } from '../transport/exchange';
 import type { GatewayClient } from '../transport/gatewayClient';
 import type { CheckDefinition, CheckOutcome } from './checkTypes';
-import { failed, readStream, RELAY } from './gatewayCall';
+import { failed, readNotEventStream, readStream, RELAY } from './gatewayCall';
 import { LoopWatch } from './loopWatch';
 import { analyseStreamTiming, BUFFERED_WINDOW_MS, type StreamTiming } from './streamTiming';
 import { PROBE_MAX_TOKENS, sendWithTokenLimit } from './tokenLimit';
@@ -64,6 +64,8 @@ async function streamOnce(client: GatewayClient, model: string): Promise<Attempt
     );
     if (!call.ok) return { ok: false, outcome: failed(call.diagnosis) };
     if (!/text\/event-stream/i.test(call.exchange?.contentType ?? '')) {
+      const said = await readNotEventStream(client, RELAY, call.value);
+      if (said) return { ok: false, outcome: failed(said) };
       return {
         ok: false,
         outcome: {
@@ -144,7 +146,7 @@ function judgeStream(model: string, seen: StreamObservation, attempts: number, e
     details.push(
       l10n.t('Measured twice: the first time {chunks} chunks {stalls}, which proves nothing.', { chunks: earlier.contentChunks, stalls: stallsOf(earlier) }),
     );
-  if (seen.error) return { status: 'fail', symptom: seen.error.symptom, summary: seen.error.summary, details, metrics };
+  if (seen.error) return failed(seen.error, { details, metrics });
   if (timing.contentChunks === 0)
     return {
       status: 'fail',

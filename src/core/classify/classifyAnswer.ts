@@ -23,9 +23,12 @@ export function asksForToken(exchange: Exchange | undefined): boolean {
  * What an HTTP answer means, read from the status and the raw body the gateway sent (never from
  * what an SDK made of it). Undefined for an answer that is not a failure. The message is matched
  * against the corpus of real gateway and upstream wordings; what the corpus does not know falls
- * back on the status, and says that it did.
+ * back on the status, and says that it did. With `partialBody` (a stream that has just started, or
+ * a body cut off), only the status and headers are judged, so the verdict does not depend on how
+ * much of the body happened to have arrived.
  */
-export function classifyAnswer(exchange: Exchange, context: AnswerContext): Diagnosis | undefined {
+export function classifyAnswer(exchange: Exchange, context: AnswerContext, { partialBody = false } = {}): Diagnosis | undefined {
+  const body = partialBody ? undefined : exchange.body;
   const status = exchange.status ?? 0;
   const where = `${exchange.method} ${new URL(exchange.url).pathname}`;
   if (exchange.redirectLoop)
@@ -48,7 +51,7 @@ export function classifyAnswer(exchange: Exchange, context: AnswerContext): Diag
   }
   if (status >= 300 && status < 400)
     return { symptom: 'url.redirect', summary: l10n.t('{where} answered {status} without a usable Location.', { where, status }) };
-  if (isHtml(exchange.contentType) || (!isJson(exchange.contentType) && looksLikeHtml(exchange.body))) {
+  if (isHtml(exchange.contentType) || (body !== undefined && !isJson(exchange.contentType) && looksLikeHtml(body))) {
     if (status >= 200 && status < 300)
       return {
         symptom: 'url.website-html',
@@ -69,7 +72,7 @@ export function classifyAnswer(exchange: Exchange, context: AnswerContext): Diag
       }),
     };
   }
-  const error = readErrorBody(exchange.body, status);
+  const error = body === undefined ? undefined : readErrorBody(body, status);
   if (!error) return status >= 400 ? statusFallback(where, status, undefined, context) : undefined;
   const detail = `${status}${error.message ? ` ${quote(error)}` : error.kind === 'empty' ? l10n.t(' with an empty body') : ''}${error.code ? ` (${error.code})` : ''}`;
   const wording = matchWording(status, error, context.route);

@@ -41,6 +41,9 @@ export interface Exchange {
   route?: NetworkRoute;
 }
 
+/** The whole body has arrived (or there was none): what it says is final. */
+export const bodyComplete = (exchange: Exchange): boolean => exchange.endMs !== undefined && exchange.failure === undefined;
+
 export class ExchangeLog {
   readonly entries: Exchange[] = [];
 

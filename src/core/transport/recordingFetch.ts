@@ -163,9 +163,11 @@ function tapBody(exchange: Exchange, response: Response, options: RecordingFetch
       try {
         read = await source.read();
       } catch (error) {
-        // The gateway's body failed (reset, abort): the reader gets that error; no deadline follows.
+        // The gateway's body failed (a reset), or the doctor aborted it: the reader gets that error,
+        // no deadline follows, and a failure that was not the doctor's own abort is recorded.
         stopped = true;
-        clearTimeout(deadline);
+        if (!signal?.aborted) exchange.failure ??= describeCause(error);
+        finish();
         throw error;
       }
       const { done, value: chunk } = read;
