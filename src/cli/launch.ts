@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync
 import Module, { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { Script } from 'node:vm';
+import { tuneWasmTieringForShortRun } from './shortRunTiering';
 import { cacheDir } from './userDirs';
 
 interface CliMain {
@@ -76,4 +77,5 @@ function keep(script: Script, dir: string, file: string): void {
   }
 }
 
+tuneWasmTieringForShortRun();
 load().main();
