@@ -12,15 +12,32 @@ import { Secret } from '../../src/core/secret';
 import { startFixture } from '../support/faultProxy';
 
 /**
- * A streaming request answered 200 with a gateway's JSON error as the whole body. The SDK call
+ * A streaming request answered 200 with an error as the whole body. The SDK call
  * returns at the headers, so whether the body has come by then is a race (the fuzz's replay test
  * once saw one case end as the error the first time and as "the stream ended without
  * message_stop" the second). The verdict must be the error, whichever way the race goes: here the
  * body comes with the headers, or a while after the SDK has returned.
  */
-const ERROR_BODY = JSON.stringify({
+const JSON_ERROR = JSON.stringify({
   error: { message: 'No available channel for model m under group default (distributor) (request id: R)', type: 'new_api_error', code: 'model_not_found' },
 });
+/** The website's page where the API should be (a base URL without /v1 behind some proxies). */
+const HTML_PAGE = '<!doctype html><html><head><title>Crazyrouter</title></head><body>Welcome</body></html>';
+
+/**
+ * Each body, the content types it is sent with, and what every check must conclude from it,
+ * whenever it comes. A page declared as JSON is not read as HTML (classifyAnswer), so the HTML
+ * page comes as an event stream or plain text.
+ */
+const BODIES = [
+  {
+    name: 'a gateway’s JSON error',
+    body: JSON_ERROR,
+    contentTypes: ['text/event-stream', 'application/json', 'text/plain'],
+    says: /No available channel for model m/,
+  },
+  { name: 'the website’s HTML page', body: HTML_PAGE, contentTypes: ['text/event-stream', 'text/plain'], says: /HTML page/ },
+];
 /** Long after the SDK call has returned at the headers, well within the request timeout. */
 const BODY_DELAY_MS = 300;
 const TIMEOUT_MS = 10_000;
@@ -31,7 +48,7 @@ const PLAIN_ANSWERS: Record<string, unknown> = {
   '/v1/responses': { id: 'resp', object: 'response', status: 'completed', output: [] },
 };
 
-function gateway(contentType: string, delayMs: number) {
+function gateway(contentType: string, body: string, delayMs: number) {
   return startFixture((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -40,9 +57,9 @@ function gateway(contentType: string, delayMs: number) {
       const plain = PLAIN_ANSWERS[req.url ?? ''];
       if (!streamed && plain) return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(plain));
       res.writeHead(200, { 'Content-Type': contentType });
-      if (delayMs === 0) return void res.end(ERROR_BODY);
+      if (delayMs === 0) return void res.end(body);
       res.flushHeaders();
-      setTimeout(() => res.end(ERROR_BODY), delayMs);
+      setTimeout(() => res.end(body), delayMs);
     });
   });
 }
@@ -50,8 +67,8 @@ function gateway(contentType: string, delayMs: number) {
 const ungated = (check: CheckDefinition): CheckDefinition => ({ ...check, needs: [], gatedBy: [], after: undefined });
 const CHECKS = [streamingCheck('m'), cherryCheck('m'), messagesCheck('m'), responsesCheck('m')].map(ungated);
 
-async function conclusions(contentType: string, delayMs: number) {
-  const server = await gateway(contentType, delayMs);
+async function conclusions(contentType: string, body: string, delayMs: number) {
+  const server = await gateway(contentType, body, delayMs);
   try {
     const parsed = parseProfile({ baseUrl: `${server.origin}/v1`, models: ['m'], timeoutMs: TIMEOUT_MS }, Secret.of('sk-streamed0000000000000000'));
     assert.ok(parsed.ok);
@@ -63,22 +80,23 @@ async function conclusions(contentType: string, delayMs: number) {
 }
 
 suite('a streaming request answered 200 with an error body', () => {
-  for (const contentType of ['text/event-stream', 'application/json']) {
-    test(`${contentType}: the error is the verdict, whether the body came with the headers or after the SDK returned`, async () => {
-      const early = await conclusions(contentType, 0);
-      const late = await conclusions(contentType, BODY_DELAY_MS);
-      for (const results of [early, late]) {
-        assert.deepEqual(
-          results.map((r) => r.id),
-          CHECKS.map((c) => c.id),
-        );
-        for (const r of results) {
-          assert.equal(r.status, 'fail', `${r.id}: ${r.summary}`);
-          assert.match(r.summary, /No available channel for model m/, `${r.id}: ${r.summary}`);
+  for (const { name, body, contentTypes, says } of BODIES)
+    for (const contentType of contentTypes) {
+      test(`${name} as ${contentType}: the body is the verdict, whether it came with the headers or after the SDK returned`, async () => {
+        const early = await conclusions(contentType, body, 0);
+        const late = await conclusions(contentType, body, BODY_DELAY_MS);
+        for (const results of [early, late]) {
+          assert.deepEqual(
+            results.map((r) => r.id),
+            CHECKS.map((c) => c.id),
+          );
+          for (const r of results) {
+            assert.equal(r.status, 'fail', `${r.id}: ${r.summary}`);
+            assert.match(r.summary, says, `${r.id}: ${r.summary}`);
+          }
         }
-      }
-      const verdict = (rs: typeof early) => rs.map((r) => `${r.id}:${r.symptom}:${(r.details ?? []).join('|')}`);
-      assert.deepEqual(verdict(late), verdict(early));
-    });
-  }
+        const verdict = (rs: typeof early) => rs.map((r) => `${r.id}:${r.symptom}:${(r.details ?? []).join('|')}`);
+        assert.deepEqual(verdict(late), verdict(early));
+      });
+    }
 });

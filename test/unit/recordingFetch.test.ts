@@ -129,6 +129,22 @@ test('a reader that cancels the body stops the gateway and leaves no deadline be
   assert.equal(bodyComplete(log.last()!), false, 'nor did it come whole');
 });
 
+test('a body the doctor aborts mid-way is neither complete nor a gateway failure', async () => {
+  const { url, stopped } = await endlessStream('data: {}\n\n');
+  const log = new ExchangeLog();
+  const abort = new AbortController();
+  const response = await recordingFetch(log, options)(`${url}/v1/chat/completions`, { method: 'POST', signal: abort.signal });
+  const reader = response.body!.getReader();
+  await reader.read();
+  abort.abort();
+  await assert.rejects(async () => {
+    while (!(await reader.read()).done);
+  });
+  assert.equal(await stopped(), true);
+  assert.equal(log.last()!.failure, undefined, 'the doctor stopped it: the gateway did nothing wrong');
+  assert.equal(bodyComplete(log.last()!), false, 'what arrived is not the whole body');
+});
+
 test('a body the gateway cuts off fails with the network error, is recorded as cut, and leaves no deadline behind to misname it later', async () => {
   const { url } = await endlessStream('data: {}\n\n', true);
   const log = new ExchangeLog();

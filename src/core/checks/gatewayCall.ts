@@ -102,8 +102,9 @@ export async function readStream(client: GatewayClient, context: AnswerContext, 
 
 /**
  * Reads to its end a streamed answer that is not an event stream, and says what its body says if
- * it is an error (undefined otherwise: the content type is then the finding). Reading it is what
- * makes the verdict the same whether or not the body had come before the SDK call returned.
+ * it is an error (undefined otherwise: the content type is then the finding, also for a body cut
+ * off or too slow). Reading it is what makes the verdict the same whether or not the body had come
+ * before the SDK call returned; a body that trickles holds the check until the request's deadline.
  */
 export async function readNotEventStream(client: GatewayClient, context: AnswerContext, stream: unknown): Promise<Diagnosis | undefined> {
   await readStream(client, context, async () => {

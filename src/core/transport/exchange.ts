@@ -10,8 +10,10 @@ export interface Exchange {
   wallStart: number;
   /** ms after start when the response headers arrived. */
   headersMs?: number;
-  /** ms after start when the body ended (or failed). */
+  /** ms after start when the body ended (or failed, or the doctor stopped reading it). */
   endMs?: number;
+  /** Set when the whole body arrived (or there was none): what it says is final. */
+  complete?: true;
   status?: number;
   contentType?: string;
   requestId?: string;
@@ -42,7 +44,7 @@ export interface Exchange {
 }
 
 /** The whole body has arrived (or there was none): what it says is final. */
-export const bodyComplete = (exchange: Exchange): boolean => exchange.endMs !== undefined && exchange.failure === undefined;
+export const bodyComplete = (exchange: Exchange): boolean => exchange.complete === true;
 
 export class ExchangeLog {
   readonly entries: Exchange[] = [];

@@ -128,6 +128,7 @@ function recordHeaders(exchange: Exchange, response: Response): void {
 function tapBody(exchange: Exchange, response: Response, options: RecordingFetchOptions, signal: AbortSignal | undefined): Response {
   if (!response.body) {
     exchange.endMs = exchange.headersMs;
+    exchange.complete = true;
     return response;
   }
   const source = response.body.getReader();
@@ -174,6 +175,7 @@ function tapBody(exchange: Exchange, response: Response, options: RecordingFetch
       if (stopped) return;
       if (done) {
         stopped = true;
+        exchange.complete = true;
         finish();
         controller.close();
         return;
