@@ -77,5 +77,6 @@ function keep(script: Script, dir: string, file: string): void {
   }
 }
 
+// Before load(): the bundle's code cache is read and written under the same V8 flags.
 tuneWasmTieringForShortRun();
 load().main();
