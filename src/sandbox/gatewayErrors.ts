@@ -15,7 +15,12 @@ let bySlug: Map<string, GatewayWording[]> | undefined;
 function wordingsWithSlug(slug: string): GatewayWording[] {
   if (!bySlug) {
     bySlug = new Map();
-    for (const wording of WORDINGS) bySlug.set(slugOf(wording.id), [...(bySlug.get(slugOf(wording.id)) ?? []), wording]);
+    for (const wording of WORDINGS) {
+      const key = slugOf(wording.id);
+      const same = bySlug.get(key);
+      if (same) same.push(wording);
+      else bySlug.set(key, [wording]);
+    }
   }
   return bySlug.get(slug) ?? [];
 }

@@ -91,10 +91,11 @@ export interface MadeByScript extends MadeDatabase {
 export type Tagged = null | { i: string } | { f: string } | { s: string } | { b: string };
 
 /**
- * One Python process runs every script of this test process (a mocha worker: every file it runs), each as `python3 -c script args` would
- * with `input` on its standard input: a Python start costs ~0.1 CPU-s on the 2-core machine, and
- * the suite asked for ~35 of them. The calls stay synchronous, as the fixtures are: requests and
- * replies go through two named pipes, which Node reads and writes with blocking calls.
+ * One Python process runs every script of this test process (a mocha worker: every file it runs),
+ * each as `python3 -c script args` would with `input` on its standard input: a Python start costs
+ * ~0.1 CPU-s on the 2-core machine, and the suite asked for ~35 of them. The calls stay synchronous,
+ * as the fixtures are: requests and replies go through two named pipes, which Node reads and
+ * writes with blocking calls.
  */
 const SERVER = String.raw`
 import gc, io, json, sys, traceback
