@@ -9,4 +9,6 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Aborts the run (Ctrl-C). */
   signal?: AbortSignal;
+  /** Called just before the run's first request to a gateway (the command tunes V8 there: launch.ts). */
+  beforeFirstRequest?: () => void;
 }

@@ -12,11 +12,11 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync
 import Module, { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { Script } from 'node:vm';
-import { tuneWasmTieringForShortRun } from './shortRunTiering';
+import { restoreDefaultTiering, tuneWasmTieringForShortRun } from './shortRunTiering';
 import { cacheDir } from './userDirs';
 
 interface CliMain {
-  main(): void;
+  main(hooks: { beforeFirstRequest(): void }): void;
 }
 
 const MAIN = path.join(__dirname, 'cli-main.js');
@@ -67,6 +67,8 @@ function keep(script: Script, dir: string, file: string): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const partial = `${file}.${process.pid}`;
+    // Under V8's own flags, as the next run reads it before it tunes anything.
+    restoreDefaultTiering();
     writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
     renameSync(partial, file);
     for (const name of readdirSync(dir)) {
@@ -77,6 +79,6 @@ function keep(script: Script, dir: string, file: string): void {
   }
 }
 
-// Before load(): the bundle's code cache is read and written under the same V8 flags.
-tuneWasmTieringForShortRun();
-load().main();
+// The budget is raised just before the run's first request, after the bundle and Node's fetch are
+// loaded from their caches, and put back before the bundle's cache is written (shortRunTiering.ts).
+load().main({ beforeFirstRequest: () => void tuneWasmTieringForShortRun() });

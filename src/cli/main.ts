@@ -38,6 +38,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (args.mcp) {
     // Loaded only here: the MCP SDK stays out of every other run's start-up.
     const { runMcpServer } = await import('./mcp/mcpServer');
+    io.beforeFirstRequest?.();
     return runMcpServer({ baseUrl: args.baseUrl ?? GATEWAY_OPENAI_BASE, timeoutMs: args.timeoutMs, concurrency: args.concurrency }, io);
   }
   if (args.scenario && !SCENARIOS.some((s) => s.id === args.scenario)) {
@@ -45,6 +46,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
 
+  io.beforeFirstRequest?.();
   let sandbox: Sandbox | undefined;
   try {
     let token: Secret;
@@ -111,12 +113,19 @@ const sandboxNetwork: EnvNetwork = {
 };
 
 /** The command's process: dist/cli.js (launch.ts) loads this bundle and calls it. */
-export function main(): void {
+export function main(hooks: Pick<CliIo, 'beforeFirstRequest'> = {}): void {
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
   // A closed pipe (`crazyrouter-doctor | head`) is a normal way to stop reading.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? EXIT.ok : EXIT.usage));
-  runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, signal: controller.signal }).then(
+  runCli(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    signal: controller.signal,
+    ...hooks,
+  }).then(
     (code) => process.exit(code),
     (error: unknown) => {
       process.stderr.write(`crazyrouter-doctor: internal error: ${redact(error instanceof Error ? error.message : 'unknown')}\n`);

@@ -64,6 +64,21 @@ suite('the command starts from V8’s code cache', () => {
     assert.deepEqual(cacheFiles(home('none')), [], 'NODE_DISABLE_COMPILE_CACHE=1 writes none');
   });
 
+  test('a cache written at the end of a full run (which raised V8’s wasm budget) is taken by the next runs', async function () {
+    if (NODE_KEEPS_IT) this.skip();
+    const cache = home('after-a-run');
+    const first = await run(['--scenario', 'missing-v1', '--json'], { XDG_CACHE_HOME: cache });
+    assert.equal(first.code, 1, first.stderr);
+    const [file] = cacheFiles(cache);
+    assert.ok(file, 'written');
+    const written = statSync(file);
+    for (const args of [['--version'], ['--scenario', 'missing-v1', '--json']]) {
+      assert.equal((await run(args, { XDG_CACHE_HOME: cache })).stderr, '');
+      const now: { ino: number; mtimeMs: number } = statSync(file);
+      assert.deepEqual([now.ino, now.mtimeMs], [written.ino, written.mtimeMs], `V8 took the cache (${args.join(' ')}): nothing was written again`);
+    }
+  });
+
   test('a cache V8 refuses (garbage, or another build’s under the same name) is replaced, and the run goes on', async function () {
     if (NODE_KEEPS_IT) this.skip();
     const cache = home('broken');
