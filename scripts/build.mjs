@@ -17,6 +17,7 @@
 import { build, context } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { asciiComments } from './asciiBundle.mjs';
 import { CLI_CHUNKS, cliChunkImports } from './cliChunks.mjs';
 import { writeNpmPackage } from './npmPackage.mjs';
 import { SHIPPED_BUNDLES, SHIPPED_PACKAGES } from './shipped.mjs';
@@ -86,6 +87,18 @@ const problemMatcher = {
   },
 };
 
+/** dist/cli-main.js stays ASCII, so the launcher reads it as a one-byte string (scripts/asciiBundle.mjs). */
+const asciiCliMain = {
+  name: 'ascii-cli-main',
+  setup(b) {
+    b.onEnd((result) => {
+      if (result.errors.length > 0) return;
+      const left = asciiComments(join(b.initialOptions.outdir, 'cli-main.js'));
+      if (left.length > 0) console.warn(`dist/cli-main.js is not ASCII (read as UTF-8, more slowly): write these with \\u escapes\n${left.join('\n')}`);
+    });
+  },
+};
+
 const bundles = [
   {
     ...node,
@@ -104,7 +117,7 @@ const bundles = [
     },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [...node.plugins, cliChunkImports],
+    plugins: [...node.plugins, cliChunkImports, asciiCliMain],
     // A chunk's `import()` as a require in a promise: the doctor runs as a vm.Script (src/cli/launch.ts),
     // where a real dynamic import has no loader, and the chunks are CommonJS.
     supported: { 'dynamic-import': false },

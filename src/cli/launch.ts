@@ -7,6 +7,7 @@
 // when there was none or V8 refused it. The cache sits in the user's cache folder (userDirs.ts),
 // one file per bundle content and Node version; NODE_DISABLE_COMPILE_CACHE=1 (Node's own switch)
 // turns it off. Whatever goes wrong with the cache only means compiling, as without one.
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -50,8 +51,11 @@ function loadCached(dir: string, require: NodeJS.Require): CliMain {
   } catch {
     cachedData = undefined;
   }
+  // The build keeps the bundle ASCII (scripts/asciiBundle.mjs), read as Latin-1 it is a one-byte
+  // string: decoded 5x faster, half the memory, compiled faster (a sandbox run 0.260 → 0.227 CPU-s).
+  // One with other characters (a watch build, a new package) is read as UTF-8, as Node would.
   // As Node's own loader does, the #! line is read as a comment (here it would sit inside the wrapper).
-  const source = bytes.toString('utf8').replace(/^#!/, '//');
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8').replace(/^#!/, '//');
   const script = new Script(Module.wrap(source), { filename: MAIN, cachedData });
   // Written at exit, so the functions this run compiled are in it too.
   if (!cachedData || script.cachedDataRejected) process.once('exit', () => keep(script, dir, file));

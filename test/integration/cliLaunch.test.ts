@@ -3,12 +3,18 @@
 // V8 refuses it, and never in the way: a broken or unwritable cache, or none at all, only means
 // compiling, and the run is the same.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import { runCli } from '../support/cliProcess';
+import { DIST } from '../support/sandboxProcess';
+
+const REPO = path.resolve(DIST, '..');
 
 /** Node ≥ 22.1 keeps the cache itself (module.enableCompileCache), in a layout of its own. */
 const NODE_KEEPS_IT = typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
@@ -112,5 +118,70 @@ suite('the command starts from V8’s code cache', () => {
     assert.equal(r.code, 1);
     assert.equal(r.stderr, '');
     assert.match(r.stdout, /What to fix/);
+  });
+});
+
+suite('the bundle is read as a one-byte string', () => {
+  test('the build leaves dist/cli-main.js ASCII, so the launcher reads it as Latin-1', () => {
+    const bundle = readFileSync(path.join(DIST, 'cli-main.js'));
+    const lines = bundle
+      .toString('utf8')
+      .split('\n')
+      .flatMap((line, i) => (/[\u0080-\uffff]/.test(line) ? [`${i + 1}: ${line.trim().slice(0, 100)}`] : []));
+    assert.ok(isAscii(bundle), `non-ASCII text (write it with \\u escapes):\n${lines.join('\n')}`);
+  });
+
+  test('a bundle with other characters in its code is read as UTF-8', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crazyrouter-cli-utf8-'));
+    try {
+      copyFileSync(path.join(DIST, 'cli.js'), path.join(dir, 'cli.js'));
+      // A raw template keeps its characters as they are: read as Latin-1, they would be mojibake.
+      const probe = 'if (process.env.UTF8_PROBE) { process.stdout.write(String.raw`模型 — 👋`); process.exit(0); }\n';
+      const [shebang, ...rest] = readFileSync(path.join(DIST, 'cli-main.js'), 'utf8').split('\n');
+      writeFileSync(path.join(dir, 'cli-main.js'), [shebang, probe, ...rest].join('\n'));
+      for (const cached of ['written', 'read']) {
+        const r = await runCli(
+          ['--version'],
+          { ...process.env, UTF8_PROBE: '1', XDG_CACHE_HOME: path.join(dir, 'cache'), NODE_DISABLE_COMPILE_CACHE: undefined },
+          path.join(dir, 'cli.js'),
+        );
+        assert.equal(r.stdout, '模型 — 👋', `cache ${cached}: ${r.stderr}`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the build turns non-ASCII text in comments into "?", one per UTF-16 unit, and reports what is left in code', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crazyrouter-ascii-'));
+    try {
+      const file = path.join(dir, 'bundle.js');
+      const source = [
+        '// zod: a multiple of zero — never',
+        '/** openai: 👋 Response? */ const a = 1;',
+        'const s = "// not a comment — \\u2014";',
+        'const r = /模型/i;',
+        'const t = String.raw`—`;',
+        '',
+      ].join('\n');
+      writeFileSync(file, source);
+      const script = `import { asciiComments } from ${JSON.stringify(pathToFileURL(path.join(REPO, 'scripts/asciiBundle.mjs')).href)}; process.stdout.write(JSON.stringify(asciiComments(${JSON.stringify(file)})));`;
+      const rewrite = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+      assert.equal(rewrite.status, 0, rewrite.stderr);
+      const out = readFileSync(file, 'utf8').split('\n');
+      assert.deepEqual(out.slice(0, 2), ['// zod: a multiple of zero ? never', '/** openai: ?? Response? */ const a = 1;']);
+      assert.deepEqual(
+        out.map((l) => l.length),
+        source.split('\n').map((l) => l.length),
+        'every line keeps its length, so the source map still points right',
+      );
+      assert.deepEqual(out.slice(2), source.split('\n').slice(2), 'strings, regular expressions and raw templates are left');
+      assert.deepEqual(
+        (JSON.parse(rewrite.stdout) as string[]).map((l) => l.replace(/^.*:(\d+): /, '$1: ')),
+        ['3: const s = "// not a comment — \\u2014";', '4: const r = /模型/i;', '5: const t = String.raw`—`;'],
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -23,7 +23,9 @@ const SuccessFalse = z.object({ success: z.literal(false), message: z.optional(z
 /** `{"message","type","code"}` at the top level: an upstream body passed through, or a customised gateway. */
 const FlatEnvelope = z.looseObject({ message: z.string(), type: z.optional(z.string()), code: Code });
 
-const REQUEST_ID_SUFFIX = /\s*[(（]request id: ?([^)）]+)[)）]\s*$/i;
+// `(request id: …)` in ASCII or full-width parentheses （）, written as \u escapes: the CLI bundle
+// stays ASCII (scripts/asciiBundle.mjs).
+const REQUEST_ID_SUFFIX = /\s*[(\uff08]request id: ?([^)\uff09]+)[)\uff09]\s*$/i;
 const HTML_START = /^\s*(<!doctype html|<html|<head|<body|<\?xml)/i;
 
 export function stripRequestId(message: string): { message: string; requestId?: string } {

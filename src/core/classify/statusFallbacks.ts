@@ -13,8 +13,10 @@ interface Fallback {
 }
 
 const upstream = (e: GatewayError | undefined) => e !== undefined && e.type !== undefined && !isGatewayRaised(e);
+/** "model" or 模型, and "does not exist", "not found" or 不存在 (written as \u escapes: the CLI bundle stays ASCII, scripts/asciiBundle.mjs). */
 const aboutModel = (e: GatewayError | undefined) =>
-  e !== undefined && (e.code === 'model_not_found' || (/\bmodel\b|模型/i.test(e.message) && /does not exist|not found|不存在/i.test(e.message)));
+  e !== undefined &&
+  (e.code === 'model_not_found' || (/\bmodel\b|\u6a21\u578b/i.test(e.message) && /does not exist|not found|\u4e0d\u5b58\u5728/i.test(e.message)));
 const is =
   (...statuses: number[]) =>
   (s: number) =>
