@@ -7,7 +7,13 @@ import { availableParallelism } from 'node:os';
 const seconds = (since) => ((performance.now() - since) / 1000).toFixed(1);
 const started = performance.now();
 
-const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+// The tests talk only to 127.0.0.1; the tests that need a certificate set NODE_EXTRA_CA_CERTS
+// themselves. A machine-wide bundle there (this machine's points at ~140 system roots) costs
+// every Node process the suite starts (~200) about 50 ms of parsing at start-up, the build's too.
+const env = { ...process.env };
+delete env.NODE_EXTRA_CA_CERTS;
+
+const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit', env });
 if (build.status !== 0) process.exit(build.status ?? 1);
 const built = seconds(started);
 
@@ -28,11 +34,6 @@ const tests = await new Promise((resolve) => {
   // time in scavenges with V8's default. Not in NODE_OPTIONS: every CLI and gateway process the
   // tests start would inherit it, and for them it costs (CLI run 0.36 → 0.41 CPU-s, 20 runs each)
   // and makes V8 refuse the CLI's code cache, which was written without it.
-  const env = { ...process.env };
-  // The tests talk only to 127.0.0.1; the tests that need a certificate set NODE_EXTRA_CA_CERTS
-  // themselves. A machine-wide bundle there (this machine's points at ~140 system roots) costs
-  // every Node process the suite starts (~200) about 60 ms of parsing at start-up.
-  delete env.NODE_EXTRA_CA_CERTS;
   const child = spawn(process.execPath, ['--max-semi-space-size=32', 'node_modules/mocha/bin/mocha.js', '--jobs', jobs, ...reporter], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env,
