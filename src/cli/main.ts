@@ -46,7 +46,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
 
-  io.beforeFirstRequest?.();
   let sandbox: Sandbox | undefined;
   try {
     let token: Secret;
@@ -67,6 +66,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       token = Secret.of(answer.value);
     } else {
+      io.beforeFirstRequest?.();
       sandbox = await startSandbox({ scenario: args.scenario ?? 'healthy', latencyMs: args.latencyMs, gateway: args.gateway, lang: args.gatewayLang });
       baseUrl = sandbox.baseUrl;
       token = Secret.of(sandbox.key);
@@ -94,6 +94,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const network: EnvNetwork = sandbox ? sandboxNetwork : envNetwork(io.env);
     let report: Report;
+    io.beforeFirstRequest?.();
     try {
       report = await runVerification(parsed.profile, args, io, sandbox, network);
     } finally {

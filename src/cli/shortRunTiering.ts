@@ -21,7 +21,7 @@
 // has, and a later V8 with other defaults needs measuring again.
 import { setFlagsFromString } from 'node:v8';
 
-/** V8 11.3's default `--wasm-tiering-budget` (test/unit/shortRunTiering.test.ts reads it from V8). */
+/** V8 11.3's default `--wasm-tiering-budget` (test/integration/shortRunTiering.test.ts reads it from V8). */
 export const V8_DEFAULT_TIERING_BUDGET = 1_800_000;
 const TIERING_BUDGET = 100 * V8_DEFAULT_TIERING_BUDGET;
 
@@ -36,7 +36,8 @@ export function tuneWasmTieringForShortRun(v8Version = process.versions.v8): boo
   void globalThis.Headers;
   // And the modules a run loads later from inside Node: dns for every connection, cluster (and
   // child_process, dgram) when a server listens (the sandbox); compiled afresh if loaded after the
-  // flag. Measured: 17 of Node's modules were loaded after it in a sandbox run.
+  // flag. Measured: 13 of Node's modules were loaded after it in a sandbox run (no proxy; a run
+  // through a proxy still loads console after it, from undici's npm package).
   for (const id of PRELOADED) require(id);
   setFlagsFromString(`--wasm-tiering-budget=${TIERING_BUDGET}`);
   raised = true;

@@ -42,20 +42,23 @@ test('the command raises it once, just before its first request and after Nodeâ€
        v8.setFlagsFromString = (flags) => { before ??= process.moduleLoadList.length; note(flags + ' ' + process.moduleLoadList.includes('NativeModule internal/deps/undici/undici')); set(flags); };
        process.on('exit', () => { if (before !== undefined) note('compiled after: [' + process.moduleLoadList.slice(before).filter((m) => m.startsWith('NativeModule ')).join(', ') + ']'); });`,
     );
-    const flagsOf = async (args: string[]) => {
+    const flagsOf = async (args: string[], env: NodeJS.ProcessEnv = { CRAZYROUTER_API_KEY: 'sk-tiering-test-0000000000' }) => {
       rmSync(log, { force: true });
       const r = await runCli(args, {
         ...process.env,
         NO_COLOR: '1',
-        CRAZYROUTER_API_KEY: 'sk-tiering-test-0000000000',
+        CRAZYROUTER_API_KEY: undefined,
         NODE_OPTIONS: `--require ${spy}`,
         XDG_CACHE_HOME: path.join(dir, 'cache'),
+        ...env,
       });
-      assert.equal(r.stderr, '');
+      assert.equal(r.stderr.replace(/^crazyrouter-doctor: no token\..*\n$/, ''), '');
       return existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [];
     };
     assert.deepEqual(await flagsOf(['--version']), []);
     assert.deepEqual(await flagsOf(['--list-scenarios']), []);
+    // A run that stops at its input (no token here) sends nothing, and raises nothing.
+    assert.deepEqual(await flagsOf(['--base-url', 'http://127.0.0.1:9/v1'], {}), []);
     const raised = `--wasm-tiering-budget=${100 * V8_DEFAULT_TIERING_BUDGET} true`;
     const restored = `--wasm-tiering-budget=${V8_DEFAULT_TIERING_BUDGET} true`;
     // None of Node's own modules is loaded after the raise (they would be compiled, not read from
