@@ -66,7 +66,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       token = Secret.of(answer.value);
     } else {
-      io.beforeFirstRequest?.();
       sandbox = await startSandbox({ scenario: args.scenario ?? 'healthy', latencyMs: args.latencyMs, gateway: args.gateway, lang: args.gatewayLang });
       baseUrl = sandbox.baseUrl;
       token = Secret.of(sandbox.key);

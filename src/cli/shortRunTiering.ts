@@ -27,18 +27,17 @@ const TIERING_BUDGET = 100 * V8_DEFAULT_TIERING_BUDGET;
 
 let raised = false;
 
-const PRELOADED = ['node:dns', 'node:cluster'];
-
 /** Raises the budget (once); true when it did. Call it just before the run's first request. */
 export function tuneWasmTieringForShortRun(v8Version = process.versions.v8): boolean {
   if (raised || !v8Version.startsWith('11.3.')) return false;
   // Loads Node's fetch (undici) now, under V8's own flags: Headers is a lazy global that loads it.
   void globalThis.Headers;
-  // And the modules a run loads later from inside Node: dns for every connection, cluster (and
-  // child_process, dgram) when a server listens (the sandbox); compiled afresh if loaded after the
-  // flag. Measured: 13 of Node's modules were loaded after it in a sandbox run (no proxy; a run
-  // through a proxy still loads console after it, from undici's npm package).
-  for (const id of PRELOADED) require(id);
+  // And dns, which Node loads at a run's first connection: loaded after the flag, it would be
+  // compiled afresh (the sandbox has started before this, loading cluster, child_process and dgram
+  // under V8's own flags). Measured: 13 of Node's modules were loaded after the flag in a sandbox
+  // run when it was raised before the sandbox started and before dns (no proxy; a run through a
+  // proxy still loads console after it, from undici's npm package).
+  require('node:dns');
   setFlagsFromString(`--wasm-tiering-budget=${TIERING_BUDGET}`);
   raised = true;
   return true;
