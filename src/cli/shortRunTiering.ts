@@ -37,7 +37,7 @@ export function tuneWasmTieringForShortRun(v8Version = process.versions.v8): boo
   // under V8's own flags). Measured: 13 of Node's modules were loaded after the flag in a sandbox
   // run when it was raised before the sandbox started and before dns (no proxy; a run through a
   // proxy still loads console after it, from undici's npm package).
-  require('node:dns');
+  void require('node:dns');
   setFlagsFromString(`--wasm-tiering-budget=${TIERING_BUDGET}`);
   raised = true;
   return true;
